@@ -1,0 +1,101 @@
+"""DokuWiki page and section ids, computed the way DokuWiki itself computes them.
+
+Ports ``cleanID()``, ``sectionID()`` and the page resolver of DokuWiki 2022-07-31b with its
+default configuration (``sepchar='_'``, ``useslash=0``, ``deaccent=1``), so that question
+ids deep-link to the same anchors as the wiki's HTML and internal links reach the same
+pages as they do on the wiki.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reader.content.dokuwiki_tables import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
+
+_ACCENTS = str.maketrans({**LOWER_ACCENTS, **UPPER_ACCENTS})
+# \x00-\x19 plus DokuWiki's table of special characters, plus '*' (cleanID's extra).
+_SPECIALS = re.compile("[" + re.escape("*") + "\x00-\x19" + re.escape(SPECIAL_CHARS) + "]")
+_SEPS = re.compile(r"_+")
+_COLONS = re.compile(r":+")
+_COLON_THEN_PUNCT = re.compile(r":[:._\-]+")
+_PUNCT_THEN_COLON = re.compile(r"[:._\-]+:")
+
+
+def clean_id(raw: str) -> str:
+    """Return DokuWiki's ``cleanID(raw)``: lower case, no accents, specials as ``_``."""
+    text = unicodedata.normalize("NFC", raw.strip().lower())
+    text = text.replace(";", ":").replace("/", "_")
+    text = text.translate(_ACCENTS)
+    text = _SPECIALS.sub("_", text)
+    text = _SEPS.sub("_", text)
+    text = _COLONS.sub(":", text)
+    text = text.strip(":._-")
+    text = _COLON_THEN_PUNCT.sub(":", text)
+    return _PUNCT_THEN_COLON.sub(":", text)
+
+
+def section_id(title: str, used: list[str] | set[str] | None = None) -> str:
+    """Return DokuWiki's ``sectionID(title)``, made unique against ``used`` (and added to it).
+
+    The anchor of a heading on the wiki: ``"Les modalités d'accès"`` →
+    ``"les_modalites_d_acces"``; a second heading with the same text gets ``…1``.
+    """
+    anchor = clean_id(title).replace(":", "").replace(".", "")
+    stripped = anchor.lstrip("0123456789_-")
+    anchor = stripped if stripped else "section" + re.sub(r"[^0-9]+", "", anchor)
+    if used is None:
+        return anchor
+    candidate, suffix = anchor, 0
+    while candidate in used:
+        suffix += 1
+        candidate = f"{anchor}{suffix}"
+    if isinstance(used, set):
+        used.add(candidate)
+    else:
+        used.append(candidate)
+    return candidate
+
+
+def namespace_of(page_id: str) -> str:
+    """The namespace of a page id (``"faq:livraison"`` → ``"faq"``, root → ``""``)."""
+    return page_id.rpartition(":")[0]
+
+
+def resolve_page_id(link: str, context_id: str) -> tuple[str, str]:
+    """Resolve the target of ``[[link]]`` written on page ``context_id``.
+
+    Returns ``(page_id, anchor)``; the anchor is cleaned like DokuWiki does and may be
+    empty. Follows DokuWiki's PageResolver: ``~`` is relative to the page, a leading
+    ``.`` to its namespace, an id without ``:`` is relative to the current namespace,
+    a leading ``:`` is absolute; ``..`` climbs. An empty id links to the page itself.
+    Namespace start pages (``ns:``) resolve to ``ns:start``.
+    """
+    target, _, anchor = link.partition("#")
+    anchor = clean_id(anchor) if anchor else ""
+    target = target.strip()
+    if not target:
+        return context_id, anchor
+    target = target.replace(";", ":")
+    context_ns = namespace_of(context_id)
+    if target.startswith("~"):
+        target = f"{context_id}:{target[1:]}"
+    if target.startswith("."):
+        target = re.sub(r"^((\.+:)*)(\.+)(?=[^:.])", r"\1\3:", target)
+        target = f"{context_ns}:{target}"
+    if context_id and ":" not in target:
+        target = f"{context_ns}:{target}"
+    trail = target.endswith(":")
+    parts: list[str] = []
+    for part in target.split(":"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    target = ":".join(parts)
+    if trail:
+        target = f"{target}:start" if target else "start"
+    return clean_id(target), anchor

@@ -1,0 +1,94 @@
+"""Load the Library from the content store: pick the set, read and decode each page, build it.
+
+This is the one entry point the CLI, the window and search use to get content.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.content.model import Library, Page, PageSource
+from reader.content.outline import build_page
+from reader.content.store import ContentSet, select_content
+from reader.paths import resources_dir, user_dirs
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """A library together with the content set it was read from."""
+
+    library: Library
+    content: ContentSet
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.library.warnings
+
+    @property
+    def origin(self) -> str:
+        return self.content.origin
+
+    @property
+    def wiki(self) -> str:
+        return self.content.manifest.wiki
+
+    def media_dir(self) -> Path:
+        return self.content.root / "media"
+
+
+def decode_page(data: bytes) -> tuple[str, str | None]:
+    """Decode a page file: UTF-8 (a BOM is dropped), else Windows-1252/Latin-1.
+
+    Returns the text and a warning when it was not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "page non UTF-8, lue en Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "page non UTF-8, lue en Latin-1"
+
+
+def load_library(bundled_root: Path | None = None, data_dir: Path | None = None) -> LoadedContent:
+    """Load the content the reader should show. Never raises for bad content."""
+    bundled_root = bundled_root or resources_dir()
+    if data_dir is None:
+        data_dir = user_dirs().data
+    selection = select_content(bundled_root, data_dir)
+    content = selection.content
+    warnings = list(selection.warnings)
+    pages: list[Page] = []
+    for entry in content.manifest.pages:
+        source = PageSource(
+            wiki=content.manifest.wiki,
+            revision=entry.revision,
+            last_modified=entry.last_modified,
+            fetched=entry.fetched,
+            sha256=entry.sha256,
+            origin=content.origin,
+            note=entry.note,
+        )
+        try:
+            data = (content.root / entry.path).read_bytes()
+        except OSError as error:
+            warnings.append(f"Page {entry.id} illisible : {error.strerror or error}")
+            continue
+        text, problem = decode_page(data)
+        if problem:
+            warnings.append(f"Page {entry.id} : {problem}")
+        try:
+            page = build_page(entry.id, text, source)
+        except Exception:  # the converter must not take the whole library down
+            log.exception("page %s could not be built", entry.id)
+            warnings.append(f"Page {entry.id} : conversion impossible (voir le journal)")
+            continue
+        pages.append(page)
+    for message in warnings:
+        log.warning("%s", message)
+    return LoadedContent(Library(tuple(pages), tuple(warnings)), content)

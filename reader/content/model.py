@@ -1,0 +1,118 @@
+"""The content model: a Library of Pages, each with Sections that hold Questions.
+
+Pure data, no Qt and no I/O. Built by :mod:`reader.content.library` from the content
+store; read by search, render, the window and the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+UNANSWERED_MARKERS = frozenset({"", "?", "??", "???"})
+
+
+def is_answered(answer_markdown: str) -> bool:
+    """False for an empty answer or one that is just "?" (the wiki's placeholder)."""
+    return answer_markdown.strip() not in UNANSWERED_MARKERS
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the FAQ: a heading at the question level and the text under it.
+
+    ``id`` is ``<page-id>#<anchor>`` where the anchor is DokuWiki's section id of the
+    heading, so it deep-links to the same place on the wiki.
+    """
+
+    id: str
+    title: str
+    answer: str  # Markdown
+    page_id: str
+    section_title: str
+
+    @property
+    def anchor(self) -> str:
+        return self.id.partition("#")[2]
+
+    @property
+    def answered(self) -> bool:
+        return is_answered(self.answer)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of questions under one heading; ``intro`` is text before its first question."""
+
+    title: str
+    anchor: str
+    intro: str = ""
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where a page's text came from: the wiki, its revision and the stored file's hash."""
+
+    wiki: str = ""
+    revision: str = ""
+    last_modified: str = ""  # ISO 8601, UTC
+    fetched: str = ""  # ISO 8601, UTC
+    sha256: str = ""
+    origin: str = "bundled"  # "bundled" or "user"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One wiki page turned into a tree: its title, intro and sections."""
+
+    id: str
+    title: str
+    intro: str = ""
+    sections: tuple[Section, ...] = ()
+    source: PageSource = field(default_factory=PageSource)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def revision(self) -> str:
+        return self.source.revision
+
+    title_anchor: str = ""  # the anchor of the page's title heading, if it has one
+
+    def questions(self) -> Iterator[Question]:
+        for section in self.sections:
+            yield from section.questions
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every page the reader knows, in order, with lookups by page and question id."""
+
+    pages: tuple[Page, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def questions(self) -> Iterator[Question]:
+        for page in self.pages:
+            yield from page.questions()
+
+    @cached_property
+    def _pages_by_id(self) -> dict[str, Page]:
+        return {p.id: p for p in self.pages}
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions()}
+
+    def page(self, page_id: str) -> Page | None:
+        return self._pages_by_id.get(page_id)
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions_by_id.get(question_id)
+
+    def section_of(self, question: Question) -> Section | None:
+        page = self.page(question.page_id)
+        if page is None:
+            return None
+        return next((s for s in page.sections if question in s.questions), None)

@@ -1,0 +1,190 @@
+"""Turn one page of DokuWiki text into a Page: title, intro, sections and questions.
+
+The page is cut at its headings before any conversion, so each answer is converted on
+its own. Levels are ranked rather than taken literally, so a page whose headings start
+at another level or skip levels still gives a sensible tree:
+
+* a first heading that is the only one at the highest level is the page title;
+* of the other headings, the highest level present makes sections, the next one
+  questions, and deeper headings stay inside the answer they belong to;
+* with a single level left, those headings are questions in one section named after
+  the page;
+* text before the first section is the page's intro; text under a section heading
+  before its first question is that section's intro.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from reader.content.dokuwiki import to_markdown
+from reader.content.ids import section_id
+from reader.content.model import Page, PageSource, Question, Section
+
+log = logging.getLogger(__name__)
+
+_HEADING = re.compile(r"^[ \t]*(={2,})(.+?)=+[ \t]*$")
+# Blocks whose content is not parsed as wiki text: headings inside them are not headings.
+_BLOCK_OPEN = re.compile(r"<(code|file|nowiki|html|HTML|php|PHP)\b[^>]*?(/?)>")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line of the source: its DokuWiki level (1 = ``======``) and text."""
+
+    line: int
+    level: int
+    title: str
+
+
+def find_headings(lines: list[str]) -> list[Heading]:
+    """The headings of a page, skipping lines inside code, file, nowiki and html blocks."""
+    headings: list[Heading] = []
+    closing: str | None = None
+    for number, line in enumerate(lines):
+        if closing is not None:
+            if closing in line:
+                closing = None
+            continue
+        match = _HEADING.match(line)
+        if match and "%%" not in match.group(2):
+            level = max(1, 7 - min(len(match.group(1)), 6))
+            title = match.group(2).strip()
+            if title:
+                headings.append(Heading(number, level, title))
+                continue
+        for opened in _BLOCK_OPEN.finditer(line):
+            tag, self_closing = opened.group(1), opened.group(2)
+            end_tag = f"</{tag}>"
+            if not self_closing and end_tag not in line[opened.end() :]:
+                closing = end_tag
+                break
+    return headings
+
+
+@dataclass
+class _Chunk:
+    heading: Heading | None
+    body: str
+
+
+@dataclass
+class _SectionDraft:
+    title: str
+    anchor: str
+    intro: str = ""
+    questions: list[Question] = field(default_factory=list)
+
+
+def _chunks(lines: list[str], headings: list[Heading]) -> tuple[str, list[_Chunk]]:
+    starts = [h.line for h in headings] + [len(lines)]
+    preamble = "\n".join(lines[: starts[0]])
+    chunks = [
+        _Chunk(h, "\n".join(lines[h.line + 1 : starts[i + 1]])) for i, h in enumerate(headings)
+    ]
+    return preamble, chunks
+
+
+def default_title(page_id: str) -> str:
+    """A readable title for a page without one: its id's last part, spaced."""
+    name = page_id.rpartition(":")[2] or page_id
+    return name.replace("_", " ").replace("-", " ").strip().capitalize() or page_id
+
+
+def build_page(page_id: str, text: str, source: PageSource | None = None) -> Page:
+    """Build the Page for ``page_id`` from its DokuWiki ``text``. Never raises on bad text."""
+    source = source or PageSource()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    headings = find_headings(lines)
+    used: list[str] = []
+    warnings: list[str] = []
+
+    def convert(body: str, shift: int) -> str:
+        result = to_markdown(body, page_id, heading_shift=shift, used_anchors=used)
+        warnings.extend(result.warnings)
+        return result.markdown.strip()
+
+    preamble, chunks = _chunks(lines, headings)
+    title, title_anchor = default_title(page_id), ""
+    if chunks:
+        top = min(h.level for h in headings)
+        if headings[0].level == top and sum(h.level == top for h in headings) == 1:
+            first = chunks.pop(0)
+            assert first.heading is not None
+            title = first.heading.title
+            title_anchor = section_id(title, used)
+            preamble = "\n".join(part for part in (preamble, first.body) if part.strip())
+    elif not text.strip():
+        warnings.append("la page est vide")
+    else:
+        warnings.append("la page n'a aucun titre : tout son texte est dans l'introduction")
+
+    levels = sorted({c.heading.level for c in chunks if c.heading})
+    if len(levels) >= 2:
+        section_level, question_level = levels[0], levels[1]
+    elif levels:
+        section_level, question_level = 0, levels[0]
+    else:
+        section_level = question_level = 0
+
+    intro_parts = [preamble] if preamble.strip() else []
+    sections: list[_SectionDraft] = []
+    current_question: tuple[Heading, str, list[str]] | None = None
+
+    def close_question() -> None:
+        nonlocal current_question
+        if current_question is None:
+            return
+        heading, anchor, bodies = current_question
+        current_question = None
+        if not sections:
+            sections.append(_SectionDraft(title, title_anchor))
+        section = sections[-1]
+        answer = convert("\n".join(bodies), shift=0 - question_level + 2)
+        section.questions.append(
+            Question(f"{page_id}#{anchor}", heading.title, answer, page_id, section.title)
+        )
+
+    intro_markdown = convert("\n".join(intro_parts), shift=1) if intro_parts else ""
+    for chunk in chunks:
+        heading = chunk.heading
+        assert heading is not None
+        if heading.level == section_level:
+            close_question()
+            anchor = section_id(heading.title, used)
+            draft = _SectionDraft(heading.title, anchor)
+            sections.append(draft)
+            if chunk.body.strip():
+                draft.intro = convert(chunk.body, shift=2 - section_level)
+        elif heading.level == question_level:
+            close_question()
+            current_question = (heading, section_id(heading.title, used), [chunk.body])
+        elif current_question is not None:
+            current_question[2].append(_heading_line(heading) + "\n" + chunk.body)
+        elif sections:
+            extra = convert(_heading_line(heading) + "\n" + chunk.body, shift=2 - section_level)
+            sections[-1].intro = "\n\n".join(p for p in (sections[-1].intro, extra) if p)
+        else:
+            extra = convert(_heading_line(heading) + "\n" + chunk.body, shift=1)
+            intro_markdown = "\n\n".join(p for p in (intro_markdown, extra) if p)
+    close_question()
+
+    for message in warnings:
+        log.info("page %s: %s", page_id, message)
+    return Page(
+        id=page_id,
+        title=title,
+        intro=intro_markdown,
+        sections=tuple(Section(s.title, s.anchor, s.intro, tuple(s.questions)) for s in sections),
+        source=source,
+        warnings=tuple(dict.fromkeys(warnings)),
+        title_anchor=title_anchor,
+    )
+
+
+def _heading_line(heading: Heading) -> str:
+    marks = "=" * (7 - heading.level)
+    return f"{marks} {heading.title} {marks}"

@@ -1,0 +1,136 @@
+"""HTML for questions and whole pages: fragments for the answer pane and ``show --html``,
+and one standalone document (images embedded) for ``export --html``.
+
+Builds on :func:`reader.render.html.render_html`, which makes every fragment safe; the
+only HTML written here is the frame around it, from escaped model text.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.content.manifest import media_path
+from reader.content.model import Library, Page, Question
+from reader.render.html import render_html
+
+if TYPE_CHECKING:
+    from reader.content.library import LoadedContent
+
+UNANSWERED_HTML = '<p class="unanswered"><em>(sans réponse)</em></p>'
+MAX_EMBEDDED_MEDIA = 20 * 1024 * 1024
+
+
+@dataclass
+class ContentLinkPolicy:
+    """Tells the renderer which pages exist and where media files are.
+
+    With ``embed`` the media become ``data:`` URIs (standalone export); without it,
+    ``file:`` URLs into the content set's media folder (the answer pane).
+    """
+
+    library: Library
+    content_root: Path
+    embed: bool = False
+
+    def page_known(self, page_id: str) -> bool:
+        return self.library.page(page_id) is not None
+
+    def media_url(self, media_id: str) -> str | None:
+        path = self.content_root / media_path(media_id)
+        try:
+            if not path.is_file():
+                return None
+            if not self.embed:
+                return path.resolve().as_uri()
+            if path.stat().st_size > MAX_EMBEDDED_MEDIA:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if not mime.startswith("image/"):
+            return None
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _policy(loaded: LoadedContent, embed: bool = False) -> ContentLinkPolicy:
+    return ContentLinkPolicy(loaded.library, loaded.content.root, embed)
+
+
+def answer_html(question: Question, policy: ContentLinkPolicy) -> str:
+    if not question.answered:
+        return UNANSWERED_HTML
+    return render_html(question.answer, policy)
+
+
+def question_fragment(loaded: LoadedContent, question: Question) -> str:
+    """The question as a title, its section, and its answer."""
+    esc = html.escape
+    return (
+        f'<h1 id="{esc(question.anchor)}">{esc(question.title)}</h1>\n'
+        f'<p class="section">{esc(question.section_title)}</p>\n'
+        + answer_html(question, _policy(loaded))
+    )
+
+
+def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
+    esc = html.escape
+    parts = [f'<h1 id="{esc(page.title_anchor)}">{esc(page.title)}</h1>']
+    if page.intro:
+        parts.append(render_html(page.intro, policy))
+    for section in page.sections:
+        parts.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
+        if section.intro:
+            parts.append(render_html(section.intro, policy))
+        for question in section.questions:
+            parts.append(f'<h3 id="{esc(question.anchor)}">{esc(question.title)}</h3>')
+            parts.append(answer_html(question, policy))
+    return "\n".join(parts)
+
+
+def page_fragment(loaded: LoadedContent, page: Page) -> str:
+    """A whole page as an HTML fragment (media as local file URLs)."""
+    return _page_body(page, _policy(loaded))
+
+
+DOCUMENT_CSS = """
+body { font-family: sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.5; color: #1a1a1a; }
+h1 { border-bottom: 2px solid #5b8c2a; padding-bottom: .2em; }
+h2 { color: #3d6b12; margin-top: 2em; }
+h3 { margin-top: 1.5em; }
+.section { color: #555; font-style: italic; }
+.unanswered { color: #8a5a00; }
+table { border-collapse: collapse; } td, th { border: 1px solid #aaa; padding: .2em .5em; }
+pre { background: #f4f4f4; padding: .5em; overflow-x: auto; }
+.wikilink2 { color: #a33; text-decoration: line-through dotted; }
+.medialeft { float: left; margin-right: 1em; } .mediaright { float: right; margin-left: 1em; }
+.mediacenter { display: block; margin: 0 auto; }
+footer { margin-top: 3em; font-size: .85em; color: #555; border-top: 1px solid #ccc; }
+"""
+
+
+def page_document(loaded: LoadedContent, page: Page) -> str:
+    """One standalone HTML document of the whole page, images embedded as data: URIs."""
+    esc = html.escape
+    source = page.source
+    wiki = source.wiki or loaded.wiki
+    footer = [f"Source : {esc(wiki)} — page {esc(page.id)}"]
+    if source.revision:
+        footer.append(f"révision {esc(source.revision)}")
+    if source.last_modified:
+        footer.append(f"modifiée le {esc(source.last_modified)}")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+        f"<title>{esc(page.title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n"
+        + _page_body(page, _policy(loaded, embed=True))
+        + f"\n<footer>{', '.join(footer)}</footer>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,9 @@
+"""Keyword search in French over the FAQ (Whoosh index in the per-user cache).
+
+Import this package lazily (on a worker thread): it imports Whoosh. Entry point:
+``SearchIndex.open(library)`` then ``index.search("livraison")``.
+"""
+
+from reader.search.index import Hit, SearchIndex, SearchResult
+
+__all__ = ["Hit", "SearchIndex", "SearchResult"]

@@ -1,0 +1,21 @@
+"""Shared test set-up: every test gets its own FAQ_READER_HOME, so none touches ~."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_PAGE = REPO / "resources" / "pages" / "faq-kit-durgence.txt"
+
+
+@pytest.fixture(autouse=True)
+def faq_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private per-user folder for the test (refreshed content, index, settings, logs)."""
+    home = tmp_path / "faq-home"
+    monkeypatch.setenv("FAQ_READER_HOME", str(home))
+    return home

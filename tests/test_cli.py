@@ -1,0 +1,108 @@
+"""The command-line contracts other tools rely on (DESIGN.md), run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def faq(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FAQ_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_list_json_gives_the_nine_questions_in_page_order(faq_home: Path) -> None:
+    result = faq("list", "--json", home=faq_home)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 9
+    assert {"id", "page", "section", "question", "answered"} <= set(rows[0])
+    assert rows[0]["question"].startswith("Suis-je obligé de suivre la formation")
+    assert [r["answered"] for r in rows].count(False) == 2
+    assert rows[4]["answered"] is False and rows[8]["answered"] is False
+    assert all(r["page"] == "faq-kit-durgence" for r in rows)
+
+
+def test_show_prints_a_question_and_its_answer(faq_home: Path) -> None:
+    qid = json.loads(faq("list", "--json", home=faq_home).stdout)[0]["id"]
+    text = faq("show", qid, home=faq_home)
+    assert text.returncode == 0
+    assert "SCOP Alilo" in text.stdout
+    html = faq("show", qid, "--html", home=faq_home)
+    assert html.returncode == 0
+    assert "<h1" in html.stdout and "<strong>un engagement de principe</strong>" in html.stdout
+
+
+def test_show_unknown_id_fails_with_one_clear_line(faq_home: Path) -> None:
+    result = faq("show", "nope#nothing", home=faq_home)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "nope#nothing" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "args", [("frobnicate",), ("list", "--bogus"), ("show",), ("export",), ("search", "--limit")]
+)
+def test_bad_usage_exits_2_with_the_usage_line(args: tuple[str, ...], faq_home: Path) -> None:
+    result = faq(*args, home=faq_home)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_version(faq_home: Path) -> None:
+    result = faq("--version", home=faq_home)
+    assert result.returncode == 0
+    assert result.stdout.startswith("faq-reader ")
+
+
+def test_export_gives_one_standalone_html_document(faq_home: Path) -> None:
+    result = faq("export", "faq-kit-durgence", "--html", home=faq_home)
+    assert result.returncode == 0, result.stderr
+    doc = result.stdout
+    assert doc.startswith("<!DOCTYPE html>") and doc.rstrip().endswith("</html>")
+    assert doc.count("<h3") == 9
+    assert "<script" not in doc and "http://" not in doc.split("<body>")[0].replace(
+        "http-equiv", ""
+    )
+
+
+def test_export_unknown_page_fails_cleanly(faq_home: Path) -> None:
+    result = faq("export", "nope", "--html", home=faq_home)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_info_says_where_content_and_per_user_files_are(faq_home: Path) -> None:
+    result = faq("info", "--json", home=faq_home)
+    assert result.returncode == 0
+    info = json.loads(result.stdout)
+    assert info["content"]["origin"] == "bundled"
+    assert info["content"]["pages"][0]["revision"] == "1586336672"
+    assert info["user_files"]["mode"] == "FAQ_READER_HOME"
+    for key in ("data", "cache", "config", "log"):
+        assert info["user_files"][key].startswith(str(faq_home.resolve()))
+    human = faq("info", home=faq_home)
+    assert "1586336672" in human.stdout and str(faq_home.resolve()) in human.stdout
+
+
+def test_faq_reader_home_keeps_every_per_user_file_inside(faq_home: Path, tmp_path: Path) -> None:
+    faq("list", home=faq_home)
+    faq("search", "compte", "--json", home=faq_home)
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written, "the run should have written its log or index"
+    assert all(faq_home in p.parents for p in written)
