@@ -120,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from reader.paths import resources_dir, user_dirs
+    from reader.paths import MODE_LABELS, is_writable, resources_dir, user_dirs
 
     loaded = _load()
     dirs = user_dirs()
@@ -147,6 +147,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         "resources": str(resources_dir()),
         "user_files": {
             "mode": dirs.mode,
+            "writable": is_writable(dirs.data),
             "data": str(dirs.data),
             "cache": str(dirs.cache),
             "config": str(dirs.config),
@@ -164,7 +165,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         date = p.last_modified or "date inconnue"
         print(f"  {p.id} : révision {p.revision or '—'}, modifiée le {date}")
     print(f"Questions : {info['content']['questions']}")
-    print(f"Fichiers personnels ({dirs.mode}) :")
+    print(f"Fichiers personnels ({MODE_LABELS.get(dirs.mode, dirs.mode)}) :")
+    if not info["user_files"]["writable"]:
+        print("  attention : ce dossier est en lecture seule, rien ne pourra y être enregistré")
     for key, label in (("data", "données"), ("cache", "cache"), ("config", "réglages")):
         print(f"  {label} : {info['user_files'][key]}")
     print(f"  journal : {dirs.log}")
@@ -177,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lecteur hors ligne de la FAQ du wiki Cagette.net.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="garder les fichiers personnels dans un dossier à côté du programme",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser("list", help="lister les questions")
@@ -231,6 +239,11 @@ def run_window(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--portable" in argv:
+        from reader.paths import set_portable
+
+        set_portable(True)
+        argv = [a for a in argv if a != "--portable"]
     from reader.logs import setup_logging
 
     parser = build_parser()

@@ -2,8 +2,11 @@
 
 Bundled content is found the same way from a checkout, an installed wheel and a
 PyInstaller bundle. Per-user files (refreshed content, index, settings, logs) go under
-``FAQ_READER_HOME`` when it is set, else in platformdirs' locations for ``faq-reader``.
-Nothing is created at import; callers ask for a folder when they are about to write.
+``FAQ_READER_HOME`` when it is set; else, in portable mode (a file named ``portable``
+beside the program, or ``--portable``), in a ``faq-reader-data`` folder beside the
+program, so the reader can live on a USB stick; else in platformdirs' locations for
+``faq-reader``. Nothing is created at import; callers ask for a folder when they are
+about to write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,31 @@ from pathlib import Path
 from reader import APP_NAME
 
 HOME_ENV = "FAQ_READER_HOME"
+PORTABLE_MARKER = "portable"
+PORTABLE_DATA = "faq-reader-data"
+_portable_flag = False
+
+
+def program_dir() -> Path:
+    """The folder holding the program: the bundle's executable, else the launcher script."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    launcher = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path(sys.executable)
+    return launcher.resolve().parent
+
+
+def set_portable(enabled: bool) -> None:
+    """Turn portable mode on for this process (the ``--portable`` option)."""
+    global _portable_flag
+    _portable_flag = enabled
+
+
+def portable_root() -> Path | None:
+    """The portable data folder when portable mode is on, else None."""
+    folder = program_dir()
+    if _portable_flag or (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_DATA
+    return None
 
 
 def resources_dir() -> Path:
@@ -50,6 +78,15 @@ def user_dirs() -> UserDirs:
     if home:
         root = Path(home).expanduser().resolve()
         return UserDirs(root / "data", root / "cache", root / "config", root / "logs", HOME_ENV)
+    portable = portable_root()
+    if portable is not None:
+        return UserDirs(
+            portable / "data",
+            portable / "cache",
+            portable / "config",
+            portable / "logs",
+            "portable",
+        )
     import platformdirs
 
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
@@ -60,3 +97,23 @@ def user_dirs() -> UserDirs:
         Path(dirs.user_log_dir),
         "platformdirs",
     )
+
+
+MODE_LABELS = {
+    HOME_ENV: "dossier choisi par FAQ_READER_HOME",
+    "portable": "mode portable : dossier à côté du programme",
+    "platformdirs": "dossiers habituels de l'utilisateur",
+}
+
+
+def is_writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder`` (made if missing). Never raises."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError:
+        return False
+    return True

@@ -9,6 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.dokuwiki_server"]
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_PAGE = REPO / "resources" / "pages" / "faq-kit-durgence.txt"
 

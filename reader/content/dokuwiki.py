@@ -1,9 +1,24 @@
-"""DokuWiki syntax → Markdown (placeholder: being replaced by the full converter)."""
+"""DokuWiki syntax → Markdown, following what DokuWiki 2022-07-31b itself renders.
+
+The Markdown targets python-markdown with the ``extra`` and ``sane_lists`` extensions (see
+:mod:`reader.render.html`). Headings carry DokuWiki's section ids (``## Title {#anchor}``),
+internal links point to ``wiki:<page id>[#anchor]``, media to ``media:<media id>``; lists and
+tables are raw HTML so that nesting, spans and alignment survive. The converter never
+raises: what it cannot convert is kept as text and reported in ``Conversion.warnings``.
+"""
 
 from __future__ import annotations
 
-import re
+import hashlib
+import html
 from dataclasses import dataclass
+
+from reader.content.dokuwiki_blocks import convert_blocks
+from reader.content.dokuwiki_inline import PLACEHOLDER_CHARS, ConversionState
+
+__all__ = ["Conversion", "to_markdown"]
+
+_STRIP = str.maketrans({c: "\ufffd" for c in PLACEHOLDER_CHARS + "\x00"})
 
 
 @dataclass(frozen=True)
@@ -11,15 +26,48 @@ class Conversion:
     """The Markdown for a piece of DokuWiki text, and what the conversion noticed."""
 
     markdown: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what could not be converted faithfully
     media: tuple[str, ...] = ()  # media ids used, resolved against the page's namespace
-    links: tuple[str, ...] = ()  # page ids linked to
+    links: tuple[str, ...] = ()  # internal page ids linked to, in order, unique
 
 
 def to_markdown(
     text: str, page_id: str, *, heading_shift: int = 0, used_anchors: list[str] | None = None
 ) -> Conversion:
-    """Convert DokuWiki text written on page ``page_id`` to Markdown."""
-    md = re.sub(r"\[\[([^|\]]*)\|([^\]]*)\]\]", r"[\2](wiki:\1)", text)
-    md = re.sub(r"^  \* ", "* ", md, flags=re.M)
-    return Conversion(md)
+    """Convert DokuWiki text written on page ``page_id`` to Markdown.
+
+    ``text`` may be a whole page or the body of one question. DokuWiki heading level n
+    (``======`` = 1) becomes Markdown level ``min(6, n + heading_shift)``; anchors are made
+    unique against ``used_anchors`` (shared between the calls for one page).
+    """
+    if used_anchors is None:
+        used_anchors = []
+    try:
+        return _convert(str(text), str(page_id), int(heading_shift), used_anchors)
+    except Exception as error:
+        escaped = html.escape(str(text))
+        return Conversion(
+            markdown=f"<pre>{escaped}</pre>" if escaped.strip() else "",
+            warnings=(f"conversion failed ({type(error).__name__}): shown as plain text",),
+        )
+
+
+def _convert(text: str, page_id: str, heading_shift: int, used_anchors: list[str]) -> Conversion:
+    state = ConversionState(page_id=page_id)
+    state.footnote_salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
+    clean = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(c in clean for c in PLACEHOLDER_CHARS + "\x00"):
+        state.warn("reserved control characters replaced by U+FFFD")
+        clean = clean.translate(_STRIP)
+    blocks = convert_blocks(clean, state, heading_shift, used_anchors)
+    if state.footnotes:
+        blocks.append(
+            "\n".join(f"[^{label}]: {content}" for content, label in state.footnotes.items())
+        )
+    markdown = "\n\n".join(b for b in blocks if b.strip())
+    return Conversion(
+        markdown=markdown + "\n" if markdown else "",
+        warnings=tuple(state.warnings),
+        media=tuple(state.media),
+        links=tuple(state.links),
+    )

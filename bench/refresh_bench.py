@@ -1,0 +1,173 @@
+"""Benchmark: refresh from a loopback DokuWiki (Debian's package, php -S).
+
+    python bench/refresh_bench.py [--pages 200] [--questions 50]
+
+1. the bundled page (edited on the wiki, so the refresh really commits): target < 1 s;
+2. N pages of Q questions each, first refresh into an empty user folder: target < 30 s;
+3. the same after one page was edited on the wiki: target < 3 s.
+Reindex included in every figure. Uses the project's tools/dokuwiki/start-dokuwiki.sh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+START = REPO / "tools" / "dokuwiki" / "start-dokuwiki.sh"
+STOP = REPO / "tools" / "dokuwiki" / "stop-dokuwiki.sh"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(seed: Path) -> tuple[str, Path, int]:
+    port = free_port()
+    workdir = Path(f"/tmp/faq-reader-bench-dw-{port}")
+    out = subprocess.run(
+        ["bash", str(START), "-p", str(port), "-s", str(seed), "-w", str(workdir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    url = next(
+        line.split("=", 1)[1] for line in out.splitlines() if line.startswith("DOKUWIKI_URL=")
+    )
+    return url, workdir, port
+
+
+def stop(workdir: Path, port: int) -> None:
+    subprocess.run(["bash", str(STOP), "-p", str(port), "-w", str(workdir)], capture_output=True)
+
+
+def edit(workdir: Path, page_id: str, text: str) -> None:
+    source = workdir / "bench-edit.txt"
+    source.write_text(text, encoding="utf-8")
+    time.sleep(1.1)  # revision ids are unix seconds
+    subprocess.run(
+        [
+            "php",
+            "-d",
+            f"auto_prepend_file={workdir}/prepend.php",
+            "-d",
+            "date.timezone=UTC",
+            "/usr/share/dokuwiki/bin/dwpage.php",
+            "-u",
+            "admin",
+            "commit",
+            "-m",
+            "bench",
+            str(source),
+            page_id,
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def page_text(n: int, questions: int) -> str:
+    lines = [f"====== FAQ n°{n} ======", "", "Une page de test.", ""]
+    per_section = 10
+    for q in range(questions):
+        if q % per_section == 0:
+            lines += [f"===== Thème {q // per_section} de la page {n} =====", ""]
+        lines += [
+            f"==== Question {q} de la page {n} : comment livrer les paniers ? ====",
+            "",
+            f"Réponse {q} : les **producteurs** livrent au point de retrait, voir "
+            f"[[faq:p{(n + 1):03d}|la page suivante]].",
+            "",
+            "  * premier point",
+            "  * second point",
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def timed(label: str, target: float, func) -> float:
+    start_time = time.perf_counter()
+    summary = func()
+    elapsed = time.perf_counter() - start_time
+    verdict = "OK" if elapsed < target else "TOO SLOW"
+    committed = "committed" if summary.committed else "unchanged"
+    print(f"{label:<58} {elapsed:7.2f} s  (target < {target:g} s, {verdict}; {committed})")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--questions", type=int, default=50)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="faq-reader-bench-"))
+    os.environ["FAQ_READER_HOME"] = str(tmp / "home")
+    from reader.paths import resources_dir
+    from reader.sync.refresh import refresh
+    from reader.sync.sources import Sources
+
+    try:
+        # 1. the bundled page, changed on the wiki
+        seed = tmp / "seed1" / "pages"
+        seed.mkdir(parents=True)
+        bundled = (resources_dir() / "pages" / "faq-kit-durgence.txt").read_text("utf-8")
+        (seed / "faq-kit-durgence.txt").write_text(
+            bundled + "\nVoir la [[faq:livraison|FAQ Livraison]].\n", encoding="utf-8"
+        )
+        url, workdir, port = start(seed.parent)
+        try:
+            home = tmp / "h1"
+            timed(
+                "bundled page, first refresh (reindex included)",
+                1.0,
+                lambda: refresh(
+                    Sources(url, ("faq-kit-durgence",)),
+                    data_dir=home / "data",
+                    cache_dir=home / "cache",
+                ),
+            )
+        finally:
+            stop(workdir, port)
+
+        # 2-3. many pages
+        seed = tmp / "seed2" / "pages" / "faq"
+        seed.mkdir(parents=True)
+        ids = []
+        for n in range(args.pages):
+            (seed / f"p{n:03d}.txt").write_text(page_text(n, args.questions), encoding="utf-8")
+            ids.append(f"faq:p{n:03d}")
+        t0 = time.perf_counter()
+        url, workdir, port = start(seed.parent.parent)
+        print(f"(seeding {args.pages} pages into DokuWiki took {time.perf_counter() - t0:.1f} s)")
+        try:
+            home = tmp / "h2"
+            sources = Sources(url, tuple(ids))
+
+            def run():
+                return refresh(sources, data_dir=home / "data", cache_dir=home / "cache")
+
+            total = args.pages * args.questions
+            timed(f"{args.pages} pages / {total} questions, first refresh", 30.0, run)
+            timed("same, nothing changed on the wiki", 3.0, run)
+            edit(workdir, ids[7], page_text(7, args.questions) + "\n==== Nouvelle ? ====\n\nOui.\n")
+            timed("same, one page edited on the wiki", 3.0, run)
+        finally:
+            stop(workdir, port)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

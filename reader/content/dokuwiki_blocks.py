@@ -1,0 +1,332 @@
+"""Block structure of DokuWiki text: protected regions, then line-based blocks.
+
+Two passes:
+
+1. :func:`protect` cuts out the regions whose content is literal — ``<code>``, ``<file>``,
+   ``<nowiki>``, ``%%…%%``, ``<html>``/``<php>`` — and the control macros (``~~NOTOC~~``),
+   leaving private-use placeholders, exactly where DokuWiki's lexer would enter those modes
+   (not inside an indented preformatted line).
+2. :func:`convert_blocks` classifies lines (heading, rule, list item, preformatted, table
+   row, quote, paragraph) and emits Markdown: ATX headings with ``{#anchor}``, one-line
+   paragraphs, fenced code, blockquotes, and raw HTML for lists and tables (so nesting,
+   spans and type changes render like DokuWiki's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.content.dokuwiki_inline import (
+    BLOCK_CLOSE,
+    BLOCK_OPEN,
+    PH_CLOSE,
+    PH_OPEN,
+    ConversionState,
+    Protected,
+    convert_inline,
+    escape_text,
+)
+from reader.content.dokuwiki_wikitables import table_to_html
+from reader.content.ids import section_id
+
+_PROTECT = re.compile(
+    r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"
+    r"|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
+)
+_SILENT_MACROS = {"~~NOTOC~~", "~~NOCACHE~~"}
+_LIST_LINE = re.compile(r"( {2,}|\t+)([*-])(.*)")
+_HEADING = re.compile(r"[ \t]*={2,}.+={2,}[ \t]*")
+_RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
+_BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
+_LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])")
+
+
+def _line_is_preformatted(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    head = text[start : start + 2]
+    if head != "  " and not head.startswith("\t"):
+        return False
+    return _LIST_LINE.match(text, start) is None
+
+
+def protect(text: str, state: ConversionState) -> str:
+    """Replace literal regions by placeholders; record them in ``state.protected``."""
+    out: list[str] = []
+    pos = 0
+    search_from = 0
+    missing_close: set[str] = set()
+    while True:
+        m = _PROTECT.search(text, search_from)
+        if m is None:
+            break
+        if _line_is_preformatted(text, m.start()):
+            search_from = m.end()
+            continue
+        token = m.group(0)
+        if token.startswith("~~"):
+            out.append(text[pos : m.start()])
+            if token not in _SILENT_MACROS:
+                state.warn(f"unknown macro {token}: dropped")
+            pos = search_from = m.end()
+            continue
+        closer = {
+            "<nowiki>": "</nowiki>",
+            "%%": "%%",
+            "<html>": "</html>",
+            "<HTML>": "</HTML>",
+            "<php>": "</php>",
+            "<PHP>": "</PHP>",
+        }.get(token)
+        if closer is None:
+            closer = "</code>" if token.startswith("<code") else "</file>"
+        close = -1 if closer in missing_close else text.find(closer, m.end())
+        block = token.startswith(("<code", "<file", "<HTML", "<PHP"))
+        if close < 0:
+            missing_close.add(closer)
+            if not block:
+                search_from = m.end()
+                continue
+            state.warn(f"{token} never closed: code runs to the end of the text")
+            close = len(text)
+        body = text[m.end() : close]
+        out.append(text[pos : m.start()])
+        index = len(state.protected)
+        if token in ("<nowiki>", "%%"):
+            state.protected.append(Protected("nowiki", body))
+            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
+        elif token in ("<html>", "<php>"):
+            state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
+            state.protected.append(Protected("inlinecode", body))
+            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
+        else:
+            language, filename = "", ""
+            if token in ("<HTML>", "<PHP>"):
+                state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
+                language = token[1:-1].lower()
+            else:
+                params = re.sub(r"\[.*", "", token[5:-1]).split()
+                language = params[0] if params else ""
+                filename = params[1] if len(params) > 1 else ""
+                if language == "-":
+                    language = ""
+            state.protected.append(Protected("code", body, language, filename))
+            out.append(f"\n{BLOCK_OPEN}{index}{BLOCK_CLOSE}\n")
+        pos = search_from = min(len(text), close + len(closer))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def md_paragraph(fragment: str) -> str:
+    """Make an inline Markdown fragment safe to start a line (no list, rule or code)."""
+    fragment = fragment.strip()
+    m = _LINE_START.match(fragment)
+    if m is None:
+        return fragment
+    if m.group(1):
+        return f"{m.group(1)}&#{ord(m.group(2))};{fragment[m.end() :]}"
+    return f"&#{ord(m.group(3))};{fragment[1:]}"
+
+
+def _fence(body: str) -> str:
+    longest = max((len(x) for x in re.findall(r"^`{3,}", body, re.MULTILINE)), default=2)
+    return "`" * max(3, longest + 1)
+
+
+def code_block(item: Protected) -> str:
+    """A fenced code block (language kept), with the file name as a caption."""
+    body = re.sub(r"^[ \t]*\n", "", item.text, count=1).rstrip("\n \t")
+    fence = _fence(body)
+    language = re.sub(r"[^\w#.+-]", "", item.language)
+    parts = []
+    if item.filename:
+        parts.append(f'<div class="code-filename">{escape_text(item.filename, False)}</div>\n\n')
+    parts.append(f"{fence}{language}\n{body}\n{fence}")
+    return "".join(parts)
+
+
+def list_to_html(items: list[tuple[int, str, str]]) -> str:
+    """Nested ``<ul>``/``<ol>`` from ``(depth, tag, html)`` items, following DokuWiki's rules."""
+    out: list[str] = []
+    stack: list[list] = []
+    initial = items[0][0]
+    for depth, tag, content in items:
+        depth = max(depth, initial)
+        if not stack or depth > stack[-1][0]:
+            out.append(f"<{tag}>")
+            stack.append([depth, tag])
+            out.append(f"<li>{content}")
+            continue
+        while len(stack) > 1 and stack[-1][0] > depth:
+            out.append(f"</li>\n</{stack.pop()[1]}>")
+        if stack[-1][1] == tag:
+            out.append(f"</li>\n<li>{content}")
+        else:
+            out.append(f"</li>\n</{stack[-1][1]}>\n<{tag}>\n<li>{content}")
+            stack[-1][1] = tag
+    while stack:
+        out.append(f"</li>\n</{stack.pop()[1]}>")
+    return "\n".join(out)
+
+
+def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
+    """Nested Markdown blockquotes; same-depth lines are joined by a line break."""
+    groups: list[list] = []
+    for depth, text in lines:
+        content = convert_inline(text, state, markdown=True).strip()
+        if groups and groups[-1][0] == depth:
+            groups[-1][1] += f"<br />{content}"
+        else:
+            groups.append([depth, content])
+    out: list[str] = []
+    previous = 0
+    for depth, content in groups:
+        if depth < previous:
+            out.append(">" * depth)
+        out.append("> " * depth + md_paragraph(content))
+        previous = depth
+    return "\n".join(out)
+
+
+class BlockConverter:
+    """Walks the lines of protected DokuWiki text and emits Markdown blocks."""
+
+    def __init__(self, state: ConversionState, heading_shift: int, used: list[str]) -> None:
+        self.state = state
+        self.shift = heading_shift
+        self.used = used
+        self.blocks: list[str] = []
+        self.paragraph: list[str] = []
+        self.used_set = set(used)
+        self.next_suffix: dict[str, int] = {}
+
+    def unique_anchor(self, title: str) -> str:
+        """DokuWiki's ``sectionID(title, check)``, in linear time for pages with many headings."""
+        base = section_id(title)
+        suffix = self.next_suffix.get(base, 0)
+        candidate = base if suffix == 0 else f"{base}{suffix}"
+        while candidate in self.used_set:
+            suffix += 1
+            candidate = f"{base}{suffix}"
+        self.next_suffix[base] = suffix
+        self.used.append(candidate)
+        self.used_set.add(candidate)
+        return candidate
+
+    def flush_paragraph(self) -> None:
+        """Emit the pending paragraph lines as one Markdown line."""
+        if self.paragraph:
+            text = "\n".join(self.paragraph)
+            self.paragraph = []
+            md = md_paragraph(convert_inline(text, self.state, markdown=True))
+            if md:
+                self.blocks.append(md)
+
+    def heading(self, line: str) -> bool:
+        """Emit a heading; False when the line is not a usable heading."""
+        stripped = line.strip()
+        level = max(1, 7 - (len(stripped) - len(stripped.lstrip("="))))
+        title = stripped.strip("=").strip()
+        if not title:
+            return False
+        self.flush_paragraph()
+        anchor = self.unique_anchor(title)
+        md_level = max(1, min(6, level + self.shift))
+        text = escape_text(title, True)
+        self.blocks.append(f"{'#' * md_level} {text} {{#{anchor}}}")
+        return True
+
+    def run(self, text: str) -> list[str]:
+        """Convert all lines; returns the Markdown blocks."""
+        lines = text.split("\n")
+        i, n = 0, len(lines)
+        while i < n:
+            line = lines[i]
+            if not line.strip():
+                self.flush_paragraph()
+                i += 1
+                continue
+            block = _BLOCK_LINE.fullmatch(line)
+            if block:
+                self.flush_paragraph()
+                index = int(block.group(1))
+                if index < len(self.state.protected):
+                    self.blocks.append(code_block(self.state.protected[index]))
+                i += 1
+                continue
+            indented = line.startswith(("  ", "\t"))
+            if not indented and _HEADING.fullmatch(line) and self.heading(line):
+                i += 1
+                continue
+            if _RULE.fullmatch(line):
+                self.flush_paragraph()
+                self.blocks.append("---")
+                i += 1
+                continue
+            if _LIST_LINE.match(line):
+                self.flush_paragraph()
+                items = []
+                while i < n and (m := _LIST_LINE.match(lines[i])):
+                    depth = m.group(1).replace("\t", "  ").count("  ") + 1
+                    tag = "ul" if m.group(2) == "*" else "ol"
+                    content = convert_inline(m.group(3), self.state, markdown=False).strip()
+                    items.append((depth, tag, content))
+                    i += 1
+                self.blocks.append(list_to_html(items))
+                continue
+            if line.startswith(("  ", "\t")):
+                self.flush_paragraph()
+                pre = []
+                while (
+                    i < n
+                    and lines[i].startswith(("  ", "\t"))
+                    and not _LIST_LINE.match(lines[i])
+                    and not _BLOCK_LINE.fullmatch(lines[i])
+                ):
+                    raw = lines[i]
+                    pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
+                    i += 1
+                body = self.restore("\n".join(pre)).strip("\n")
+                if body.strip():
+                    self.blocks.append(code_block(Protected("code", body)))
+                continue
+            if line.startswith(("|", "^")):
+                self.flush_paragraph()
+                rows = []
+                while i < n and lines[i].startswith(("|", "^")):
+                    rows.append(lines[i])
+                    i += 1
+                self.blocks.append(table_to_html(rows, self.state))
+                continue
+            if line.startswith(">"):
+                self.flush_paragraph()
+                quoted = []
+                while i < n and lines[i].startswith(">"):
+                    raw = lines[i]
+                    depth = len(raw) - len(raw.lstrip(">"))
+                    quoted.append((depth, raw[depth:]))
+                    i += 1
+                self.blocks.append(quote_to_md(quoted, self.state))
+                continue
+            self.paragraph.append(line)
+            i += 1
+        self.flush_paragraph()
+        return self.blocks
+
+    def restore(self, text: str) -> str:
+        """Put the literal text of inline placeholders back (for preformatted blocks)."""
+
+        def back(m: re.Match[str]) -> str:
+            index = int(m.group(1))
+            if index >= len(self.state.protected):
+                return ""
+            return self.state.protected[index].text
+
+        return re.sub(rf"{PH_OPEN}(\d+){PH_CLOSE}", back, text)
+
+
+def convert_blocks(
+    text: str, state: ConversionState, heading_shift: int, used_anchors: list[str]
+) -> list[str]:
+    """Protect literal regions, then convert the block structure to Markdown blocks."""
+    protected = protect(text, state)
+    return BlockConverter(state, heading_shift, used_anchors).run(protected)

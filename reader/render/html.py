@@ -1,0 +1,149 @@
+"""Markdown → a safe HTML fragment for the answer pane and the HTML export.
+
+python-markdown (``extra`` + ``sane_lists``) renders, then ``nh3`` sanitises: an allow-list
+of tags and attributes, links limited to ``http``, ``https``, ``mailto`` and the in-app
+``wiki:`` / ``media:`` schemes, no scripts, styles, event handlers or comments. After
+sanitising, images are resolved through the :class:`LinkPolicy`: ``media:<id>`` becomes the
+policy's local URL (``file:`` or an image ``data:`` URI — the only place data URIs are
+accepted), anything else (a remote or unknown source) is replaced by its alt text, so the
+fragment never loads anything remote. ``wiki:`` links get DokuWiki's ``wikilink1`` (page
+known) or ``wikilink2`` (missing) class.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Protocol
+
+import markdown as md_lib
+import nh3
+
+__all__ = ["LinkPolicy", "render_html"]
+
+
+class LinkPolicy(Protocol):
+    """What the renderer asks the application about link and image targets."""
+
+    def page_known(self, page_id: str) -> bool:
+        """True when the page exists in the library (link class ``wikilink1``)."""
+        ...
+
+    def media_url(self, media_id: str) -> str | None:
+        """A local ``file://`` URL or an image ``data:`` URI; None when missing."""
+        ...
+
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
+    "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "u", "ul",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align"},
+    "ol": {"start"},
+}
+_SCHEMES = {"http", "https", "mailto", "wiki", "media"}
+_IMG = re.compile(r'<img\s(?:[^>"]|"[^"]*")*>')
+_A = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+_DATA_IMAGE = re.compile(
+    r"data:image/(?:png|jpeg|jpg|gif|webp|bmp|x-icon|svg\+xml);base64,[A-Za-z0-9+/=\s]*\Z"
+)
+_LOCAL_URL = re.compile(r"file:[^\s\"'<>]*\Z", re.IGNORECASE)
+
+
+def _markdown(text: str) -> str:
+    converter = md_lib.Markdown(
+        extensions=["extra", "sane_lists"],
+        extension_configs={"footnotes": {"BACKLINK_TITLE": "Retour à l'appel de note %d"}},
+        output_format="html",
+    )
+    return converter.convert(text)
+
+
+def _sanitise(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        clean_content_tags={"script", "style"},
+    )
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {name: html.unescape(value) for name, value in _ATTR.findall(tag)}
+
+
+def _rebuild(name: str, attrs: dict[str, str]) -> str:
+    inner = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in attrs.items())
+    return f"<{name}{inner}>" if name != "img" else f"<img{inner} />"
+
+
+def _safe_media_url(url: object) -> str | None:
+    if not isinstance(url, str):
+        return None
+    if _LOCAL_URL.match(url) or _DATA_IMAGE.match(url):
+        return url
+    return None
+
+
+def _image(tag: str, policy: LinkPolicy | None) -> str:
+    attrs = _attrs(tag)
+    src = attrs.get("src", "")
+    alt = attrs.get("alt", "") or attrs.get("title", "")
+    url = None
+    if src.startswith("media:"):
+        media_id = src[len("media:") :]
+        if policy is not None:
+            try:
+                url = _safe_media_url(policy.media_url(media_id))
+            except Exception:
+                url = None
+        alt = alt or media_id
+    if url is None:
+        return f'<span class="media-missing">{html.escape(alt)}</span>'
+    attrs["src"] = url
+    return _rebuild("img", attrs)
+
+
+def _link(tag: str, policy: LinkPolicy | None) -> str:
+    attrs = _attrs(tag)
+    href = attrs.get("href", "")
+    if href.startswith("wiki:"):
+        page_id = href[len("wiki:") :].partition("#")[0]
+        known = True
+        if policy is not None:
+            try:
+                known = bool(policy.page_known(page_id))
+            except Exception:
+                known = False
+        css = [c for c in attrs.get("class", "").split() if not c.startswith("wikilink")]
+        attrs["class"] = " ".join([*css, "wikilink1" if known else "wikilink2"])
+    return _rebuild("a", attrs)
+
+
+def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
+    """Render Markdown to a sanitised HTML fragment; never raises.
+
+    Without a policy every ``wiki:`` page counts as known and every ``media:`` image as
+    missing (shown as its caption).
+    """
+    try:
+        fragment = _sanitise(_markdown(str(markdown)))
+        fragment = _IMG.sub(lambda m: _image(m.group(0), policy), fragment)
+        return _A.sub(lambda m: _link(m.group(0), policy), fragment)
+    except Exception:
+        try:
+            return f"<pre>{html.escape(str(markdown))}</pre>"
+        except Exception:
+            return ""

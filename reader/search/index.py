@@ -1,0 +1,554 @@
+"""The search index: where it lives, how it is built, opened, checked, updated and queried.
+
+The index lives in the per-user cache, in a folder named after the content's hash and the
+analyzer's and schema's versions, so a content change or an analyzer change simply names
+another folder. It is built in a temporary folder beside it and renamed into place, with a
+manifest (size and CRC-32 of every file) written last: a folder without a valid manifest, or
+whose files do not match it (truncated, overwritten with garbage), is rebuilt. Opening reads
+the checked files into memory and searches there (no memory-mapped file to be truncated
+under us, no open file to pin the folder on Windows). Whoosh's write lock is an OS lock
+(``fcntl``/``msvcrt``), so a lock file left by a killed process does not block. When the
+cache cannot be written (read-only, disk full), the index is built in memory instead and a
+warning says so: search always works.
+
+Opening may take a while (building the bundled FAQ takes well under a second; a big wiki
+takes seconds): call :meth:`SearchIndex.open` from a worker thread, never before the
+window's first paint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import Index
+
+from reader.content.model import Library, Question
+from reader.search import query as q
+from reader.search.analysis import ANALYZER_VERSION, index_terms, tokens
+from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.scoring import Scorer
+from reader.search.snippets import index_text, mark, matching_tokens, plain_text, snippet
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "reader-index.json"
+VOCABULARY = "vocabulary.json"
+_TEMP_PREFIX = ".build-"
+_TRASH_PREFIX = ".trash-"
+_STALE_TEMP_SECONDS = 600
+INDEX_FORMAT = f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}"
+_KEY = re.compile(r"[0-9a-f]{32}-a\d+s\d+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One question found, best first in :attr:`SearchResult.hits`."""
+
+    id: str
+    page: str
+    section: str
+    question: str
+    score: float
+    snippet: str  # safe HTML: text escaped, hit words wrapped in <mark>…</mark>
+    terms: tuple[str, ...]  # the words of the document that matched
+    answered: bool
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits for one query, and what the typo tolerance did."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    suggestion: str | None  # the corrected query for "Vouliez-vous dire …", or None
+    fuzzy: bool  # True when the hits came from the typo-tolerant retry
+
+
+def content_hash(library: Library) -> str:
+    """SHA-256 of everything the index is made from, in order."""
+    parts: list[str] = []
+    for page in library.pages:
+        parts += ("\x1epage", page.id, page.title)
+        for question in page.questions():
+            parts += ("\x1eq", question.id, question.section_title, question.title, question.answer)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def documents(
+    library: Library, page_ids: set[str] | None = None, vocabulary: Counter[str] | None = None
+) -> Iterator[dict[str, str]]:
+    """The index documents of the library's questions (of some pages only, if given).
+
+    ``vocabulary``, when given, counts the questions that use each folded word.
+    """
+    for page in library.pages:
+        if page_ids is not None and page.id not in page_ids:
+            continue
+        contexts: dict[str, tuple[str, str]] = {}
+        for question in page.questions():
+            context = contexts.get(question.section_title)
+            if context is None:
+                context = index_terms(f"{question.section_title} {page.title}")[0]
+                contexts[question.section_title] = context
+            title = index_terms(question.title)
+            body = index_terms(index_text(question.answer)) if question.answered else ("", "")
+            if vocabulary is not None:
+                vocabulary.update(set(title[1].split()) | set(body[1].split()))
+            yield {
+                "id": question.id,
+                "page": page.id,
+                "title": title[0],
+                "title_folded": title[1],
+                "body": body[0],
+                "context": context,
+            }
+
+
+def _question_count(library: Library) -> int:
+    return sum(1 for _ in library.questions())
+
+
+def _file_digest(path: Path) -> list[int]:
+    crc = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return [path.stat().st_size, crc]
+
+
+def _index_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.name != MANIFEST and "LOCK" not in p.name
+    )
+
+
+def _write_manifest(folder: Path, key: str, count: int) -> None:
+    manifest = {
+        "key": key,
+        "documents": count,
+        "files": {p.name: _file_digest(p) for p in _index_files(folder)},
+    }
+    temp = folder / (MANIFEST + ".tmp")
+    temp.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(temp, folder / MANIFEST)
+
+
+class _MemoryStorage(RamStorage):
+    """Whoosh's RamStorage, with its temporary files in memory too.
+
+    Whoosh's own puts them in the system's temporary folder, which may well be on the
+    same full or read-only disk that sent us to memory in the first place.
+    """
+
+    def temp_storage(self, name: str | None = None) -> _MemoryStorage:
+        return _MemoryStorage()
+
+
+def _read_checked(folder: Path, key: str, count: int) -> _MemoryStorage | None:
+    """The index files of ``folder`` in memory, if the manifest vouches for every one.
+
+    The searcher then reads from memory: no memory-mapped file that another process could
+    truncate under us (a bus error, not an exception), and no open file to stop the
+    folder from being renamed on Windows. The index is small (a few MB for 10,000 questions).
+    """
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("key") != key or manifest.get("documents") != count:
+            return None
+        files = manifest["files"]
+        if not files:
+            return None
+        storage = _MemoryStorage()
+        for name, (size, crc) in files.items():
+            data = (folder / name).read_bytes()
+            if len(data) != size or zlib.crc32(data) != crc:
+                return None
+            if name != VOCABULARY:
+                storage.files[name] = data
+        return storage
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _build(ix: Index, library: Library) -> Counter[str]:
+    """Add every question in one writer; returns the vocabulary (folded word → questions).
+
+    One process: Whoosh's multiprocessing writer was slower on two cores (pickling every
+    document to the workers costs more than it saves) and is fragile in a frozen app.
+    """
+    vocabulary: Counter[str] = Counter()
+    writer = ix.writer(limitmb=128)
+    try:
+        for doc in documents(library, vocabulary=vocabulary):
+            writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return vocabulary
+
+
+def _write_vocabulary(folder: Path, vocabulary: Counter[str]) -> None:
+    words = {w: n for w, n in vocabulary.items() if n > 0}
+    (folder / VOCABULARY).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_vocabulary(folder: Path) -> dict[str, int]:
+    try:
+        words = json.loads((folder / VOCABULARY).read_text(encoding="utf-8"))
+        return {str(w): int(n) for w, n in words.items()}
+    except (OSError, ValueError, AttributeError, TypeError) as error:
+        log.warning("search vocabulary unreadable: %s", error)
+        return {}
+
+
+class SearchIndex:
+    """The full-text index of one library, on disk in the cache or, failing that, in memory.
+
+    Thread-safe: searches and updates are serialised. ``warnings`` says, in plain words,
+    when something went wrong with the cache (the search still works).
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        ix: Index,
+        folder: Path | None,
+        key: str,
+        vocabulary: dict[str, int] | None = None,
+    ) -> None:
+        self.library = library
+        self.warnings: list[str] = []
+        self._ix = ix
+        self._folder = folder  # None: the index is in memory
+        self._key = key
+        self._lock = threading.RLock()
+        self._order_of: tuple[Library, dict[str, int]] | None = None
+        self._searcher = ix.searcher()
+        self._scorer = Scorer(self._searcher)
+        self._vocabulary = self._make_vocabulary(vocabulary)
+
+    def _make_vocabulary(self, words: dict[str, int] | None) -> q.Vocabulary:
+        if words is not None or self._folder is None:
+            in_memory = words or {}
+            return q.Vocabulary(lambda: in_memory)
+        folder = self._folder
+        return q.Vocabulary(lambda: _read_vocabulary(folder))
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
+        """Open the cached index of ``library``, or build it; never raises for cache problems."""
+        key = f"{content_hash(library)[:32]}-{INDEX_FORMAT}"
+        count = _question_count(library)
+        warnings: list[str] = []
+        try:
+            if cache_dir is None:
+                from reader.paths import user_dirs
+
+                cache_dir = user_dirs().cache / "index"
+            folder = cache_dir / key
+            ix = _open_checked(folder, key, count)
+            if ix is None:
+                if folder.exists():
+                    log.warning("search index in %s is stale or damaged: rebuilding", folder)
+                    warnings.append("index de recherche endommagé : reconstruit")
+                ix = _build_on_disk(library, cache_dir, key, count)
+            index = cls(library, ix, folder, key)
+            _cleanup(cache_dir, keep=key)
+        except Exception as error:  # any cache failure must leave search working
+            log.warning("search index kept in memory: %s", error)
+            index = cls._in_memory(library, key)
+            warnings.append(f"index de recherche gardé en mémoire : {_reason(error)}")
+        index.warnings.extend(warnings)
+        return index
+
+    @classmethod
+    def _in_memory(cls, library: Library, key: str) -> SearchIndex:
+        ix = _MemoryStorage().create_index(build_schema())
+        vocabulary = _build(ix, library)
+        return cls(library, ix, None, key, dict(vocabulary))
+
+    @property
+    def in_memory(self) -> bool:
+        """True when the index could not be kept in the cache folder."""
+        return self._folder is None
+
+    @property
+    def folder(self) -> Path | None:
+        """The index's folder in the cache, None when it is in memory."""
+        return self._folder
+
+    def close(self) -> None:
+        """Release the index's files (the object must not be used afterwards)."""
+        # Closing a damaged index must not fail.
+        with self._lock, contextlib.suppress(Exception):
+            self._searcher.close()
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        """The questions matching ``query``, best first; never raises."""
+        query = query if isinstance(query, str) else str(query)
+        try:
+            limit = max(1, min(int(limit), 1000))
+        except (TypeError, ValueError):
+            limit = 20
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    return self._search(query, limit)
+                except Exception as error:  # a damaged index must not crash the window
+                    log.warning("search failed (%s): %s", type(error).__name__, error)
+                    if attempt == 0:
+                        self._recover()
+        return SearchResult(query, (), None, False)
+
+    def _search(self, text: str, limit: int) -> SearchResult:
+        searcher = self._searcher
+        p = q.plan(text, searcher.reader(), self._vocabulary)
+        words = [w.terms for w in p.usable]
+        top = self._scorer.rank(words, limit, require_all=True)
+        if not top and len(words) > 1:
+            top = self._scorer.rank(words, limit, require_all=False)
+        terms = p.term_texts()
+        hits: list[Hit] = []
+        for score, docnum in top:
+            question = self.library.question(searcher.stored_fields(docnum)["id"])
+            if question is not None:
+                hits.append(self._hit(question, score, terms))
+        # Equal scores: the FAQ's own order, whatever the document numbers (they change
+        # with updates).
+        order = self._order()
+        hits.sort(key=lambda hit: (-hit.score, order.get(hit.id, 0)))
+        suggestion = self._suggestion(text, p, hits)
+        return SearchResult(text, tuple(hits), suggestion, p.fuzzy and bool(hits))
+
+    def _order(self) -> dict[str, int]:
+        if self._order_of is None or self._order_of[0] is not self.library:
+            positions = {q.id: n for n, q in enumerate(self.library.questions())}
+            self._order_of = (self.library, positions)
+        return self._order_of[1]
+
+    def _hit(self, question: Question, score: float, terms: set[str]) -> Hit:
+        title_hits = matching_tokens(question.title, terms)
+        if question.answered:
+            html, body_hits = snippet(plain_text(question.answer), terms)
+        else:
+            html, body_hits = mark(question.title, title_hits), []
+        words: dict[str, None] = {}
+        for token in (*title_hits, *body_hits):
+            words.setdefault(token.surface, None)
+        return Hit(
+            id=question.id,
+            page=question.page_id,
+            section=question.section_title,
+            question=question.title,
+            score=round(float(score), 4),
+            snippet=html,
+            terms=tuple(words),
+            answered=question.answered,
+        )
+
+    def _suggestion(self, text: str, p: q.Plan, hits: list[Hit]) -> str | None:
+        corrected = [w for w in p.words if w.correction]
+        if not corrected:
+            return None
+        surfaces: dict[str, str] = {}
+        for hit in hits[:5]:
+            question = self.library.question(hit.id)
+            if question is None:
+                continue
+            for token in tokens(f"{question.title} {plain_text(question.answer)}"):
+                surfaces.setdefault(token.folded, token.surface.lower())
+        out, pos = [], 0
+        for word in sorted(corrected, key=lambda w: w.token.start):
+            out.append(text[pos : word.token.start])
+            out.append(surfaces.get(word.correction or "", word.correction or ""))
+            pos = word.token.end
+        out.append(text[pos:])
+        return " ".join("".join(out).split())
+
+    # -- updating ------------------------------------------------------------------------
+
+    def update_pages(self, library: Library, page_ids: Iterable[str]) -> None:
+        """Reindex only the questions of ``page_ids`` (added, changed or removed pages)."""
+        pages = set(page_ids)
+        with self._lock:
+            key = f"{content_hash(library)[:32]}-{INDEX_FORMAT}"
+            try:
+                self._update(library, pages, key)
+            except Exception as error:  # whatever failed, a full in-memory index works
+                log.warning("index update failed, rebuilding in memory: %s", error)
+                self._replace(SearchIndex._in_memory(library, key))
+                self.warnings.append(f"index de recherche gardé en mémoire : {_reason(error)}")
+            self.library = library
+
+    def _update(self, library: Library, pages: set[str], key: str) -> None:
+        folder = self._folder
+        if folder is not None:
+            self._searcher.close()
+            (folder / MANIFEST).unlink(missing_ok=True)  # mid-update: not trusted if we die
+        vocabulary = Counter(self._vocabulary.words())
+        removed: Counter[str] = Counter()
+        for _ in documents(self.library, pages, vocabulary=removed):
+            pass
+        vocabulary.subtract(removed)
+        ix = self._ix if folder is None else FileStorage(str(folder)).open_index()
+        writer = ix.writer(timeout=5.0, limitmb=64)
+        try:
+            for page_id in pages:
+                writer.delete_by_term("page", page_id)
+            for doc in documents(library, pages, vocabulary=vocabulary):
+                writer.add_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        words = {w: n for w, n in vocabulary.items() if n > 0}
+        if folder is not None:
+            target = folder.parent / key
+            if target != folder:
+                _remove_tree(target)
+                os.replace(folder, target)
+            _write_vocabulary(target, vocabulary)
+            _write_manifest(target, key, _question_count(library))
+            self._folder = target
+            reread = _open_checked(target, key, _question_count(library))
+            if reread is None:
+                raise OSError(errno.EIO, "the updated index does not read back", str(target))
+            self._ix = reread
+        self._key = key
+        self._searcher = self._ix.searcher()
+        self._scorer = Scorer(self._searcher)
+        self._vocabulary = self._make_vocabulary(words)
+
+    def _replace(self, other: SearchIndex) -> None:
+        self._ix, self._folder, self._key = other._ix, other._folder, other._key
+        self._searcher, self._vocabulary = other._searcher, other._vocabulary
+        self._scorer = other._scorer
+        self.library = other.library
+
+    def _recover(self) -> None:
+        """After a failed search: throw the index away and open (rebuild) it again."""
+        self.close()
+        if self._folder is not None:
+            _remove_tree(self._folder)
+            fresh = SearchIndex.open(self.library, self._folder.parent)
+        else:
+            fresh = SearchIndex._in_memory(self.library, self._key)
+        self.warnings.extend(fresh.warnings)
+        self.warnings.append("index de recherche illisible : reconstruit")
+        self._replace(fresh)
+
+
+def _open_checked(folder: Path, key: str, count: int) -> Index | None:
+    """The index in ``folder`` if it is complete and intact, else None."""
+    storage = _read_checked(folder, key, count) if folder.is_dir() else None
+    if storage is None:
+        return None
+    try:
+        ix = storage.open_index()
+        if ix.doc_count() != count:
+            return None
+        if count == 0:
+            return ix
+        with ix.searcher() as searcher:  # touch the stored fields and one postings list
+            first = searcher.stored_fields(0)["id"]
+            postings = searcher.reader().postings("id", first)
+            if not postings.is_active():
+                return None
+        return ix
+    except Exception as error:  # Whoosh raises many kinds on damaged files
+        log.warning("search index in %s unreadable: %s", folder, error)
+        return None
+
+
+def _build_on_disk(library: Library, cache_dir: Path, key: str, count: int) -> Index:
+    """Build in a temporary folder beside the final one, then rename it into place."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", dir=cache_dir))
+    try:
+        vocabulary = _build(FileStorage(str(temp)).create_index(build_schema()), library)
+        _write_vocabulary(temp, vocabulary)
+        _write_manifest(temp, key, count)
+        final = cache_dir / key
+        if final.exists():
+            trash = cache_dir / f"{_TRASH_PREFIX}{key}-{os.getpid()}-{time.monotonic_ns()}"
+            os.replace(final, trash)
+            _remove_tree(trash)
+        os.replace(temp, final)
+    except BaseException:
+        _remove_tree(temp)
+        raise
+    ix = _open_checked(final, key, count)
+    if ix is None:
+        raise OSError(errno.EIO, "the index just built does not read back", str(final))
+    return ix
+
+
+def _cleanup(cache_dir: Path, keep: str) -> None:
+    """Remove other keys' indexes and temporary folders left by killed builds."""
+    now = time.time()
+    try:
+        entries = list(cache_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == keep or not entry.is_dir():
+            continue
+        try:
+            if entry.name.startswith((_TEMP_PREFIX, _TRASH_PREFIX)):
+                if now - entry.stat().st_mtime < _STALE_TEMP_SECONDS and _pid_alive(entry):
+                    continue  # another process may be building there right now
+            elif not _KEY.fullmatch(entry.name):
+                continue  # not ours
+            _remove_tree(entry)
+        except OSError:
+            continue
+
+
+def _pid_alive(entry: Path) -> bool:
+    try:
+        pid = int(entry.name.split("-")[1])
+    except (IndexError, ValueError):
+        return False
+    if os.name != "posix":
+        return True  # rely on the age alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _reason(error: BaseException) -> str:
+    code = getattr(error, "errno", None)
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "le dossier du cache est en lecture seule"
+    if code == errno.ENOSPC:
+        return "le disque est plein"
+    return f"le cache est inutilisable ({type(error).__name__})"

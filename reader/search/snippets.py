@@ -1,0 +1,90 @@
+"""Plain text for indexing, and snippets with the hit words marked.
+
+Answers are Markdown; the index and the snippets want the words only, without link
+targets, image paths or emphasis marks. Snippets are safe HTML: the text is escaped and
+only ``<mark>`` is added.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from reader.search.analysis import Token, matching_tokens
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|wiki):[^>]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MARKUP = re.compile(r"(^|\s)(?:#{1,6}|[*+-]|\d+\.|>)\s+|[*_`~|]{1,3}", re.M)
+_SPACES = re.compile(r"\s+")
+
+SNIPPET_CHARS = 180
+
+
+@lru_cache(maxsize=4096)
+def plain_text(markdown: str) -> str:
+    """The readable words of a Markdown text, on one line."""
+    text = _IMAGE.sub(r"\1", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(" ", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _MARKUP.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def mark(text: str, hits: list[Token], start: int = 0, end: int | None = None) -> str:
+    """Escape ``text[start:end]`` and wrap the hit tokens inside it in ``<mark>``."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    for token in hits:
+        if token.start < pos or token.end > end:
+            continue
+        out.append(html.escape(text[pos : token.start], quote=False))
+        out.append("<mark>" + html.escape(text[token.start : token.end], quote=False) + "</mark>")
+        pos = token.end
+    out.append(html.escape(text[pos:end], quote=False))
+    return "".join(out)
+
+
+def index_text(markdown: str) -> str:
+    """The text to index for an answer: link targets and image paths left out.
+
+    Cheaper than :func:`plain_text`: the analyzer skips punctuation and emphasis marks.
+    """
+    if "](" in markdown:
+        markdown = _LINK.sub(r"\1", _IMAGE.sub(r"\1", markdown))
+    if "<" in markdown:
+        markdown = _HTML_TAG.sub(" ", _AUTOLINK.sub(" ", markdown))
+    return markdown
+
+
+def snippet(
+    text: str, terms: Collection[str], width: int = SNIPPET_CHARS
+) -> tuple[str, list[Token]]:
+    """A window of about ``width`` characters of ``text`` around the most hit words.
+
+    Returns the safe HTML and the tokens that matched in the whole text.
+    """
+    hits = matching_tokens(text, terms)
+    if len(text) <= width:
+        return mark(text, hits), hits
+    best_start, best_count = 0, -1
+    for i, first in enumerate(hits):
+        count = sum(1 for t in hits[i:] if t.end - first.start <= width)
+        if count > best_count:
+            best_start, best_count = first.start, count
+    # Start a little before the first hit, on a word boundary.
+    start = max(0, best_start - width // 4)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 20 else end
+    body = mark(text, hits, start, end)
+    return ("…" if start else "") + body + ("…" if end < len(text) else ""), hits

@@ -1,0 +1,198 @@
+"""The answer pane: a QTextBrowser that routes links itself, shows local images only,
+highlights the words a search hit, finds text and zooms.
+
+Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
+handed to the window (``internalLinkActivated``), web and mail links go to the system's
+browser through QDesktopServices, ``#anchor`` links scroll. Images load only from the
+content's media folder; a missing one is reported (``mediaMissing``), not fatal.
+
+Signals:
+    internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
+    mediaMissing(str): an image could not be loaded (its file name).
+    zoomChanged(int): the zoom step changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from reader.ui.settings import ZOOM_MAX, ZOOM_MIN
+
+log = logging.getLogger(__name__)
+
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+ZOOM_FACTOR = 0.1  # each step adds or removes 10 % of the base size
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, one character for one, so positions still match."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1] or char
+        out.append(base.lower()[:1] or base)
+    return "".join(out)
+
+
+def style_sheet(dark: bool) -> str:
+    muted = "#b0b0b0" if dark else "#555555"
+    accent = "#9ccc65" if dark else "#3d6b12"
+    warn = "#e0b050" if dark else "#8a5a00"
+    missing = "#ff8a80" if dark else "#a33333"
+    border = "#666666" if dark else "#aaaaaa"
+    return f"""
+h1 {{ font-size: x-large; margin-bottom: 0.2em; }}
+h2 {{ color: {accent}; }}
+p.section {{ color: {muted}; font-style: italic; margin-top: 0; }}
+p.unanswered {{ color: {warn}; }}
+p.meta {{ color: {muted}; font-size: small; }}
+p.note {{ color: {warn}; }}
+a.wikilink2 {{ color: {missing}; }}
+mark {{ background-color: #ffe066; color: #000000; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid {border}; padding: 2px 6px; }}
+pre, code {{ font-family: monospace; }}
+"""
+
+
+class AnswerView(QTextBrowser):
+    """Shows one answer (or one page) and routes the links inside it."""
+
+    internalLinkActivated = Signal(str, str)
+    mediaMissing = Signal(str)
+    zoomChanged = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.anchorClicked.connect(self._route_link)
+        self._media_root: Path | None = None
+        self._zoom = 0
+        self._base_point_size = self.font().pointSizeF() or 10.0
+        self._hit_selections: list[QTextEdit.ExtraSelection] = []
+        self._missing_reported: set[str] = set()
+
+    # -- content -------------------------------------------------------------------------
+    def set_media_root(self, root: Path | None) -> None:
+        self._media_root = root.resolve() if root is not None else None
+
+    def show_html(self, html: str, style: str) -> None:
+        """Replace the pane's content; the scroll goes back to the top."""
+        self._hit_selections = []
+        self.setExtraSelections([])
+        self.document().setDefaultStyleSheet(style)
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, url: QUrl | str):
+        url = QUrl(url) if isinstance(url, str) else url
+        if int(kind) != QTextDocument.ResourceType.ImageResource.value:
+            return super().loadResource(kind, url)
+        if url.scheme() == "data":
+            return super().loadResource(kind, url)
+        name = url.fileName() or url.toString()
+        if url.isLocalFile() and self._media_root is not None:
+            path = Path(url.toLocalFile()).resolve()
+            if path.is_relative_to(self._media_root):
+                image = QImage(str(path))
+                if not image.isNull():
+                    return image
+        elif not url.isLocalFile():
+            log.info("remote image not loaded: %s", url.toString())
+            return None
+        if name not in self._missing_reported:
+            self._missing_reported.add(name)
+            log.warning("image missing from the media folder: %s", url.toString())
+            self.mediaMissing.emit(name)
+        return None
+
+    # -- links ---------------------------------------------------------------------------
+    def _route_link(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == "wiki":
+            self.internalLinkActivated.emit(url.path(), url.fragment())
+        elif not scheme and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():
+            if not QDesktopServices.openUrl(url):
+                log.warning("no application to open %s", url.toString())
+        else:
+            log.warning("link with an unsupported scheme ignored: %s", url.toString())
+
+    # -- highlighting and finding --------------------------------------------------------
+    def highlight_terms(self, terms: list[str] | tuple[str, ...]) -> int:
+        """Mark every whole word that matches one of ``terms`` (case and accents folded).
+
+        Returns how many were marked and scrolls to the first one below the title.
+        """
+        words = sorted({fold(t) for t in terms if t and t.strip()}, key=len, reverse=True)
+        if not words:
+            self._hit_selections = []
+            self.setExtraSelections([])
+            return 0
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+        text = fold(self.document().toRawText())
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe066"))
+        fmt.setForeground(QColor("#000000"))
+        selections = []
+        for match in pattern.finditer(text):
+            selection = QTextEdit.ExtraSelection()
+            cursor = self.textCursor()
+            cursor.setPosition(match.start())
+            cursor.setPosition(match.end(), cursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._hit_selections = selections
+        self.setExtraSelections(selections)
+        return len(selections)
+
+    def hit_count(self) -> int:
+        return len(self._hit_selections)
+
+    def find_text(self, text: str, backward: bool = False) -> bool:
+        """Find the next (or previous) occurrence, wrapping round; select it."""
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag(0)
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        if self.find(text, flags):
+            return True
+        cursor = self.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        return self.find(text, flags)
+
+    # -- zoom ----------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, step: int) -> None:
+        step = max(ZOOM_MIN, min(ZOOM_MAX, int(step)))
+        font = self.font()
+        font.setPointSizeF(max(4.0, self._base_point_size * (1 + ZOOM_FACTOR * step)))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if step != self._zoom:
+            self._zoom = step
+            self.zoomChanged.emit(step)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)

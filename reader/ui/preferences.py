@@ -1,0 +1,126 @@
+"""The wiki preferences: the wiki's address and the pages a refresh fetches.
+
+A page is added by its id or by pasting its URL in any of DokuWiki's forms; the wiki
+may also be given as the URL of one of its pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.paths import resources_dir, user_dirs
+from reader.sync.sources import Sources, default_sources, load_sources, make_sources, save_sources
+from reader.sync.urls import UrlError, page_id_from
+
+
+class WikiPreferences(QDialog):
+    """Edit and save the refresh sources (``sources.json`` in the config folder)."""
+
+    def __init__(self, parent: QWidget | None = None, config_dir: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Préférences du wiki")
+        self.config_dir = config_dir or user_dirs().config
+        sources = load_sources(self.config_dir, resources_dir())
+
+        self.wiki_edit = QLineEdit(sources.wiki, self)
+        self.wiki_edit.setAccessibleName("Adresse du wiki")
+        self.pages_list = QListWidget(self)
+        self.pages_list.setAccessibleName("Pages à mettre à jour")
+        self.pages_list.addItems(list(sources.pages))
+        self.page_edit = QLineEdit(self)
+        self.page_edit.setPlaceholderText("identifiant (faq:livraison) ou adresse de la page")
+        self.page_edit.setAccessibleName("Page à ajouter")
+        self.add_button = QPushButton("Ajouter une page", self)
+        self.remove_button = QPushButton("Retirer", self)
+        self.defaults_button = QPushButton("Valeurs d'origine", self)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Adresse du wiki :", self.wiki_edit)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.page_edit, 1)
+        add_row.addWidget(self.add_button)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.remove_button)
+        edit_row.addWidget(self.defaults_button)
+        edit_row.addStretch(1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Pages :", self))
+        layout.addWidget(self.pages_list, 1)
+        layout.addLayout(edit_row)
+        layout.addLayout(add_row)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+        self.add_button.clicked.connect(self.add_page)
+        self.page_edit.returnPressed.connect(self.add_page)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.defaults_button.clicked.connect(self.restore_defaults)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def pages(self) -> list[str]:
+        return [self.pages_list.item(i).text() for i in range(self.pages_list.count())]
+
+    def add_page(self) -> None:
+        text = self.page_edit.text().strip()
+        if not text:
+            return
+        try:
+            page_id = page_id_from(text)
+        except UrlError as error:
+            self.error_label.setText(str(error))
+            return
+        self.error_label.clear()
+        if page_id not in self.pages():
+            self.pages_list.addItem(page_id)
+        self.page_edit.clear()
+
+    def remove_selected(self) -> None:
+        for item in self.pages_list.selectedItems():
+            self.pages_list.takeItem(self.pages_list.row(item))
+
+    def restore_defaults(self) -> None:
+        defaults = default_sources(resources_dir())
+        self.wiki_edit.setText(defaults.wiki)
+        self.pages_list.clear()
+        self.pages_list.addItems(list(defaults.pages))
+
+    def sources(self) -> Sources:
+        """The sources as edited; :class:`UrlError` when they cannot be used."""
+        return make_sources(self.wiki_edit.text(), self.pages())
+
+    def accept(self) -> None:
+        try:
+            sources = self.sources()
+        except UrlError as error:
+            self.error_label.setText(str(error))
+            return
+        if not sources.pages:
+            self.error_label.setText("Ajoutez au moins une page.")
+            return
+        try:
+            save_sources(self.config_dir, sources)
+        except OSError as error:
+            QMessageBox.warning(self, self.windowTitle(), f"Réglages non enregistrés : {error}")
+            return
+        super().accept()

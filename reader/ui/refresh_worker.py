@@ -1,0 +1,94 @@
+"""Runs a refresh off the UI thread and reports back with Qt signals.
+
+The refresh itself is :func:`reader.sync.refresh.refresh` (pure Python); this only moves
+it to a ``QThread``, forwards its progress, and loads the new library on the worker too,
+so the window gets content ready to show. Cancelling is immediate: the cancel token
+shuts down the socket being read.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from reader.sync.http import CancelToken, HttpClient, Limits
+from reader.sync.sources import Sources
+
+log = logging.getLogger(__name__)
+
+
+class RefreshWorker(QObject):
+    """One refresh. Signals: ``progress(Progress)``, ``succeeded(Summary, LoadedContent)``,
+    ``failed(message, detail)``, ``cancelled(message)``; then ``done``."""
+
+    progress = Signal(object)
+    succeeded = Signal(object, object)
+    failed = Signal(str, str)
+    cancelled = Signal(str)
+    done = Signal()
+
+    def __init__(
+        self,
+        sources: Sources,
+        data_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        client: HttpClient | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        super().__init__()
+        self.sources = sources
+        self.data_dir = data_dir
+        self.cache_dir = cache_dir
+        self.client = client
+        self.limits = limits
+        self.token = CancelToken()
+        self._thread: QThread | None = None
+
+    def start(self) -> None:
+        thread = QThread()
+        self._thread = thread
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        thread.start()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def wait(self, ms: int = 10_000) -> bool:
+        return self._thread.wait(ms) if self._thread is not None else True
+
+    def run(self) -> None:
+        from reader.content.library import load_library
+        from reader.sync.refresh import RefreshCancelled, RefreshError, refresh
+
+        try:
+            summary = refresh(
+                self.sources,
+                data_dir=self.data_dir,
+                cache_dir=self.cache_dir,
+                client=self.client,
+                limits=self.limits,
+                cancel=self.token,
+                progress=self.progress.emit,
+            )
+            loaded = load_library(data_dir=self.data_dir)
+        except RefreshCancelled as error:
+            self.cancelled.emit(error.message)
+        except RefreshError as error:
+            self.failed.emit(error.message, error.detail)
+        except Exception as error:  # a bug must not leave the dialog hanging
+            log.exception("refresh failed unexpectedly")
+            self.failed.emit(
+                "La mise à jour a échoué à cause d'une erreur inattendue. "
+                "Le contenu actuel est conservé.",
+                repr(error),
+            )
+        else:
+            self.succeeded.emit(summary, loaded)
+        finally:
+            # quit from here: a queued quit() would wait for the UI thread, which may be
+            # waiting for this thread.
+            QThread.currentThread().quit()
+            self.done.emit()

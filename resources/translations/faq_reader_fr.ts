@@ -1,0 +1,499 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation>&amp;Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Update from the wiki…</source>
+        <translation>&amp;Mettre à jour depuis le wiki…</translation>
+    </message>
+    <message>
+        <source>Download the latest version of the FAQ from the wiki</source>
+        <translation>Télécharger la dernière version de la FAQ depuis le wiki</translation>
+    </message>
+    <message>
+        <source>Content &amp;information</source>
+        <translation>&amp;Informations sur le contenu</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Find in the answer…</source>
+        <translation>&amp;Rechercher dans la réponse…</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Re&amp;cherche</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>Taille &amp;normale</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>S&amp;ombre</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Contenu</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>updated from the wiki</source>
+        <translation>mis à jour depuis le wiki</translation>
+    </message>
+    <message>
+        <source>bundled with the application</source>
+        <translation>fourni avec l&apos;application</translation>
+    </message>
+    <message>
+        <source>Cagette.net FAQ reader</source>
+        <translation>Lecteur de la FAQ Cagette.net</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Reads the Cagette.net wiki FAQ without an Internet connection.</source>
+        <translation>Lit la FAQ du wiki Cagette.net sans connexion à Internet.</translation>
+    </message>
+    <message>
+        <source>Licence: GPL 3.0 or later.</source>
+        <translation>Licence&#xa0;: GPL 3.0 ou ultérieure.</translation>
+    </message>
+    <message>
+        <source>Content: %1</source>
+        <translation>Contenu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wiki: %1</source>
+        <translation>Wiki&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>revision %1 of %2</source>
+        <translation>révision %1 du %2</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Content information</source>
+        <translation>Informations sur le contenu</translation>
+    </message>
+    <message>
+        <source>The content is still loading.</source>
+        <translation>Le contenu est en cours de chargement.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 unanswered)</source>
+        <translation>%1 (dont %2 sans réponse)</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Wiki</source>
+        <translation>Wiki</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>revision %1, modified %2, fetched %3</source>
+        <translation>révision %1, modifiée le %2, téléchargée le %3</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Log contents</source>
+        <translation>Contenu du journal</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the log</source>
+        <translation>Copier le journal</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Ouvrir le dossier du journal</translation>
+    </message>
+    <message>
+        <source>The log is empty or cannot be read: %1</source>
+        <translation>Le journal est vide ou illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The log is empty.</source>
+        <translation>Le journal est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the answer</source>
+        <translation>Rechercher dans la réponse</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous occurrence</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next occurrence</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
+        <source>Find status</source>
+        <translation>État de la recherche</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Settings could not be read; defaults are used.</source>
+        <translation>Les réglages étaient illisibles&#xa0;: les valeurs par défaut sont utilisées.</translation>
+    </message>
+    <message>
+        <source>Cagette.net FAQ</source>
+        <translation>FAQ Cagette.net</translation>
+    </message>
+    <message>
+        <source>Cagette.net FAQ reader</source>
+        <translation>Lecteur de la FAQ Cagette.net</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Suivant (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Search the FAQ: type a few words (Ctrl+K)</source>
+        <translation>Chercher dans la FAQ&#xa0;: tapez quelques mots (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the FAQ</source>
+        <translation>Chercher dans la FAQ</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Sections and questions</source>
+        <translation>Sections et questions</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Questions and answer</source>
+        <translation>Questions et réponse</translation>
+    </message>
+    <message>
+        <source>Content source</source>
+        <translation>Origine du contenu</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>Barre d&apos;état</translation>
+    </message>
+    <message>
+        <source>Loading the content…</source>
+        <translation>Chargement du contenu…</translation>
+    </message>
+    <message>
+        <source>Image missing: %1</source>
+        <translation>Image manquante&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No content could be loaded (see the log).</source>
+        <translation>Aucun contenu n&apos;a pu être chargé (voir le journal).</translation>
+    </message>
+    <message>
+        <source>Content: %1</source>
+        <translation>Contenu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation>du %1</translation>
+    </message>
+    <message>
+        <source>This answer could not be formatted; its raw text is shown.</source>
+        <translation>Cette réponse n&apos;a pas pu être mise en forme&#xa0;; voici son texte brut.</translation>
+    </message>
+    <message>
+        <source>This page could not be formatted.</source>
+        <translation>Cette page n&apos;a pas pu être mise en forme.</translation>
+    </message>
+    <message>
+        <source>This page has no sections.</source>
+        <translation>Cette page n&apos;a pas de sections.</translation>
+    </message>
+    <message>
+        <source>This page is not available offline.</source>
+        <translation>Cette page n&apos;est pas disponible hors ligne.</translation>
+    </message>
+    <message>
+        <source>Open it on the wiki</source>
+        <translation>L&apos;ouvrir sur le wiki</translation>
+    </message>
+    <message>
+        <source>(needs an Internet connection)</source>
+        <translation>(nécessite une connexion à Internet)</translation>
+    </message>
+    <message>
+        <source>Page not available offline: %1</source>
+        <translation>Page non disponible hors ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose a question on the left, or type a few words in the search field.</source>
+        <translation>Choisissez une question à gauche, ou tapez quelques mots dans le champ de recherche.</translation>
+    </message>
+    <message>
+        <source>Open on the wiki</source>
+        <translation>Ouvrir sur le wiki</translation>
+    </message>
+    <message>
+        <source>Content dated %1</source>
+        <translation>Contenu du %1</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>The search index is being prepared…</source>
+        <translation>L&apos;index de recherche est en préparation…</translation>
+    </message>
+    <message>
+        <source>Search is not available: %1</source>
+        <translation>La recherche n&apos;est pas disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Update from the wiki</source>
+        <translation>Mettre à jour depuis le wiki</translation>
+    </message>
+    <message>
+        <source>Updating from the wiki is not available yet in this version.</source>
+        <translation>La mise à jour depuis le wiki n&apos;est pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>Le PDF n&apos;a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF written: %1</source>
+        <translation>PDF enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>What to print</source>
+        <translation>Que faut-il imprimer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Print the answer shown, or the whole page “%1”?</source>
+        <translation>Imprimer la réponse affichée, ou toute la page «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The answer</source>
+        <translation>La réponse</translation>
+    </message>
+    <message>
+        <source>The whole page</source>
+        <translation>Toute la page</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>(unanswered)</source>
+        <translation>(sans réponse)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Search summary</source>
+        <translation>Résumé de la recherche</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>(close spellings included)</source>
+        <translation>(orthographes proches incluses)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n résultat pour «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>%n résultats pour «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answer contains “%1”.</source>
+        <translation>Aucune réponse ne contient «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Vouliez-vous dire %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Nearby questions:</source>
+        <translation>Questions proches&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Try other words, or press Esc to browse the sections.</source>
+        <translation>Essayez d&apos;autres mots, ou appuyez sur Échap pour parcourir les sections.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeModel</name>
+    <message>
+        <source> (unanswered)</source>
+        <translation> (sans réponse)</translation>
+    </message>
+</context>
+</TS>

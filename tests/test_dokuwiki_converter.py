@@ -1,0 +1,167 @@
+"""Unit tests of the DokuWiki → Markdown converter, one construct at a time."""
+
+from __future__ import annotations
+
+from reader.content.dokuwiki import to_markdown
+from reader.render.html import render_html
+
+
+def html_of(text: str, page: str = "faq:livraison") -> str:
+    return render_html(to_markdown(text, page).markdown)
+
+
+def test_heading_levels_are_inverted_and_shifted_with_dokuwiki_anchor() -> None:
+    md = to_markdown("====== Modes de livraison ======\n== Détail ==", "p", heading_shift=1)
+    assert "## Modes de livraison {#modes_de_livraison}" in md.markdown
+    assert "###### Détail {#detail}" in md.markdown
+
+
+def test_repeated_heading_gets_unique_anchor_across_chunks() -> None:
+    used: list[str] = []
+    to_markdown("==== Question ====", "p", used_anchors=used)
+    second = to_markdown("==== Question ====", "p", used_anchors=used)
+    assert "{#question1}" in second.markdown
+
+
+def test_relative_link_resolves_to_namespace_like_dokuwiki() -> None:
+    conv = to_markdown("[[faq-kit-durgence#les_modalites|x]] [[:start]] [[.:livraison]]", "faq:a")
+    assert "(wiki:faq:faq-kit-durgence#les_modalites)" in conv.markdown
+    assert conv.links == ("faq:faq-kit-durgence", "start", "faq:livraison")
+
+
+def test_link_without_text_shows_last_id_part() -> None:
+    assert ">Livraison</a>" in html_of("[[FAQ:Livraison]]")
+
+
+def test_local_anchor_link_points_to_current_page() -> None:
+    assert 'href="wiki:faq:livraison#image_links"' in html_of("[[#Image Links]]")
+
+
+def test_interwiki_and_external_and_email_links() -> None:
+    out = html_of("[[wp>Circuit_court|W]] http://x.org/a. <a@b.org> [[doku>faq:lists]]")
+    assert 'href="https://en.wikipedia.org/wiki/Circuit_court"' in out
+    assert 'href="http://x.org/a"' in out
+    assert 'href="mailto:a@b.org"' in out
+    assert "https://www.dokuwiki.org/faq%3Alists" in out
+
+
+def test_formatting_becomes_html_tags() -> None:
+    out = html_of("**b** //i// __u__ ''m'' <del>d</del> <sub>s</sub> <sup>p</sup>")
+    for tag in ("strong", "em", "u", "code", "del", "sub", "sup"):
+        assert f"<{tag}>" in out
+
+
+def test_unclosed_bold_stays_literal_and_warns() -> None:
+    conv = to_markdown("un **gras jamais fermé", "p")
+    assert "**gras" in render_html(conv.markdown)
+    assert any("unclosed" in w for w in conv.warnings)
+
+
+def test_unclosed_link_stays_literal() -> None:
+    assert "[[pas fermé" in html_of("[[pas fermé")
+
+
+def test_table_rowspan_becomes_rowspan_attribute() -> None:
+    out = html_of("^ a ^ b ^\n| 1 | x |\n| 2 | ::: |")
+    assert 'rowspan="2"' in out
+    assert out.count("<td") == 3
+
+
+def test_table_colspan_and_alignment() -> None:
+    out = html_of("^  centre  ^^\n|  droite| gauche  |")
+    assert 'colspan="2"' in out and 'align="center"' in out
+    assert 'align="right"' in out and 'align="left"' in out
+
+
+def test_table_row_with_missing_cell_does_not_raise() -> None:
+    conv = to_markdown("| a | b |\n| c", "p")
+    assert "<td>c</td>" in render_html(conv.markdown)
+    assert conv.warnings
+
+
+def test_nested_lists_keep_their_nesting() -> None:
+    out = html_of("  - un\n    * sous\n  - deux")
+    assert out.index("<ol>") < out.index("<ul>") < out.index("deux")
+
+
+def test_code_block_keeps_language_and_filename() -> None:
+    conv = to_markdown("<code csv commandes.csv>\na;b\n</code>", "p")
+    out = render_html(conv.markdown)
+    assert 'class="language-csv"' in out and "commandes.csv" in out
+
+
+def test_unclosed_code_runs_to_end_and_warns() -> None:
+    conv = to_markdown("avant\n<code>\n**pas gras**", "p")
+    assert "<pre><code>**pas gras**" in render_html(conv.markdown)
+    assert conv.warnings
+
+
+def test_footnotes_become_markdown_footnotes() -> None:
+    out = html_of("Texte((note **forte**)) et encore((note **forte**)).")
+    assert out.count('class="footnote-ref"') == 2
+    assert out.count("<li id=") == 1  # identical footnotes are shared, as in DokuWiki
+
+
+def test_nowiki_and_percent_keep_markup_literal() -> None:
+    out = html_of("%%**a**%% <nowiki>//b//</nowiki>")
+    assert "**a**" in out and "//b//" in out
+
+
+def test_html_and_php_are_shown_as_code() -> None:
+    conv = to_markdown("<html><script>alert(1)</script></html>", "p")
+    out = render_html(conv.markdown)
+    assert "<script" not in out and "&lt;script&gt;" in out
+
+
+def test_typography_entities_and_quotes() -> None:
+    out = html_of('a -> b (c) 640x480 "cité"...')
+    assert "→" in out and "©" in out and "640×480" in out and "“cité”…" in out
+
+
+def test_media_resolves_against_namespace_with_size_and_alignment() -> None:
+    conv = to_markdown("{{ schema.svg?200x50 |Schéma}}", "faq:livraison")
+    assert conv.media == ("faq:schema.svg",)
+    assert 'src="media:faq:schema.svg"' in conv.markdown
+    assert 'class="mediacenter"' in conv.markdown and 'width="200"' in conv.markdown
+
+
+def test_non_image_media_is_a_link_and_external_image_is_a_link() -> None:
+    conv = to_markdown("{{doc.pdf|Notice}} {{https://e.org/x.png|X}}", "faq:a")
+    assert "media:faq:doc.pdf" in conv.markdown
+    out = render_html(conv.markdown)
+    assert "<img" not in out and 'href="https://e.org/x.png"' in out
+
+
+def test_markdown_special_characters_stay_text() -> None:
+    out = html_of("# pas titre *pas em* [pas lien](x) `pas code`\n\n- pas liste\n\n1. non")
+    assert "<h1" not in out and "<em>" not in out and "<a" not in out and "<li" not in out
+
+
+def test_plugin_markup_loses_tags_keeps_text_and_warns() -> None:
+    conv = to_markdown("<WRAP center>dedans</WRAP> ~~DISCUSSION~~ {{rss>http://f.org/r}}", "p")
+    out = render_html(conv.markdown)
+    assert "dedans" in out and "WRAP" not in out and "DISCUSSION" not in out
+    assert len(conv.warnings) >= 3
+
+
+def test_quotes_nest() -> None:
+    out = html_of("> un\n>> deux")
+    assert out.count("<blockquote>") == 2
+
+
+def test_notoc_removed_and_linebreak_and_rule() -> None:
+    out = html_of("~~NOTOC~~\nun\\\\ deux\n\n----")
+    assert "NOTOC" not in out and "<br>" in out and "<hr>" in out
+
+
+def test_bad_inputs_never_raise() -> None:
+    for text in ["", "\r\n\r\n", "\x00\ue000\ue002", "  " * 60 + "* x", "((", "{{", "|"]:
+        to_markdown(text, "p")
+    deep = "\n".join("  " * (i + 1) + "* niveau" for i in range(50))
+    assert render_html(to_markdown(deep, "p").markdown).count("<ul>") == 50
+
+
+def test_five_megabytes_of_text_converts() -> None:
+    chunk = "==== Q ====\nTexte **gras** [[lien]] //it// ((note)) | x |\n  * item\n\n"
+    conv = to_markdown(chunk * (5_000_000 // len(chunk)), "p")
+    assert len(conv.markdown) > 1_000_000

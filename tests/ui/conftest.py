@@ -1,0 +1,52 @@
+"""pytest-qt fixtures for the window: offscreen, French, per-user files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from reader.ui.app import install_translators
+
+
+@pytest.fixture(autouse=True)
+def faq_home(tmp_path, monkeypatch):
+    """Every test gets its own FAQ_READER_HOME (settings, index cache, logs)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("FAQ_READER_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def french(qapp):
+    """The interface in French, as on the users' machines."""
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    install_translators(qapp)
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open the real window as the app does and wait until its content is shown."""
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    def make(wait_index: bool = True) -> MainWindow:
+        window = MainWindow(Settings())
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
+            window.show()
+        if wait_index and not window.search.ready:
+            qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window()

@@ -1,0 +1,138 @@
+"""Searching as you type: results replace the tree, Enter opens the best one highlighted."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+
+from reader.ui.results_model import HTML_ROLE, ID_ROLE
+from reader.ui.search_worker import SearchOutcome, SearchService
+
+
+def test_typing_a_query_shows_results_best_first(window, qtbot):
+    with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(window.search_field, "producteurs")
+    outcome = shown.args[0]
+    assert outcome.query == "producteurs"
+    assert window.left.currentWidget() is window.results
+    model = window.results.model
+    assert model.rowCount() == len(outcome.hits) > 1
+    scores = [hit.score for hit in outcome.hits]
+    assert scores == sorted(scores, reverse=True)
+    first = model.index(0)
+    assert "<b>" in first.data(HTML_ROLE)  # question in bold
+    assert "background-color:#ffe066" in first.data(HTML_ROLE)  # hit words marked
+    assert "résultat" in window.results.header.text()
+
+
+def test_enter_opens_the_best_answer_with_its_words_highlighted(window, qtbot):
+    qtbot.keyClicks(window.search_field, "formation")
+    with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # before the debounce ends
+    best = window.results.model.index(0)
+    assert shown.args == [f"q:{best.data(ID_ROLE)}"]
+    assert window.answer.hit_count() >= 1
+    selection = window.answer.extraSelections()[0]
+    assert selection.cursor.selectedText().lower().startswith("formation")
+
+
+def test_down_arrow_moves_into_the_results_and_enter_opens_one(window, qtbot):
+    with qtbot.waitSignal(window.resultsShown, timeout=5000):
+        qtbot.keyClicks(window.search_field, "producteurs")
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.results.list.hasFocus()
+    qtbot.keyClick(window.results.list, Qt.Key.Key_Down)
+    second = window.results.list.currentIndex()
+    assert second.row() == 1
+    with qtbot.waitSignal(window.placeShown) as shown:
+        qtbot.keyClick(window.results.list, Qt.Key.Key_Return)
+    assert shown.args == [f"q:{second.data(ID_ROLE)}"]
+
+
+def test_escape_clears_the_query_and_brings_the_tree_back(window, qtbot):
+    with qtbot.waitSignal(window.resultsShown, timeout=5000):
+        qtbot.keyClicks(window.search_field, "compte")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    assert window.left.currentWidget() is window.tree
+
+
+def test_no_result_is_never_a_bare_empty_list(window, qtbot):
+    with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(window.search_field, "zzzqqq")
+    assert shown.args[0].hits == ()
+    header = window.results.header.text()
+    assert "Aucune réponse ne contient" in header
+    assert "Essayez d'autres mots" in header or window.results.model.rowCount() > 0
+
+
+@dataclass(frozen=True)
+class _Hit:
+    id: str
+    page: str = "p"
+    section: str = "Section"
+    question: str = "Question"
+    score: float = 1.0
+    snippet: str = ""
+    terms: tuple[str, ...] = ()
+    answered: bool = True
+
+
+def test_did_you_mean_offers_the_correction_and_nearby_questions(window, qtbot):
+    outcome = SearchOutcome(1, "livrason", (), "livraison", False, (_Hit("p#a"), _Hit("p#b")))
+    window.results.show_outcome(outcome)
+    assert "Vouliez-vous dire" in window.results.header.text()
+    assert "Questions proches" in window.results.header.text()
+    assert window.results.model.rowCount() == 2
+    with qtbot.waitSignal(window.results.suggestionActivated) as suggested:
+        window.results.header.linkActivated.emit("suggest:")
+    assert suggested.args == ["livraison"]
+
+
+class _SlowIndex:
+    """A fake index that takes its time, to show stale answers are dropped."""
+
+    warnings: list[str] = []  # noqa: RUF012
+
+    def __init__(self, library, delay=0.15):
+        self.delay = delay
+        self.asked: list[str] = []
+
+    def search(self, query, limit=20):
+        self.asked.append(query)
+        time.sleep(self.delay)
+
+        @dataclass
+        class Result:
+            query: str
+            hits: tuple
+            suggestion: None = None
+            fuzzy: bool = False
+
+        return Result(query, (_Hit(f"p#{query}"),))
+
+
+def test_stale_results_are_dropped_and_the_ui_does_not_wait(qtbot):
+    from reader.content.model import Library
+
+    made = []
+    service = SearchService(index_factory=lambda lib: made.append(_SlowIndex(lib)) or made[-1])
+    try:
+        with qtbot.waitSignal(service.indexReady):
+            service.open(Library())
+        received = []
+        service.resultsReady.connect(received.append)
+        started = time.perf_counter()
+        for query in ("f", "fo", "for", "form"):
+            service.search(query)
+        assert time.perf_counter() - started < 0.05  # asking never blocks the UI thread
+        qtbot.waitUntil(lambda: bool(received), timeout=3000)
+        qtbot.wait(400)  # anything still in flight would have landed by now
+        assert [o.query for o in received] == ["form"]
+        assert "form" in made[0].asked and len(made[0].asked) < 4
+    finally:
+        service.shutdown()

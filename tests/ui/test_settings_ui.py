@@ -1,0 +1,82 @@
+"""Window state and preferences come back at the next start; a bad file never stops it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.ui import settings as keys
+from reader.ui.settings import Settings, settings_path
+from reader.ui.tree_model import ID_ROLE
+
+
+def test_zoom_is_kept_across_a_restart(open_window, qtbot):
+    first = open_window(wait_index=False)
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow, timeout=2000)
+    qtbot.keyClick(first.answer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    first.commands.zoom_in.trigger()
+    assert first.answer.zoom == 2
+    size = first.answer.font().pointSizeF()
+    first.close()
+    assert settings_path().is_file()
+    second = open_window(wait_index=False)
+    assert second.answer.zoom == 2
+    assert second.answer.font().pointSizeF() == size
+    second.commands.zoom_reset.trigger()
+    assert second.answer.zoom == 0
+
+
+def test_last_question_and_splitter_come_back(open_window):
+    first = open_window(wait_index=False)
+    model = first.tree_model
+    section = model.index(0, 0, model.index(0, 0))
+    question_id = model.index(1, 0, section).data(ID_ROLE)
+    first.open_question(question_id)
+    first.splitter.setSizes([300, 800])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = open_window(wait_index=False)
+    assert second.history.current == f"q:{question_id}"
+    restored = second.splitter.sizes()
+    # the offscreen screen is small, so the window may shrink: the proportion is kept
+    assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
+
+
+def test_a_corrupted_settings_file_still_gives_a_window(open_window, faq_home):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(
+        b"\x00\xff\xfe[[[garbage\n[preferences]\nzoom=abc\ntheme=purple\n"
+        b"[window]\ngeometry=@ByteArray(zzz\nsplitter=12\nlast_question=42\n"
+    )
+    window = open_window(wait_index=False)
+    assert window.isVisible()
+    assert window.answer.zoom == 0
+    assert window.commands.themes["system"].isChecked()
+    assert window.tree_model.rowCount() == 1
+    assert window.settings.problems  # and a line in the log
+
+
+def test_an_unreadable_settings_path_still_gives_a_window(open_window):
+    path = settings_path()
+    path.mkdir(parents=True)  # a folder where the file should be
+    window = open_window(wait_index=False)
+    assert window.isVisible()
+
+
+def test_every_setting_reads_back_its_default_from_an_empty_file():
+    settings = Settings()
+    for setting in keys.ALL_SETTINGS:
+        value = settings.get(setting)
+        assert value == setting.default or setting is keys.VERSION
+    assert settings.problems == []
+
+
+def test_theme_choice_is_kept(open_window, qtbot):
+    first = open_window(wait_index=False)
+    first.commands.themes["dark"].trigger()
+    qtbot.waitUntil(lambda: first.palette().base().color().lightness() < 128)
+    assert "#1f1f1f" not in first.answer.document().defaultStyleSheet()  # text stays readable
+    first.close()
+    assert Settings().get(keys.THEME) == "dark"
+    first.set_theme("system")
