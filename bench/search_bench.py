@@ -129,6 +129,95 @@ def run_whoosh(size: int, nqueries: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
+ADDITIONS = ("filler", "synonyms", "phonetic", "two_edits")
+
+
+def _switch_off(addition: str) -> None:
+    """Turn one issue-7 addition off in this process (to measure what it costs)."""
+    from reader.search import query
+
+    if addition == "filler":
+        query.is_filler = lambda folded: False
+    elif addition == "synonyms":
+        query.synonyms.load = lambda path=None: {}
+    elif addition == "phonetic":
+        query.Vocabulary.sounding_like = lambda self, word: []
+    elif addition == "two_edits":
+        query.Vocabulary.correct2 = lambda self, word: None
+
+
+def everyday_queries(queries: list[str]) -> list[str]:
+    """The keyword queries as farmers also type them: in full, in their words, by ear."""
+    frames = ("comment je fais pour {}", "est-ce que je peux {}", "{}", "{} svp")
+    by_ear = {"qu": "k", "ss": "s", "tion": "ssion", "ai": "é", "mm": "m", "nn": "n"}
+    out = []
+    for n, query in enumerate(queries):
+        text = frames[n % len(frames)].format(query)
+        if n % 3 == 0:
+            for written, heard in by_ear.items():
+                text = text.replace(written, heard)
+        if n % 5 == 0:
+            text += " carte bleue" if n % 2 else " colis fermier"
+        out.append(text)
+    return out
+
+
+def run_additions(size: int, nqueries: int) -> dict:
+    """p95 of the everyday queries with everything on, and with each addition off."""
+    from reader.search import SearchIndex
+
+    lib = corpus.library(size)
+    work = Path(tempfile.mkdtemp(prefix="bench-additions-"))
+    try:
+        SearchIndex.open(lib, work).close()
+        out = {}
+        for off in (None, *ADDITIONS):
+            code = (
+                "import json, sys, time; sys.path[:0] = sys.argv[1:3]; import search_bench as b; "
+                "from reader.search import SearchIndex; import corpus; from pathlib import Path\n"
+                "off = sys.argv[3]\n"
+                "if off != '-': b._switch_off(off)\n"
+                "lib = corpus.library(int(sys.argv[4]))\n"
+                "qs = b.everyday_queries(corpus.queries(lib, int(sys.argv[5])))\n"
+                "ix = SearchIndex.open(lib, Path(sys.argv[6]))\n"
+                "for q in qs[:20]: ix.search(q, 10)\n"
+                "lat = []; found = 0\n"
+                "for q in qs:\n"
+                "    t = time.perf_counter(); r = ix.search(q, 10)\n"
+                "    lat.append(time.perf_counter() - t)\n"
+                "    found += bool(r.hits)\n"
+                "print(json.dumps({'p50': b._percentile(lat, 50) * 1000, "
+                "'p95': b._percentile(lat, 95) * 1000, 'found': found / len(qs)}))\n"
+            )
+            args = [str(HERE), str(HERE.parent), off or "-", str(size), str(nqueries), str(work)]
+            result = subprocess.run(
+                [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+            )
+            out[off or "all"] = json.loads(result.stdout.strip().splitlines()[-1])
+        return out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def additions_table(size: int, nqueries: int, fts_p95: float) -> str:
+    """What each addition costs per query (p95 with it minus p95 without it)."""
+    figures = run_additions(size, nqueries)
+    every = figures["all"]
+    lines = [
+        f"everyday queries at {size} questions (same keyword queries, typed in full, in "
+        f"everyday words, by ear): p50 {every['p50']:.2f} ms, p95 {every['p95']:.2f} ms "
+        f"({every['p95'] / fts_p95:.1f}× FTS5's keyword p95), with hits {every['found']:.0%}"
+    ]
+    for addition in ADDITIONS:
+        off = figures[addition]
+        cost95, cost50 = every["p95"] - off["p95"], every["p50"] - off["p50"]
+        lines.append(
+            f"  {addition:<10} p95 without {off['p95']:.2f} ms → cost {cost95:+.2f} ms p95, "
+            f"{cost50:+.2f} ms p50; hits without {off['found']:.0%}"
+        )
+    return "\n".join(lines)
+
+
 def _fts_query(text: str) -> str:
     import re
 
@@ -272,6 +361,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--no-bundled", action="store_true", help="skip the bundled FAQ line")
+    parser.add_argument(
+        "--no-additions", action="store_true", help="skip the cost of each everyday addition"
+    )
     parser.add_argument("--worker", choices=["whoosh", "fts5"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -281,6 +373,7 @@ def main() -> int:
         return 0
     header = ["questions", "engine", *(title for _, title, _ in COLUMNS)]
     lines = [header]
+    notes: list[str] = []
     for size in args.sizes:
         figures = {}
         for engine in ("fts5", "whoosh"):
@@ -309,9 +402,13 @@ def main() -> int:
             ok = key != "found" and w[key] is not None and f[key] is not None and f[key]
             ratio.append(f"{w[key] / f[key]:.1f}×" if ok else "-")
         lines.append([str(size), "ratio", *ratio])
+        if not args.no_additions:
+            notes.append(additions_table(size, args.queries, f["p95_ms"]))
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     for row in lines:
         print("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)))
+    for note in notes:
+        print(note)
     if not args.no_bundled:
         print(bundled_figures())
     return 0

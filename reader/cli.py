@@ -120,10 +120,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from reader.paths import MODE_LABELS, is_writable, resources_dir, user_dirs
+    from reader.paths import MODE_LABELS, resources_dir, storage_problem, user_dirs
 
     loaded = _load()
     dirs = user_dirs()
+    problem = storage_problem(dirs)
     manifest = loaded.content.manifest
     origin = "fourni avec l'application" if loaded.origin == "bundled" else "mis à jour"
     info = {
@@ -147,7 +148,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         "resources": str(resources_dir()),
         "user_files": {
             "mode": dirs.mode,
-            "writable": is_writable(dirs.data),
+            "writable": problem is None,
+            "problem": problem,
             "data": str(dirs.data),
             "cache": str(dirs.cache),
             "config": str(dirs.config),
@@ -166,8 +168,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"  {p.id} : révision {p.revision or '—'}, modifiée le {date}")
     print(f"Questions : {info['content']['questions']}")
     print(f"Fichiers personnels ({MODE_LABELS.get(dirs.mode, dirs.mode)}) :")
-    if not info["user_files"]["writable"]:
-        print("  attention : ce dossier est en lecture seule, rien ne pourra y être enregistré")
+    if problem is not None:
+        print(f"  attention : {problem}")
     for key, label in (("data", "données"), ("cache", "cache"), ("config", "réglages")):
         print(f"  {label} : {info['user_files'][key]}")
     print(f"  journal : {dirs.log}")
@@ -216,7 +218,7 @@ def _optional_commands() -> list:
     import importlib
 
     found = []
-    for name in ("reader.search_cli", "reader.sync_cli"):
+    for name in ("reader.search_cli", "reader.sync_cli", "reader.desktop_cli"):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as error:
@@ -255,6 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     setup_logging(console=False)
+    if args.command != "info":  # info reports it in its own words
+        from reader.paths import storage_problem
+
+        if (problem := storage_problem()) is not None:
+            print(f"{APP_NAME}: {problem}", file=sys.stderr)
     try:
         return int(args.func(args))
     except CliError as error:

@@ -39,6 +39,7 @@ def setup_logging(console: bool = False, level: int = logging.INFO) -> Path | No
         root.addHandler(handler)
     except OSError:
         path = None
+        root.addHandler(logging.NullHandler())  # not Python's last-resort stderr output
     if console:
         stream = logging.StreamHandler()
         stream.setLevel(logging.WARNING)

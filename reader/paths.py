@@ -11,8 +11,11 @@ about to write.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,9 @@ from reader import APP_NAME
 
 HOME_ENV = "FAQ_READER_HOME"
 PORTABLE_MARKER = "portable"
+# Windows' Explorer hides extensions, so "portable" made there is often "portable.txt".
+PORTABLE_MARKERS = (PORTABLE_MARKER, f"{PORTABLE_MARKER}.txt")
+MIN_FREE_BYTES = 1 << 20  # below this, a folder counts as full (an index is ~1 MiB)
 PORTABLE_DATA = "faq-reader-data"
 _portable_flag = False
 
@@ -38,10 +44,15 @@ def set_portable(enabled: bool) -> None:
     _portable_flag = enabled
 
 
+def portable_requested() -> bool:
+    """Whether ``--portable`` was given (the marker file is checked by ``portable_root``)."""
+    return _portable_flag
+
+
 def portable_root() -> Path | None:
     """The portable data folder when portable mode is on, else None."""
     folder = program_dir()
-    if _portable_flag or (folder / PORTABLE_MARKER).is_file():
+    if _portable_flag or any((folder / name).is_file() for name in PORTABLE_MARKERS):
         return folder / PORTABLE_DATA
     return None
 
@@ -108,8 +119,6 @@ MODE_LABELS = {
 
 def is_writable(folder: Path) -> bool:
     """Whether files can be created in ``folder`` (made if missing). Never raises."""
-    import tempfile
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
@@ -117,3 +126,68 @@ def is_writable(folder: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+# What each per-user folder keeps, for the message that says what cannot be saved.
+_KEPT = {
+    "data": "les mises à jour du contenu",
+    "cache": "l'index de recherche",
+    "config": "les réglages",
+    "log": "le journal",
+}
+
+
+def write_problem(folder: Path) -> str | None:
+    """Why files cannot be saved in ``folder`` (in French), or None if they can.
+
+    Creates nothing that stays: the folder's nearest existing ancestor gets a probe file
+    that is removed at once, so a read-only stick, a full disk, a path through a file and
+    a folder without write access are all told apart from a folder not made yet.
+    """
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"« {existing} » est un fichier, pas un dossier"
+    try:
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".faq-reader-probe-"):
+            pass
+        if shutil.disk_usage(existing).free < MIN_FREE_BYTES:
+            return "le disque est plein"
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            return "le support est en lecture seule"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "le disque est plein"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return "l'écriture y est interdite"
+        return error.strerror or type(error).__name__
+    return None
+
+
+def storage_problem(dirs: UserDirs | None = None) -> str | None:
+    """One French sentence saying what the reader cannot save and why, or None if all is well.
+
+    For the CLI (one line on stderr) and the window (a status-bar note); the reader still
+    runs on the bundled FAQ, and the search index is then kept in memory.
+    """
+    dirs = dirs or user_dirs()
+    failing: dict[str, str] = {}
+    reason = where = None
+    for key, what in _KEPT.items():
+        folder = getattr(dirs, key)
+        problem = write_problem(folder)
+        if problem is not None:
+            failing[key] = what
+            if reason is None:
+                reason, where = problem, folder
+    if reason is None:
+        return None
+    if dirs.mode != "platformdirs":
+        where = dirs.data.parent  # one root for every per-user file
+    items = list(failing.values())
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " ni " + items[-1]
+    return (
+        f"impossible d'enregistrer dans « {where} » ({reason}) : la FAQ fournie reste "
+        f"lisible, mais sans garder {listed} ({MODE_LABELS[dirs.mode]})."
+    )

@@ -4,7 +4,8 @@
 ``faq-reader search --stdin --json`` reads one query a line and writes one JSON array a
 line, in order, flushed after each (for scripts that keep the process open). Any query
 text is accepted: a search with no hit prints ``[]`` and exits 0. The "Vouliez-vous dire"
-suggestion goes to stderr, in human mode only, so stdout stays pure JSON.
+suggestion and the "résultats pour …" explanation go to stderr, in human mode only, so
+stdout stays pure JSON.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def _run_one(index: SearchIndex, query: str, limit: int, as_json: bool) -> int:
         return 0
     if result.suggestion:
         print(f"Vouliez-vous dire « {result.suggestion} » ?", file=sys.stderr)
+    if result.explanation:
+        print(result.explanation[:1].upper() + result.explanation[1:], file=sys.stderr)
     if not result.hits:
         print("Aucune question ne correspond.")
         return 0

@@ -4,7 +4,8 @@
 #                                libraries PySide6's wheels load (OpenGL/EGL, xkbcommon,
 #                                the XCB platform plugin, fontconfig, a font, D-Bus, CUPS)
 #   tools/debian-deps.sh --test  also what the tests need: a real DokuWiki (Debian's
-#                                package run by PHP's built-in server) and Xvfb
+#                                package run by PHP's built-in server), Xvfb, and
+#                                binutils (PyInstaller's objdump, for the bundle test)
 set -eu
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -14,7 +15,7 @@ PACKAGES="python3-venv python3-pip libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfo
  libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 \
  libxcb-xkb1 libcups2"
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES="$PACKAGES dokuwiki php-cli php-gd curl xvfb"
+  PACKAGES="$PACKAGES dokuwiki php-cli php-gd curl xvfb binutils"
 fi
 export DEBIAN_FRONTEND=noninteractive
 # shellcheck disable=SC2086

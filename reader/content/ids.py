@@ -62,6 +62,32 @@ def namespace_of(page_id: str) -> str:
     return page_id.rpartition(":")[0]
 
 
+def _resolve_relative(target: str, context_id: str) -> tuple[str, bool]:
+    """DokuWiki's ``Resolver``: prefixes (``~``, ``.``, auto-relative) then ``.``/``..``.
+
+    Returns the joined id and whether it ended with ``:`` (a namespace).
+    """
+    target = target.strip().replace(";", ":")
+    context_ns = namespace_of(context_id)
+    if target.startswith("~"):
+        target = f"{context_id}:{target[1:]}"
+    if target.startswith("."):
+        target = re.sub(r"^((\.+:)*)(\.+)(?=[^:.])", r"\1\3:", target)
+        target = f"{context_ns}:{target}"
+    if context_id and ":" not in target:
+        target = f"{context_ns}:{target}"
+    parts: list[str] = []
+    for part in target.split(":"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    return ":".join(parts), target.endswith(":")
+
+
 def resolve_page_id(link: str, context_id: str) -> tuple[str, str]:
     """Resolve the target of ``[[link]]`` written on page ``context_id``.
 
@@ -73,29 +99,14 @@ def resolve_page_id(link: str, context_id: str) -> tuple[str, str]:
     """
     target, _, anchor = link.partition("#")
     anchor = clean_id(anchor) if anchor else ""
-    target = target.strip()
-    if not target:
+    if not target.strip():
         return context_id, anchor
-    target = target.replace(";", ":")
-    context_ns = namespace_of(context_id)
-    if target.startswith("~"):
-        target = f"{context_id}:{target[1:]}"
-    if target.startswith("."):
-        target = re.sub(r"^((\.+:)*)(\.+)(?=[^:.])", r"\1\3:", target)
-        target = f"{context_ns}:{target}"
-    if context_id and ":" not in target:
-        target = f"{context_ns}:{target}"
-    trail = target.endswith(":")
-    parts: list[str] = []
-    for part in target.split(":"):
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if parts:
-                parts.pop()
-            continue
-        parts.append(part)
-    target = ":".join(parts)
-    if trail:
-        target = f"{target}:start" if target else "start"
-    return clean_id(target), anchor
+    resolved, namespace = _resolve_relative(target, context_id)
+    if namespace:
+        resolved = f"{resolved}:start" if resolved else "start"
+    return clean_id(resolved), anchor
+
+
+def resolve_media_id(src: str, context_id: str) -> str:
+    """Resolve a media id used on page ``context_id`` like DokuWiki's MediaResolver."""
+    return clean_id(_resolve_relative(src, context_id)[0])

@@ -78,6 +78,10 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None  # the corrected query for "Vouliez-vous dire …", or None
     fuzzy: bool  # True when the hits came from the typo-tolerant retry
+    # "résultats pour « carte bancaire »" when the first hit came through a synonym, a
+    # sound-alike or a correction rather than the words typed; None otherwise.
+    explanation: str | None = None
+    interpreted: str | None = None  # the query as it was understood ("carte bancaire")
 
 
 def content_hash(library: Library) -> str:
@@ -328,22 +332,71 @@ class SearchIndex:
     def _search(self, text: str, limit: int) -> SearchResult:
         searcher = self._searcher
         p = q.plan(text, searcher.reader(), self._vocabulary)
-        words = [w.terms for w in p.usable]
-        top = self._scorer.rank(words, limit, require_all=True)
-        if not top and len(words) > 1:
-            top = self._scorer.rank(words, limit, require_all=False)
+        clauses = p.usable
+        # The words typed first: when every clause they can match finds questions, the
+        # synonyms of those clauses would only add weaker ones (and cost most of the time).
+        typed = [
+            q.Clause(c.tokens, c.options[:1], c.weight, c.required) if c.exact else c
+            for c in clauses
+        ]
+        top = self._scorer.rank(typed, limit, require_all=True)
+        if not top:
+            top = self._scorer.rank(clauses, limit, require_all=True)
+        if not top and len(clauses) > 1:
+            top = self._scorer.rank(clauses, limit, require_all=False)
         terms = p.term_texts()
         hits: list[Hit] = []
+        docnums: dict[str, int] = {}
         for score, docnum in top:
             question = self.library.question(searcher.stored_fields(docnum)["id"])
             if question is not None:
                 hits.append(self._hit(question, score, terms))
+                docnums[question.id] = docnum
         # Equal scores: the FAQ's own order, whatever the document numbers (they change
         # with updates).
         order = self._order()
         hits.sort(key=lambda hit: (-hit.score, order.get(hit.id, 0)))
-        suggestion = self._suggestion(text, p, hits)
-        return SearchResult(text, tuple(hits), suggestion, p.fuzzy and bool(hits))
+        replaced = self._replaced(p, docnums[hits[0].id] if hits else None)
+        suggestion = self._suggestion(text, p, replaced, hits)
+        explanation = rewritten = None
+        if hits and replaced:
+            rewritten = _rewrite(text, self._surfaces(replaced, hits))
+            explanation = f"résultats pour « {rewritten} »"
+        return SearchResult(
+            text, tuple(hits), suggestion, p.fuzzy and bool(hits), explanation, rewritten
+        )
+
+    def _replaced(self, p: q.Plan, docnum: int | None) -> list[tuple[q.Clause, q.Option]]:
+        """The clauses the first hit matched by another way than the words typed."""
+        out = []
+        for clause in p.usable:
+            if docnum is None:
+                if not clause.exact and clause.options[0].via != "synonym":
+                    out.append((clause, clause.options[0]))
+                continue
+            option = self._scorer.matched_option(clause, docnum)
+            if option is not None and option.via != "exact":
+                out.append((clause, option))
+        return out
+
+    def _surfaces(
+        self, replaced: list[tuple[q.Clause, q.Option]], hits: list[Hit]
+    ) -> list[tuple[q.Clause, str]]:
+        """Each replaced clause with its replacement as the hits write it."""
+        surfaces: dict[str, str] = {}
+        for hit in hits[:5]:
+            question = self.library.question(hit.id)
+            if question is None:
+                continue
+            for token in tokens(f"{question.title} {plain_text(question.answer)}"):
+                surfaces.setdefault(token.folded, token.surface.lower())
+        return [
+            (
+                clause,
+                option.text if option.via == "synonym" else surfaces.get(option.text, option.text),
+            )
+            for clause, option in replaced
+        ]
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:
@@ -371,24 +424,18 @@ class SearchIndex:
             answered=question.answered,
         )
 
-    def _suggestion(self, text: str, p: q.Plan, hits: list[Hit]) -> str | None:
-        corrected = [w for w in p.words if w.correction]
-        if not corrected:
+    def _suggestion(
+        self,
+        text: str,
+        p: q.Plan,
+        replaced: list[tuple[q.Clause, q.Option]],
+        hits: list[Hit],
+    ) -> str | None:
+        """The query with its misspelt words corrected, for "Vouliez-vous dire …"."""
+        spelt = [(c, o) for c, o in replaced if o.via in ("correction", "phonetic")]
+        if not spelt:
             return None
-        surfaces: dict[str, str] = {}
-        for hit in hits[:5]:
-            question = self.library.question(hit.id)
-            if question is None:
-                continue
-            for token in tokens(f"{question.title} {plain_text(question.answer)}"):
-                surfaces.setdefault(token.folded, token.surface.lower())
-        out, pos = [], 0
-        for word in sorted(corrected, key=lambda w: w.token.start):
-            out.append(text[pos : word.token.start])
-            out.append(surfaces.get(word.correction or "", word.correction or ""))
-            pos = word.token.end
-        out.append(text[pos:])
-        return " ".join("".join(out).split())
+        return _rewrite(text, self._surfaces(spelt, hits))
 
     # -- updating ------------------------------------------------------------------------
 
@@ -461,6 +508,17 @@ class SearchIndex:
         self.warnings.extend(fresh.warnings)
         self.warnings.append("index de recherche illisible : reconstruit")
         self._replace(fresh)
+
+
+def _rewrite(text: str, replacements: list[tuple[q.Clause, str]]) -> str:
+    """``text`` with each clause's words replaced, on one line."""
+    out, pos = [], 0
+    for clause, replacement in sorted(replacements, key=lambda pair: pair[0].start):
+        out.append(text[pos : clause.start])
+        out.append(replacement)
+        pos = clause.end
+    out.append(text[pos:])
+    return " ".join("".join(out).split())
 
 
 def _open_checked(folder: Path, key: str, count: int) -> Index | None:

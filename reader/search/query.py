@@ -1,56 +1,106 @@
 """Turning what a user typed into an index query, safely.
 
 The user's text is never given to Whoosh's query parser: it is analysed into words with
-:mod:`reader.search.analysis` and each word becomes a list of index terms, so ``AND``,
-``(``, ``"``, ``*``, ``field:`` and the like are only words (or nothing). Each word
-stands for "any of its forms in any field"; :mod:`reader.search.scoring` requires all
-words first and, when that finds nothing, makes them optional (best match first).
-Words the index has never seen, of five letters or more, are corrected with one edit
-(insertion, deletion, substitution or swap of two neighbours) against the index's own
-folded words; the corrections make the typo-tolerant retry and the "Vouliez-vous dire …"
-suggestion. An unknown word that ends the query is first taken as unfinished (results as
-you type): it stands for the most used index words it begins, if any.
+:mod:`reader.search.analysis`, so ``AND``, ``(``, ``"``, ``*``, ``field:`` and the like
+are only words (or nothing). The words become clauses (:class:`Clause`), each with the ways a
+question may match it (:class:`Option`): the words typed ("any of their forms in any
+field"), then, weighing less, the other ways to say them from the synonym list
+(:mod:`reader.search.synonyms`; a phrase such as ``carte bleue`` is one clause).
+Question words (:mod:`reader.search.stopwords`) weigh little and are never required.
+:mod:`reader.search.scoring` requires all other clauses first and, when that finds
+nothing, makes them optional (best match first).
+
+Words the index has never seen, of five letters or more, are replaced by the index's own
+folded words one edit away (insertion, deletion, substitution or swap of two neighbours)
+and by those that sound the same (:mod:`reader.search.phonetic`); failing both, words of
+eight letters or more by those two edits away. Known words are never replaced, so exact
+and stemmed matches always rank above. These make the typo-tolerant retry and the
+"Vouliez-vous dire …" suggestion. An unknown word that ends the query is first taken as
+unfinished (results as you type): it stands for the most used index words it begins.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from reader.search import synonyms
 from reader.search.analysis import Token, tokens
+from reader.search.phonetic import phonetic_key
 from reader.search.schema import FOLDED_FIELD, STEMMED_FIELDS
+from reader.search.stopwords import FILLER_WEIGHT, is_filler
+
+SynonymTable = dict[synonyms.Key, tuple[synonyms.Alternative, ...]]
 
 MAX_QUERY_CHARS = 1000  # people type one to four words; the rest is pasted noise
 MAX_QUERY_WORDS = 12
 MIN_FUZZY_LENGTH = 5
+MIN_TWO_EDITS_LENGTH = 8
+SYNONYM_WEIGHT = 0.5  # a synonym is a guess: below the user's own word
+PHONETIC_WEIGHT = 0.9  # an unknown word that sounds like an index word
+MAX_SYNONYMS = 8
+MAX_SOUND_ALIKES = 3
 MIN_PREFIX_LENGTH = 3  # "livr" → livraison, livrer …; shorter prefixes match too much
 MAX_COMPLETIONS = 8
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-@dataclass
-class Word:
-    """One analysed word of the query and the index terms it stands for."""
+class Option(NamedTuple):
+    """One way for a clause to match: every group (any of its (field, term) pairs) present."""
 
-    token: Token
-    terms: list[tuple[str, str]]
-    known: bool
-    correction: str | None = None  # folded word of the index, when the word was corrected
+    groups: tuple[tuple[tuple[str, str], ...], ...]
+    weight: float
+    via: str  # "exact", "synonym", "correction" or "phonetic"
+    text: str = ""  # what it stands for, for "résultats pour …" (folded word or list text)
+
+
+@dataclass
+class Clause:
+    """A word or phrase of the query and the ways a question may match it.
+
+    The first option is the user's own words when the index knows them; the others
+    (synonyms, corrections, sound-alikes) weigh less and only count for questions that
+    do not match the user's words, so they widen recall without reordering exact matches.
+    """
+
+    tokens: list[Token]
+    options: list[Option] = field(default_factory=list)
+    weight: float = 1.0  # a question word: FILLER_WEIGHT
+    required: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def exact(self) -> bool:
+        return bool(self.options) and self.options[0].via == "exact"
 
 
 @dataclass
 class Plan:
-    """What to ask the index: the words, whether a typo was corrected, all terms used."""
+    """What to ask the index: the clauses, whether a typo was corrected."""
 
-    words: list[Word] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     fuzzy: bool = False
 
     @property
-    def usable(self) -> list[Word]:
-        return [w for w in self.words if w.terms]
+    def usable(self) -> list[Clause]:
+        return [c for c in self.clauses if c.options]
 
     def term_texts(self) -> set[str]:
-        return {text for w in self.usable for _, text in w.terms}
+        return {
+            text
+            for c in self.usable
+            for option in c.options
+            for group in option.groups
+            for _, text in group
+        }
 
 
 def query_tokens(text: str) -> list[Token]:
@@ -85,16 +135,40 @@ def edits1(word: str) -> set[str]:
     return deletes | swaps | replaces | inserts
 
 
+def damerau(a: str, b: str, limit: int) -> int:
+    """Edit distance (swaps of neighbours count as one), or ``limit + 1`` once beyond it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]
+
+
 class Vocabulary:
     """The index's own words (folded) with how many questions use each, loaded on first use.
 
     Kept beside the index (``vocabulary.json``) rather than as a folded answer field:
-    that field would cost a third of the build time and only serve corrections.
+    that field would cost a third of the build time and only serve corrections. The
+    phonetic keys of these words and their lengths are worked out on first need, and
+    kept: they change only with the vocabulary.
     """
 
     def __init__(self, load: Callable[[], dict[str, int]]) -> None:
         self._load = load
         self._words: dict[str, int] | None = None
+        self._sounds: dict[str, list[str]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     def words(self) -> dict[str, int]:
         if self._words is None:
@@ -109,27 +183,113 @@ class Vocabulary:
             return None
         return max(candidates, key=lambda c: (words[c], c))
 
+    def correct2(self, word: str) -> str | None:
+        """The most used index word two edits away from a long ``word``, if any."""
+        if len(word) < MIN_TWO_EDITS_LENGTH:
+            return None
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for known in self.words():
+                by_length.setdefault(len(known), []).append(known)
+            self._by_length = by_length
+        words = self.words()
+        found = [
+            known
+            for size in range(len(word) - 2, len(word) + 3)
+            for known in self._by_length.get(size, ())
+            if damerau(word, known, 2) <= 2
+        ]
+        return max(found, key=lambda c: (words[c], c)) if found else None
 
-def plan(text: str, reader, vocabulary: Vocabulary) -> Plan:
-    """Analyse ``text`` and decide which index terms each word stands for."""
+    def sounding_like(self, word: str) -> list[str]:
+        """The most used index words with the phonetic key of ``word`` (not ``word`` itself)."""
+        key = phonetic_key(word)
+        if not key:
+            return []
+        if self._sounds is None:
+            sounds: dict[str, list[str]] = {}
+            for known in self.words():
+                known_key = phonetic_key(known)
+                if known_key:
+                    sounds.setdefault(known_key, []).append(known)
+            self._sounds = sounds
+        words = self.words()
+        alike = [w for w in self._sounds.get(key, ()) if w != word]
+        return sorted(alike, key=lambda w: (-words[w], w))[:MAX_SOUND_ALIKES]
+
+
+def plan(text: str, reader, vocabulary: Vocabulary, table: SynonymTable | None = None) -> Plan:
+    """Analyse ``text`` and decide which index terms each word or phrase stands for."""
     result = Plan()
     found = query_tokens(text)
-    for token in found:
-        pairs = terms_of(token)
-        known = any(reader.doc_frequency(f, t) > 0 for f, t in pairs)
-        word = Word(token, pairs if known else [], known)
-        if not known and token is found[-1] and _still_typing(text, token):
-            word.terms = _completions(token, vocabulary)
-        if not word.terms and not known and len(token.folded) >= MIN_FUZZY_LENGTH:
-            correction = vocabulary.correct(token.folded)
-            if correction is not None:
-                fixed = next(tokens(correction), None)
-                if fixed is not None:
-                    word.correction = correction
-                    word.terms = terms_of(fixed)
-                    result.fuzzy = True
-        result.words.append(word)
+    table = synonyms.load() if table is None else table
+    spans = {start: end for start, end in synonyms.find(found, table)}
+    all_filler = all(is_filler(t.folded) for t in found)
+    i = 0
+    while i < len(found):
+        end = spans.get(i, i + 1)
+        span = found[i:end]
+        clause = Clause(list(span))
+        if end - i == 1:
+            _word_options(clause, text, span[0], found, reader, vocabulary, result)
+        else:
+            groups = tuple(tuple(terms_of(t)) for t in span)
+            if all(_known(reader, g) for g in groups):
+                clause.options.append(Option(groups, 1.0, "exact"))
+        for alternative in table.get(synonyms.key_of(span), ())[:MAX_SYNONYMS]:
+            groups = tuple(tuple(terms_of(t)) for t in alternative.words)
+            if all(_known(reader, g) for g in groups):
+                clause.options.append(Option(groups, SYNONYM_WEIGHT, "synonym", alternative.text))
+        if len(span) == 1 and is_filler(span[0].folded) and not all_filler:
+            clause.weight, clause.required = FILLER_WEIGHT, False
+        result.clauses.append(clause)
+        i = end
     return result
+
+
+def _known(reader, pairs: tuple[tuple[str, str], ...]) -> bool:
+    return any(reader.doc_frequency(f, t) > 0 for f, t in pairs)
+
+
+def _word_options(
+    clause: Clause,
+    text: str,
+    token: Token,
+    found: list[Token],
+    reader,
+    vocabulary: Vocabulary,
+    result: Plan,
+) -> None:
+    """The options of a single word: itself, or its completions, corrections, sound-alikes."""
+    pairs = tuple(terms_of(token))
+    if _known(reader, pairs):
+        clause.options.append(Option((pairs,), 1.0, "exact"))
+        return
+    if token is found[-1] and _still_typing(text, token):
+        completions = tuple(_completions(token, vocabulary))
+        if completions:
+            clause.options.append(Option((completions,), 1.0, "exact"))
+            return
+    if len(token.folded) < MIN_FUZZY_LENGTH:
+        return
+    replacements: list[tuple[str, str]] = []
+    correction = vocabulary.correct(token.folded)
+    if correction is not None:
+        replacements.append((correction, "correction"))
+    replacements += [(w, "phonetic") for w in vocabulary.sounding_like(token.folded)]
+    if not replacements:
+        correction = vocabulary.correct2(token.folded)
+        if correction is not None:
+            replacements.append((correction, "correction"))
+    seen: set[str] = set()
+    for word, via in replacements:
+        fixed = next(tokens(word), None)
+        if fixed is None or word in seen:
+            continue
+        seen.add(word)
+        weight = 1.0 if via == "correction" else PHONETIC_WEIGHT
+        clause.options.append(Option((tuple(terms_of(fixed)),), weight, via, word))
+        result.fuzzy = True
 
 
 def _still_typing(text: str, token: Token) -> bool:

@@ -25,6 +25,7 @@ K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
 _LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_POSTINGS = 400_000  # cached postings in all, across terms (about 40 MB at most)
 
 
@@ -202,36 +203,96 @@ class Scorer:
                 scores[doc] = get(doc, 0.0) + value
         return scores
 
-    def _size(self, terms: list[tuple[str, str]]) -> int:
+    def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
         return sum(len(self.postings(f, t)) for f, t in terms)
 
-    def rank(
-        self, words: list[list[tuple[str, str]]], limit: int, require_all: bool
-    ) -> list[tuple[float, int]]:
+    def option_scores(self, option, among: dict[int, float] | None = None) -> dict[int, float]:
+        """Score of each document with every group of ``option`` (weighted), within ``among``."""
+        groups = sorted(option.groups, key=self._size)
+        total = self.word_scores(list(groups[0]), among)
+        for group in groups[1:]:
+            if not total:
+                return {}
+            scores = self.word_scores(list(group), among=total)
+            total = {d: s + scores[d] for d, s in total.items() if d in scores}
+        if option.weight != 1.0:
+            total = {d: s * option.weight for d, s in total.items()}
+        return total
+
+    def clause_scores(self, clause, among: dict[int, float] | None = None) -> dict[int, float]:
+        """Score of each document for one clause: its exact option if it matches, else the
+        best of the others; times the clause's weight."""
+        total: dict[int, float] = {}
+        exact: set[int] = set()
+        cap = math.inf
+        for n, option in enumerate(clause.options):
+            scores = self.option_scores(option, among)
+            if n == 0 and option.via == "exact":
+                total = dict(scores)
+                exact = set(scores)
+                if scores:
+                    # A synonym never outweighs the best question with the words typed.
+                    cap = option.weight and max(scores.values()) * SYNONYM_CAP
+                continue
+            # A phrase said in more or fewer words than typed counts as the words typed.
+            scale = len(clause.tokens) / len(option.groups)
+            for doc, score in scores.items():
+                score = min(score * scale, cap)
+                if doc not in exact and score > total.get(doc, 0.0):
+                    total[doc] = score
+        if clause.weight != 1.0:
+            total = {d: s * clause.weight for d, s in total.items()}
+        return total
+
+    def matched_option(self, clause, doc: int):
+        """The option of ``clause`` that gave ``doc`` its score (None if none matched)."""
+        best, best_score = None, 0.0
+        for option in clause.options:
+            score = self.option_scores(option, {doc: 0.0}).get(doc)
+            if score is None:
+                continue
+            if option.via == "exact":
+                return option
+            if score > best_score:
+                best, best_score = option, score
+        return best
+
+    def _clause_size(self, clause) -> int:
+        return sum(self._size(option.groups[0]) for option in clause.options)
+
+    def rank(self, clauses: list, limit: int, require_all: bool) -> list[tuple[float, int]]:
         """The best ``limit`` documents as (score, docnum), best first.
 
-        With ``require_all``, a document must match every word; otherwise the score is
-        scaled by the share of words it matches, so fuller matches come first.
+        With ``require_all``, a document must match every required clause (the others,
+        question words, only add to its score); otherwise the score is scaled by the
+        weighted share of clauses it matches, so fuller matches come first.
         """
-        if not words:
+        if not clauses:
             return []
         if require_all:
-            ordered = sorted(words, key=self._size)  # rarest word first: fewest candidates
-            total = self.word_scores(ordered[0])
-            for terms in ordered[1:]:
+            required = sorted((c for c in clauses if c.required), key=self._clause_size)
+            optional = [c for c in clauses if not c.required]
+            if not required:
+                return []
+            total = self.clause_scores(required[0])
+            for clause in required[1:]:
                 if not total:
                     return []
-                scores = self.word_scores(terms, among=total)
+                scores = self.clause_scores(clause, among=total)
                 total = {d: s + scores[d] for d, s in total.items() if d in scores}
+            for clause in optional:
+                if not total:
+                    break
+                for doc, score in self.clause_scores(clause, among=total).items():
+                    total[doc] += score
         else:
-            per_word = [self.word_scores(terms) for terms in words]
             total = {}
-            matched: dict[int, int] = {}
-            for scores in per_word:
-                for doc, score in scores.items():
+            matched: dict[int, float] = {}
+            for clause in clauses:
+                for doc, score in self.clause_scores(clause).items():
                     total[doc] = total.get(doc, 0.0) + score
-                    matched[doc] = matched.get(doc, 0) + 1
-            n = len(per_word)
-            total = {d: s * matched[d] / n for d, s in total.items()}
+                    matched[doc] = matched.get(doc, 0.0) + clause.weight
+            weight = sum(c.weight for c in clauses)
+            total = {d: s * matched[d] / weight for d, s in total.items()}
         best = heapq.nlargest(limit, total.items(), key=itemgetter(1))
         return [(score, doc) for doc, score in best]

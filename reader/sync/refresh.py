@@ -30,7 +30,7 @@ from pathlib import Path
 
 from reader.content.dokuwiki import to_markdown
 from reader.content.ids import resolve_page_id
-from reader.content.library import LoadedContent, decode_page
+from reader.content.library import LoadedContent, load_page
 from reader.content.manifest import (
     Manifest,
     MediaEntry,
@@ -41,6 +41,7 @@ from reader.content.manifest import (
 )
 from reader.content.model import Library, Page, PageSource
 from reader.content.outline import build_page
+from reader.content.page_cache import PageCache
 from reader.content.store import ContentSet, UserStore, check_set, select_content
 from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir, user_dirs
@@ -156,8 +157,8 @@ class _OldContent:
         if entry is None:
             return None
         try:
-            text, _ = decode_page((self.content.root / entry.path).read_bytes())
-            return build_page(page_id, text, PageSource(sha256=entry.sha256))
+            data = (self.content.root / entry.path).read_bytes()
+            return load_page(page_id, data, PageSource(sha256=entry.sha256))[0]
         except Exception:
             log.warning("old copy of %s unreadable", page_id, exc_info=True)
             return None
@@ -240,7 +241,7 @@ class _Refresh:
     def _validate(self, page_id: str, text: str, digest: str) -> Page:
         source = PageSource(wiki=self.sources.wiki, fetched=_now(), sha256=digest, origin="user")
         try:
-            page = build_page(page_id, text, source)
+            page = PageCache.default().load(page_id, digest, text, source)
         except Exception as error:
             log.exception("page %s does not convert", page_id)
             reason = "la page ne peut pas être convertie"

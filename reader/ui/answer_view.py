@@ -2,12 +2,14 @@
 highlights the words a search hit, finds text and zooms.
 
 Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
-handed to the window (``internalLinkActivated``), web and mail links go to the system's
-browser through QDesktopServices, ``#anchor`` links scroll. Images load only from the
+handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
+not images (``mediaLinkActivated``); web and mail links go to the system's browser through
+QDesktopServices, ``#anchor`` links scroll. Images load only from the
 content's media folder; a missing one is reported (``mediaMissing``), not fatal.
 
 Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
+    mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
     zoomChanged(int): the zoom step changed.
 """
@@ -65,6 +67,7 @@ class AnswerView(QTextBrowser):
     """Shows one answer (or one page) and routes the links inside it."""
 
     internalLinkActivated = Signal(str, str)
+    mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
     zoomChanged = Signal(int)
 
@@ -119,6 +122,8 @@ class AnswerView(QTextBrowser):
         scheme = url.scheme().lower()
         if scheme == "wiki":
             self.internalLinkActivated.emit(url.path(), url.fragment())
+        elif scheme == "media":
+            self.mediaLinkActivated.emit(url.path())
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():

@@ -82,7 +82,7 @@ def create_window(app: QApplication):
 
 
 def _after_paint(app: QApplication, window) -> None:
-    from reader.ui.main_window import app_icon
+    from reader.ui.window_parts import app_icon
 
     app.setWindowIcon(app_icon())  # the SVG plugin loads here, not before the first paint
     try:

@@ -21,18 +21,13 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.logs import log_file
+from reader.ui.window_parts import origin_text
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
 
 log = logging.getLogger(__name__)
 LOG_TAIL = 256 * 1024  # the last part of the log is enough to read
-
-
-def origin_text(origin: str) -> str:
-    if origin == "user":
-        return QCoreApplication.translate("Dialogs", "updated from the wiki")
-    return QCoreApplication.translate("Dialogs", "bundled with the application")
 
 
 def show_about(parent: QWidget, loaded: LoadedContent | None) -> None:

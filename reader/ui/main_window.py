@@ -3,7 +3,9 @@ answer on the right, a status bar that says where the content comes from.
 
 The window shows first and loads afterwards: the library right after the first paint
 (a few milliseconds), the search index on the search thread. Everything it shows comes
-from the content and render layers; no parsing or index code lives here.
+from the content and render layers; no parsing or index code lives here. Its other
+concerns live beside it: places and history (:mod:`reader.ui.window_places`), the search
+field (:mod:`reader.ui.window_search`), the menu commands (:mod:`reader.ui.window_commands`).
 
 Signals:
     firstPainted(): the window has painted once (start-up benchmark, loading).
@@ -14,15 +16,12 @@ Signals:
 
 from __future__ import annotations
 
-import html
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,21 +30,23 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.ui import settings as keys
 from reader.ui.actions import build_actions
-from reader.ui.answer_view import AnswerView, style_sheet
+from reader.ui.answer_view import AnswerView
 from reader.ui.history import History
-from reader.ui.theme import apply_theme, is_dark
-from reader.ui.tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
+from reader.ui.question_tree import QuestionTree
+from reader.ui.tree_model import SectionTreeModel
+from reader.ui.window_commands import CommandsMixin
+from reader.ui.window_parts import SideButtons, format_date, name_clear_button, origin_text
+from reader.ui.window_places import PlacesMixin
+from reader.ui.window_search import DEBOUNCE_MS, SearchPanelMixin
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
-    from reader.content.model import Page
     from reader.ui.find_bar import FindBar
     from reader.ui.results_view import ResultsPanel
     from reader.ui.search_worker import SearchOutcome, SearchService
@@ -53,11 +54,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_MS = 200
-MAX_TITLE = 90
+EXPAND_ALL_LIMIT = 500  # up to this many questions, the tree opens with its sections open
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
     """The one window of the reader (see the module docstring)."""
 
     firstPainted = Signal()
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self._open_best_pending = False
         self._last_outcome: SearchOutcome | None = None
         self._refresh_handler = None
+        self._marks_dir: Path | None = None
+        self.media_message: QMessageBox | None = None  # the last "file not available"
         self._build_widgets()
         self.commands = build_actions(self)
         self._connect()
@@ -90,7 +92,6 @@ class MainWindow(QMainWindow):
             self.note(self.tr("Settings could not be read; defaults are used."))
             log.info("settings problem noted: %s", problem)
 
-    # -- construction --------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.setWindowTitle(self.tr("Cagette.net FAQ"))
         self.setAccessibleName(self.tr("Cagette.net FAQ reader"))
@@ -116,11 +117,8 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.search_field, 1)
 
         self.tree_model = SectionTreeModel(self)
-        self.tree = QTreeView(self)
+        self.tree = QuestionTree(self)
         self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "(sans réponse)"
         self.tree.setAccessibleName(self.tr("Sections and questions"))
         self.tree.header().setAccessibleName(self.tr("Sections and questions"))
         self.left = QStackedWidget(self)
@@ -156,6 +154,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.source_label)
         self.statusBar().setAccessibleName(self.tr("Status bar"))
         self.source_label.setText(self.tr("Loading the content…"))
+        # Problems that last (damaged content, nowhere to save): kept in view, not a
+        # passing message; the tooltip lists them all.
+        self.warning_label = QLabel(self)
+        self.warning_label.setAccessibleName(self.tr("Warnings"))
+        self.warning_label.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.warning_label.hide()
+        self.statusBar().addPermanentWidget(self.warning_label)
 
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.answer)
@@ -164,7 +169,7 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._side_buttons = _SideButtons(self)
+        self._side_buttons = SideButtons(self)
         for widget in (
             self,
             self.tree.viewport(),
@@ -180,6 +185,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.tree.activated.connect(self._on_tree_current)
         self.answer.internalLinkActivated.connect(self.open_wiki_link)
+        self.answer.mediaLinkActivated.connect(self.open_media_link)
         self.answer.mediaMissing.connect(
             lambda name: self.note(self.tr("Image missing: %1").replace("%1", name))
         )
@@ -266,11 +272,11 @@ class MainWindow(QMainWindow):
         self.loaded = loaded
         self.answer.set_media_root(loaded.media_dir())
         self.tree_model.set_library(loaded.library)
-        self.tree.expandToDepth(1)
+        self.tree_model.set_marks(self._load_marks())
+        self._expand_tree()
         self.history.clear()
         self._update_source_label()
-        for warning in loaded.warnings[:3]:
-            self.note(warning)
+        self.show_warnings(loaded.warnings)
         self.search.open(loaded.library)
         if current is None:
             last = self.settings.get(keys.LAST_QUESTION)
@@ -281,8 +287,6 @@ class MainWindow(QMainWindow):
 
     def _update_source_label(self) -> None:
         assert self.loaded is not None
-        from reader.ui.dialogs import origin_text
-
         pages = self.loaded.library.pages
         dates = [p.source.last_modified for p in pages if p.source.last_modified]
         wiki = self.loaded.wiki.replace("https://", "").replace("http://", "").rstrip("/")
@@ -293,388 +297,64 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("dated %1").replace("%1", format_date(max(dates))))
         self.source_label.setText(" · ".join(parts))
 
+    def show_warnings(self, warnings: tuple[str, ...] | list[str]) -> None:
+        """Keep lasting problems in view: the content's, and what cannot be saved."""
+        from reader.paths import storage_problem
+
+        messages = list(warnings)
+        if (problem := storage_problem()) is not None:
+            messages.insert(0, problem)
+        for message in messages:
+            log.warning("%s", message)
+        if not messages:
+            self.warning_label.hide()
+            return
+        first = messages[0] if len(messages[0]) <= 90 else messages[0][:89] + "…"
+        more = len(messages) - 1
+        text = "⚠ " + first + (self.tr(" (+%n more)", "", more) if more else "")
+        self.warning_label.setText(text)
+        self.warning_label.setToolTip("\n".join(messages))
+        self.warning_label.setAccessibleDescription("\n".join(messages))
+        self.warning_label.show()
+
     def note(self, message: str, timeout_ms: int = 8000) -> None:
         """Minor news for the user: the status bar, and the log."""
         log.info("status: %s", message)
         self.statusBar().showMessage(message, timeout_ms)
 
-    # -- showing places ------------------------------------------------------------------
-    def open_question(self, question_id: str, terms: list[str] | tuple[str, ...] = ()) -> bool:
-        self._terms = list(terms)
-        return self._show_place(f"q:{question_id}", record=True)
+    def _expand_tree(self) -> None:
+        """Sections open on a small library; on a large one only the first page's list of
+        sections, so that the tree does not lay out thousands of rows at once."""
+        if self.tree_model.question_count() <= EXPAND_ALL_LIMIT:
+            self.tree.expandToDepth(1)
+        elif self.tree_model.rowCount():
+            self.tree.expand(self.tree_model.index(0, 0))
 
-    def _show_place(self, place: str, record: bool) -> bool:
-        if self.loaded is None:
-            return False
-        kind, _, target = place.partition(":")
-        library = self.loaded.library
-        if kind == "q":
-            question = library.question(target)
-            if question is None:
-                return False
-            self._render_question(question)
-            self.settings.set(keys.LAST_QUESTION, question.id)
-            self._select_in_tree(question.id)
-        elif kind == "p":
-            page_id, _, anchor = target.partition("#")
-            page = library.page(page_id)
-            if page is None:
-                return False
-            self._render_page(page, anchor)
-            self._select_in_tree(target)
-        elif kind == "m":
-            self._render_missing(target)
-        elif kind == "home":
-            self._render_welcome()
-        else:
-            return False
-        if record:
-            self.history.visit(place)
-        self._update_navigation()
-        self.placeShown.emit(place)
-        return True
+    # -- "new" / "changed" marks -----------------------------------------------------------
+    def set_marks_dir(self, data_dir: Path | None) -> None:
+        """Where the refresh keeps its marks (default: the per-user data folder)."""
+        self._marks_dir = data_dir
 
-    def show_welcome(self) -> None:
-        self._show_place("home:", record=True)
+    def marks_dir(self) -> Path:
+        from reader.paths import user_dirs
 
-    def _style(self) -> str:
-        return style_sheet(is_dark(QApplication.palette()))
+        return self._marks_dir or user_dirs().data
 
-    def _render_question(self, question) -> None:
-        from reader.render.document import question_fragment
+    def _load_marks(self) -> dict[str, str]:
+        from reader.sync.changes import load_marks
 
-        assert self.loaded is not None
-        page = self.loaded.library.page(question.page_id)
+        return load_marks(self.marks_dir())
+
+    def _clear_mark(self, question_id: str) -> None:
+        """The question is open: its mark goes, in the tree and on disk."""
+        if not self.tree_model.clear_mark(question_id):
+            return
+        from reader.sync.changes import clear_mark
+
         try:
-            body = question_fragment(self.loaded, question)
-        except Exception:
-            log.exception("question %s could not be rendered", question.id)
-            self.note(self.tr("This answer could not be formatted; its raw text is shown."))
-            body = (
-                f"<h1>{html.escape(question.title)}</h1><pre>{html.escape(question.answer)}</pre>"
-            )
-        self.answer.show_html(body + self._footer(page, question.anchor), self._style())
-        self.setWindowTitle(clip(question.title, MAX_TITLE))
-        if self._terms:
-            self.answer.highlight_terms(self._terms)
-            self._terms = []
-
-    def _render_page(self, page: Page, anchor: str) -> None:
-        from reader.render.document import page_fragment
-
-        assert self.loaded is not None
-        try:
-            body = page_fragment(self.loaded, page)
-        except Exception:
-            log.exception("page %s could not be rendered", page.id)
-            self.note(self.tr("This page could not be formatted."))
-            body = f"<h1>{html.escape(page.title)}</h1>"
-        if not page.sections:
-            empty = self.tr("This page has no sections.")
-            body += f'<p class="note">{html.escape(empty)}</p>'
-        self.answer.show_html(body + self._footer(page, anchor), self._style())
-        self.setWindowTitle(clip(page.title, MAX_TITLE))
-        if anchor:
-            self.answer.scrollToAnchor(anchor)
-
-    def _render_missing(self, target: str) -> None:
-        page_id, _, anchor = target.partition("#")
-        url = self.wiki_url(page_id, anchor)
-        esc = html.escape
-        unavailable = self.tr("This page is not available offline.")
-        open_it = self.tr("Open it on the wiki")
-        online = self.tr("(needs an Internet connection)")
-        body = (
-            f"<h1>{esc(page_id)}</h1><p>{esc(unavailable)}</p>"
-            f'<p><a href="{esc(url)}">{esc(open_it)}</a> {esc(online)}</p>'
-        )
-        self.answer.show_html(body, self._style())
-        self.note(self.tr("Page not available offline: %1").replace("%1", page_id))
-
-    def _render_welcome(self) -> None:
-        esc = html.escape
-        title = self.tr("Cagette.net FAQ")
-        parts = [f"<h1>{esc(title)}</h1>"]
-        if self.loaded is not None:
-            for page in self.loaded.library.pages[:1]:
-                parts.append(f"<h2>{esc(page.title)}</h2>")
-                if page.intro:
-                    parts.append(f"<p>{esc(' '.join(page.intro.split())[:600])}</p>")
-        hint = self.tr("Choose a question on the left, or type a few words in the search field.")
-        parts.append(f"<p>{esc(hint)}</p>")
-        self.answer.show_html("".join(parts), self._style())
-        self.setWindowTitle(self.tr("Cagette.net FAQ"))
-
-    def _footer(self, page: Page | None, anchor: str) -> str:
-        if page is None:
-            return ""
-        esc = html.escape
-        url = self.wiki_url(page.id, anchor)
-        open_text = self.tr("Open on the wiki")
-        bits = [f'<a href="{esc(url)}">{esc(open_text)}</a>']
-        if page.source.last_modified:
-            bits.append(
-                esc(
-                    self.tr("Content dated %1").replace(
-                        "%1", format_date(page.source.last_modified)
-                    )
-                )
-            )
-        if page.source.revision:
-            bits.append(esc(self.tr("revision %1").replace("%1", page.source.revision)))
-        return '<hr><p class="meta">' + " · ".join(bits) + "</p>"
-
-    def wiki_url(self, page_id: str, anchor: str = "") -> str:
-        assert self.loaded is not None
-        page = self.loaded.library.page(page_id)
-        wiki = (page.source.wiki if page is not None else "") or self.loaded.wiki
-        wiki = wiki if wiki.endswith("/") else wiki + "/"
-        url = f"{wiki}doku.php?id={quote(page_id, safe=':')}"
-        return f"{url}#{quote(anchor, safe='')}" if anchor else url
-
-    def _select_in_tree(self, target: str) -> None:
-        index = self.tree_model.index_for(target)
-        if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.selectionModel().blockSignals(True)
-            self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(False)
-            self.tree.viewport().update()
-            self.tree.scrollTo(index)
-
-    # -- navigation ----------------------------------------------------------------------
-    @Slot(str, str)
-    def open_wiki_link(self, page_id: str, anchor: str) -> None:
-        """A ``wiki:`` link: the question, the page, or "not available offline"."""
-        if self.loaded is None:
-            return
-        library = self.loaded.library
-        if anchor and library.question(f"{page_id}#{anchor}") is not None:
-            self._show_place(f"q:{page_id}#{anchor}", record=True)
-        elif library.page(page_id) is not None:
-            self._show_place(f"p:{page_id}#{anchor}", record=True)
-        else:
-            self._show_place(f"m:{page_id}#{anchor}", record=True)
-
-    def go_back(self) -> None:
-        place = self.history.back()
-        if place is not None:
-            self._show_place(place, record=False)
-
-    def go_forward(self) -> None:
-        place = self.history.forward()
-        if place is not None:
-            self._show_place(place, record=False)
-
-    def _update_navigation(self) -> None:
-        self.commands.back.setEnabled(self.history.can_go_back())
-        self.commands.forward.setEnabled(self.history.can_go_forward())
-        self.back_button.setEnabled(self.history.can_go_back())
-        self.forward_button.setEnabled(self.history.can_go_forward())
-
-    def _on_tree_current(self, index) -> None:
-        if not index.isValid():
-            return
-        kind = index.data(KIND_ROLE)
-        target = index.data(ID_ROLE)
-        place = f"q:{target}" if kind == "question" else f"p:{target}"
-        if place != self.history.current:
-            self._show_place(place, record=True)
-
-    # -- search --------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
-
-    def clear_search(self) -> None:
-        self.search_field.clear()
-        self.focus_search()
-
-    def _on_query_edited(self, text: str) -> None:
-        if text.strip():
-            self._debounce.start()
-        else:
-            self._debounce.stop()
-            if self.search is not None:
-                self.search.cancel()
-            self._open_best_pending = False
-            self.left.setCurrentWidget(self.tree)
-
-    def _run_search(self) -> None:
-        query = self.search_field.text().strip()
-        if not query:
-            return
-        if self.search is None or not self.search.ready:
-            self.note(self.tr("The search index is being prepared…"), 3000)
-            return  # run again when the index is ready
-        self.search.search(query)
-
-    @Slot(object)
-    def _on_results(self, outcome: SearchOutcome) -> None:
-        if outcome.query != self.search_field.text().strip():
-            return  # the field changed since: a newer search is on its way
-        self._last_outcome = outcome
-        assert self.results is not None
-        self.results.show_outcome(outcome)
-        self.left.setCurrentWidget(self.results)
-        self.resultsShown.emit(outcome)
-        if self._open_best_pending:
-            self._open_best_pending = False
-            self.results.activate_current()
-
-    def _open_best(self) -> None:
-        query = self.search_field.text().strip()
-        if not query:
-            return
-        fresh = (
-            self._last_outcome is not None
-            and self._last_outcome.query == query
-            and not self._debounce.isActive()
-        )
-        if fresh and self.results is not None and self.left.currentWidget() is self.results:
-            self.results.activate_current()
-            return
-        self._open_best_pending = True
-        self._debounce.stop()
-        self._run_search()
-
-    def _on_result_opened(self, question_id: str, terms: list) -> None:
-        self.open_question(question_id, terms)
-
-    @Slot(list)
-    def _on_index_ready(self, warnings: list) -> None:
-        for warning in warnings[:2]:
-            self.note(warning)
-        if self.search_field.text().strip():
-            self._run_search()
-
-    @Slot(str)
-    def _on_index_failed(self, message: str) -> None:
-        self.note(self.tr("Search is not available: %1").replace("%1", message), 0)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if key == Qt.Key.Key_Down:
-                results = self.results
-                showing = results is not None and self.left.currentWidget() is results
-                target = results.list if showing and results is not None else self.tree
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not target.currentIndex().isValid() and target.model().rowCount():
-                    target.setCurrentIndex(target.model().index(0, 0))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._open_best()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.search_field.clear()
-                return True
-        return super().eventFilter(obj, event)
-
-    # -- commands (menus) ----------------------------------------------------------------
-    def find_in_answer(self) -> None:
-        self._finish_setup()
-        assert self.find_bar is not None
-        self.find_bar.open_bar()
-
-    def zoom_in(self) -> None:
-        self.answer.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.answer.zoom_out()
-
-    def zoom_reset(self) -> None:
-        self.answer.zoom_reset()
-
-    def set_theme(self, theme: str) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, theme)
-        self.settings.set(keys.THEME, theme)
-        self.commands.themes[theme].setChecked(True)
-        if self.history.current:
-            self._show_place(self.history.current, record=False)  # colours of the pane
-
-    def set_refresh_handler(self, handler) -> None:
-        """Install what "Update from the wiki…" does (the refresh feature calls this).
-
-        ``handler(window)`` is called on the UI thread; it should run the refresh on a
-        worker and call :meth:`reload_library` with the new content when it is done.
-        """
-        self._refresh_handler = handler
-
-    def request_refresh(self) -> None:
-        """What the update action runs: the installed handler, or a notice."""
-        if self._refresh_handler is not None:
-            self._refresh_handler(self)
-        else:
-            self.refresh_from_wiki()
-
-    def refresh_from_wiki(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Update from the wiki"),
-            self.tr("Updating from the wiki is not available yet in this version."),
-        )
-
-    def show_content_info(self) -> None:
-        from reader.ui.dialogs import ContentInfoDialog
-
-        ContentInfoDialog(self.loaded, self).exec()
-
-    def show_about(self) -> None:
-        from reader.ui.dialogs import show_about
-
-        show_about(self, self.loaded)
-
-    def show_log(self) -> None:
-        from reader.ui.dialogs import LogDialog
-
-        LogDialog(self).exec()
-
-    def _print_source(self) -> tuple[str, str] | None:
-        """The HTML and title to print or export, after asking answer or page."""
-        from reader.render.document import page_fragment
-        from reader.ui.printing import choose_scope
-
-        if self.loaded is None:
-            return None
-        place = self.history.current or ""
-        kind, _, target = place.partition(":")
-        if kind == "q":
-            question = self.loaded.library.question(target)
-            page = self.loaded.library.page(question.page_id) if question else None
-            scope = choose_scope(self, page.title) if page is not None else "answer"
-            if scope is None:
-                return None
-            if scope == "page" and page is not None:
-                return page_fragment(self.loaded, page), page.title
-            return self.answer.toHtml(), question.title if question else self.windowTitle()
-        return self.answer.toHtml(), self.windowTitle()
-
-    def print_current(self) -> None:
-        from reader.ui.printing import make_document, print_document
-
-        source = self._print_source()
-        if source is not None:
-            print_document(self, make_document(source[0], style_sheet(dark=False), source[1]))
-
-    def export_pdf(self) -> None:
-        from reader.ui.printing import ask_pdf_path, export_pdf, make_document
-
-        source = self._print_source()
-        if source is None:
-            return
-        path = ask_pdf_path(self, source[1])
-        if path is None:
-            return
-        try:
-            export_pdf(make_document(source[0], style_sheet(dark=False), source[1]), path)
+            clear_mark(self.marks_dir(), question_id)
         except OSError as error:
-            log.warning("PDF export failed: %s", error)
-            message = self.tr("The PDF could not be written: %1").replace("%1", str(path))
-            QMessageBox.warning(self, self.tr("Export as PDF"), message)
-            return
-        self.note(self.tr("PDF written: %1").replace("%1", str(path)))
+            log.info("mark not cleared: %s", error)
 
     # -- closing -------------------------------------------------------------------------
     def save_state(self) -> None:
@@ -688,48 +368,3 @@ class MainWindow(QMainWindow):
         if self.search is not None:
             self.search.shutdown()
         super().closeEvent(event)
-
-
-class _SideButtons(QObject):
-    """The mouse's back and forward side buttons, wherever the pointer is in the window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress:
-            button = event.button()
-            if button == Qt.MouseButton.BackButton:
-                self._window.go_back()
-                return True
-            if button == Qt.MouseButton.ForwardButton:
-                self._window.go_forward()
-                return True
-        return False
-
-
-def name_clear_button(field: QLineEdit, name: str) -> None:
-    """Give the line edit's own clear button an accessible name (Qt leaves it empty)."""
-    for button in field.findChildren(QToolButton):
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-
-
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def format_date(iso: str) -> str:
-    """An ISO 8601 date in the user's language ("8 avril 2020"); the text itself if unreadable."""
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not moment.isValid():
-        return iso
-    return QLocale().toString(moment.date(), "d MMMM yyyy")
-
-
-def app_icon() -> QIcon:
-    from reader.paths import resources_dir
-
-    return QIcon(str(resources_dir() / "icons" / "faq-reader.svg"))

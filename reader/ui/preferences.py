@@ -32,26 +32,26 @@ class WikiPreferences(QDialog):
 
     def __init__(self, parent: QWidget | None = None, config_dir: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Préférences du wiki")
+        self.setWindowTitle(self.tr("Wiki preferences"))
         self.config_dir = config_dir or user_dirs().config
         sources = load_sources(self.config_dir, resources_dir())
 
         self.wiki_edit = QLineEdit(sources.wiki, self)
-        self.wiki_edit.setAccessibleName("Adresse du wiki")
+        self.wiki_edit.setAccessibleName(self.tr("Wiki address"))
         self.pages_list = QListWidget(self)
-        self.pages_list.setAccessibleName("Pages à mettre à jour")
+        self.pages_list.setAccessibleName(self.tr("Pages to update"))
         self.pages_list.addItems(list(sources.pages))
         self.page_edit = QLineEdit(self)
-        self.page_edit.setPlaceholderText("identifiant (faq:livraison) ou adresse de la page")
-        self.page_edit.setAccessibleName("Page à ajouter")
-        self.add_button = QPushButton("Ajouter une page", self)
-        self.remove_button = QPushButton("Retirer", self)
-        self.defaults_button = QPushButton("Valeurs d'origine", self)
+        self.page_edit.setPlaceholderText(self.tr("page id (faq:livraison) or the page's address"))
+        self.page_edit.setAccessibleName(self.tr("Page to add"))
+        self.add_button = QPushButton(self.tr("Add a page"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.defaults_button = QPushButton(self.tr("Original settings"), self)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Adresse du wiki :", self.wiki_edit)
+        form.addRow(self.tr("Wiki address:"), self.wiki_edit)
         add_row = QHBoxLayout()
         add_row.addWidget(self.page_edit, 1)
         add_row.addWidget(self.add_button)
@@ -64,7 +64,7 @@ class WikiPreferences(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Pages :", self))
+        layout.addWidget(QLabel(self.tr("Pages:"), self))
         layout.addWidget(self.pages_list, 1)
         layout.addLayout(edit_row)
         layout.addLayout(add_row)
@@ -116,11 +116,12 @@ class WikiPreferences(QDialog):
             self.error_label.setText(str(error))
             return
         if not sources.pages:
-            self.error_label.setText("Ajoutez au moins une page.")
+            self.error_label.setText(self.tr("Add at least one page."))
             return
         try:
             save_sources(self.config_dir, sources)
         except OSError as error:
-            QMessageBox.warning(self, self.windowTitle(), f"Réglages non enregistrés : {error}")
+            message = self.tr("Settings not saved: %1").replace("%1", str(error))
+            QMessageBox.warning(self, self.windowTitle(), message)
             return
         super().accept()

@@ -1,10 +1,13 @@
-"""Contenu → "Mettre à jour depuis le wiki…": the progress dialog and its outcome.
+"""Content → "Update from the wiki…": the progress dialog and its outcome.
 
 :func:`install_refresh` plugs the feature into the window: the refresh handler (Ctrl+R),
-"Revenir au contenu précédent" and "Préférences du wiki…" in the Contenu menu, the
-clean-up of an interrupted refresh, and clearing a question's "new / changed" mark
-when it is opened. The window stays usable during a refresh; Annuler stops it at once
-with nothing changed.
+"Go back to the previous content" and "Wiki preferences…" in the Content menu, the
+clean-up of an interrupted refresh, and where the window finds the "new / changed" marks
+(the window clears a question's mark when it is opened). The window stays usable during
+a refresh; Cancel stops it at once with nothing changed.
+
+Interface strings are English in the source and French in the translation; the messages
+that come from the refresh itself (errors, the change summary) are French already.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,24 +41,39 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STEP_TEXT = {
-    "media": "Image {done} sur {total}",
-    "check": "Vérification du contenu…",
-    "index": "Mise à jour de l'index de recherche…",
-    "commit": "Enregistrement…",
-}
-
 
 def format_bytes(count: int) -> str:
+    """A byte count in the user's units ("12 Ko" in French)."""
     if count < 1024:
-        return f"{count} octets"
+        return QCoreApplication.translate("RefreshDialog", "%1 bytes").replace("%1", str(count))
     if count < 1024 * 1024:
-        return f"{count / 1024:.0f} Ko"
-    return f"{count / (1024 * 1024):.1f} Mo"
+        return QCoreApplication.translate("RefreshDialog", "%1 KB").replace(
+            "%1", f"{count / 1024:.0f}"
+        )
+    return QCoreApplication.translate("RefreshDialog", "%1 MB").replace(
+        "%1", QLocale().toString(count / (1024 * 1024), "f", 1)
+    )
+
+
+def step_text(step: str, done: int, total: int) -> str:
+    """What the dialog says during a step after the pages ("" for an unknown step)."""
+    if step == "media":
+        return (
+            QCoreApplication.translate("RefreshDialog", "Image %1 of %2")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+    if step == "check":
+        return QCoreApplication.translate("RefreshDialog", "Checking the content…")
+    if step == "index":
+        return QCoreApplication.translate("RefreshDialog", "Updating the search index…")
+    if step == "commit":
+        return QCoreApplication.translate("RefreshDialog", "Saving…")
+    return ""
 
 
 class RefreshDialog(QDialog):
-    """Shows a refresh's progress (page n of N, bytes received) with an Annuler button.
+    """Shows a refresh's progress (page n of N, bytes received) with a Cancel button.
 
     Non-modal: the window stays usable. Emits nothing itself; the outcome goes through
     the worker's signals.
@@ -64,15 +82,16 @@ class RefreshDialog(QDialog):
     def __init__(self, worker: RefreshWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.setWindowTitle("Mise à jour depuis le wiki")
+        self.setWindowTitle(self.tr("Update from the wiki"))
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.step_label = QLabel("Connexion au wiki…", self)
-        self.bytes_label = QLabel("0 octets reçus", self)
+        self.step_label = QLabel(self.tr("Connecting to the wiki…"), self)
+        self.bytes_label = QLabel(self._received(0), self)
         self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(self.tr("Progress"))
         self.bar.setRange(0, max(1, len(worker.sources.pages)))
         self.bar.setValue(0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_label)
         layout.addWidget(self.bar)
@@ -84,21 +103,26 @@ class RefreshDialog(QDialog):
 
     def show_progress(self, progress: Progress) -> None:
         if progress.step == "page":
-            self.step_label.setText(f"Page {progress.done} sur {progress.total} : {progress.item}")
+            text = self.tr("Page %1 of %2: %3").replace("%1", str(progress.done))
+            self.step_label.setText(
+                text.replace("%2", str(progress.total)).replace("%3", str(progress.item))
+            )
             self.bar.setRange(0, max(1, progress.total))
             self.bar.setValue(progress.done - 1)
         else:
-            text = STEP_TEXT.get(progress.step, "")
-            self.step_label.setText(text.format(done=progress.done, total=progress.total))
+            self.step_label.setText(step_text(progress.step, progress.done, progress.total))
             if progress.step != "media":
                 self.bar.setValue(self.bar.maximum())
-        self.bytes_label.setText(f"{format_bytes(progress.bytes_received)} reçus")
+        self.bytes_label.setText(self._received(progress.bytes_received))
+
+    def _received(self, count: int) -> str:
+        return self.tr("%1 received").replace("%1", format_bytes(count))
 
     def cancel(self) -> None:
-        self.step_label.setText("Annulation…")
+        self.step_label.setText(self.tr("Cancelling…"))
         self.worker.cancel()
 
-    def reject(self) -> None:  # Échap or closing the dialog cancels too
+    def reject(self) -> None:  # Escape or closing the dialog cancels too
         self.cancel()
 
 
@@ -162,12 +186,12 @@ class RefreshController(QObject):
         if summary.committed:
             self.window.reload_library(loaded)
         self.last_message = summary.text()
-        self._inform("Mise à jour terminée", summary.text(), QMessageBox.Icon.Information)
+        self._inform(self.tr("Update finished"), summary.text(), QMessageBox.Icon.Information)
 
     @Slot(str, str)
     def _failed(self, message: str, detail: str) -> None:
         self.last_message = message
-        self._inform("Mise à jour impossible", message, QMessageBox.Icon.Warning, detail)
+        self._inform(self.tr("Update failed"), message, QMessageBox.Icon.Warning, detail)
 
     @Slot(str)
     def _cancelled(self, message: str) -> None:
@@ -191,17 +215,17 @@ class RefreshController(QObject):
         try:
             done = rollback(self.data_dir)
         except RefreshError as error:
-            self._inform("Retour impossible", error.message, QMessageBox.Icon.Warning)
+            self._inform(self.tr("Cannot go back"), error.message, QMessageBox.Icon.Warning)
             return
         if not done:
             self._inform(
-                "Retour impossible",
-                "Il n'y a pas de contenu précédent à rétablir.",
+                self.tr("Cannot go back"),
+                self.tr("There is no previous content to restore."),
                 QMessageBox.Icon.Information,
             )
             return
         self.window.reload_library(load_library(data_dir=self.data_dir))
-        self.window.note("Contenu précédent rétabli.")
+        self.window.note(self.tr("Previous content restored."))
 
     def preferences(self) -> None:
         from reader.ui.preferences import WikiPreferences
@@ -224,18 +248,23 @@ def install_refresh(window, **options) -> RefreshController:
     window.set_refresh_handler(controller.start)
     window._refresh_controller = controller  # kept alive with the window
     refresh_action = window.commands.refresh
-    refresh_action.setText("&Mettre à jour depuis le wiki…")
+    refresh_action.setText(QCoreApplication.translate("RefreshDialog", "&Update from the wiki…"))
     refresh_action.setShortcuts([QKeySequence("Ctrl+R")])
     menu = _content_menu(window)
     if menu is not None:
-        rollback_action = QAction("Revenir au contenu précédent", window)
+        rollback_action = QAction(
+            QCoreApplication.translate("RefreshDialog", "Go back to the previous content"), window
+        )
         rollback_action.triggered.connect(controller.rollback)
-        prefs_action = QAction("Préférences du wiki…", window)
+        prefs_action = QAction(
+            QCoreApplication.translate("RefreshDialog", "Wiki preferences…"), window
+        )
         prefs_action.triggered.connect(controller.preferences)
         menu.insertAction(_after(menu, refresh_action), rollback_action)
         menu.insertAction(_after(menu, rollback_action), prefs_action)
-    window.placeShown.connect(lambda place: _opened(place, options.get("data_dir")))
     data_dir = options.get("data_dir")
+    if data_dir is not None:
+        window.set_marks_dir(data_dir)
     threading.Thread(target=_cleanup, args=(data_dir,), daemon=True).start()
     return controller
 
@@ -250,14 +279,3 @@ def _cleanup(data_dir: Path | None) -> None:
     from reader.sync.refresh import cleanup
 
     cleanup(data_dir)
-
-
-def _opened(place: str, data_dir: Path | None) -> None:
-    if not place.startswith("q:"):
-        return
-    from reader.sync.changes import clear_mark
-
-    try:
-        clear_mark(data_dir or user_dirs().data, place[2:])
-    except OSError as error:
-        log.info("mark not cleared: %s", error)

@@ -20,8 +20,15 @@ log = logging.getLogger(__name__)
 
 
 class RefreshWorker(QObject):
-    """One refresh. Signals: ``progress(Progress)``, ``succeeded(Summary, LoadedContent)``,
-    ``failed(message, detail)``, ``cancelled(message)``; then ``done``."""
+    """One refresh, on its own thread.
+
+    Signals:
+        progress(Progress): a step of the refresh (page n of N, bytes received).
+        succeeded(Summary, LoadedContent): the refresh is done; the new content, loaded.
+        failed(str, str): one French sentence for the user, and the details.
+        cancelled(str): the user cancelled; nothing changed.
+        done(): after any of the three outcomes.
+    """
 
     progress = Signal(object)
     succeeded = Signal(object, object)
@@ -81,8 +88,9 @@ class RefreshWorker(QObject):
         except Exception as error:  # a bug must not leave the dialog hanging
             log.exception("refresh failed unexpectedly")
             self.failed.emit(
-                "La mise à jour a échoué à cause d'une erreur inattendue. "
-                "Le contenu actuel est conservé.",
+                self.tr(
+                    "The update failed because of an unexpected error. The current content is kept."
+                ),
                 repr(error),
             )
         else:

@@ -139,7 +139,10 @@ class ResultsPanel(QWidget):
             self.model.set_hits(outcome.hits)
             count = len(outcome.hits)
             text = self.tr("%n result(s) for “%1”", "", count).replace("%1", query)
-            if outcome.fuzzy:
+            if outcome.interpreted:
+                shown = f"<i>{esc(outcome.interpreted)}</i>"
+                text += "<br>" + self.tr("Results for %1").replace("%1", shown)
+            elif outcome.fuzzy:
                 text += " " + self.tr("(close spellings included)")
         else:
             self.model.set_hits(outcome.nearby)

@@ -45,6 +45,7 @@ class SearchOutcome:
     suggestion: str | None = None
     fuzzy: bool = False
     nearby: tuple[Any, ...] = ()
+    interpreted: str | None = None  # set when hits came through synonyms or corrections
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,13 @@ class SearchWorker(QObject):
                 if not nearby and self._library is not None:
                     nearby = tuple(nearby_questions(self._library, query))
             outcome = SearchOutcome(
-                token, query, hits, result.suggestion, bool(result.fuzzy), nearby
+                token,
+                query,
+                hits,
+                result.suggestion,
+                bool(result.fuzzy),
+                nearby,
+                getattr(result, "interpreted", None),
             )
         except Exception:
             log.exception("search failed for %r", query)

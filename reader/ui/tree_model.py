@@ -1,8 +1,14 @@
 """The section tree: a Qt item model over the library, Page → Section → Question.
 
 Nodes are kept in a flat list and addressed by their position (the index's internal id),
-so no Python object has to live behind a raw pointer. Unanswered questions say so in their
-text ("(sans réponse)") and are drawn in italics, in a muted colour.
+so no Python object has to live behind a raw pointer. Only the pages are made when a
+library is set; a node's children are made the first time the view (or a lookup) asks
+for them, so a library of 10,000 questions is shown at once.
+
+Unanswered questions say so in their text ("(sans réponse)") and are drawn in italics,
+in a muted colour. Questions that a refresh added or changed carry a mark until opened
+("(nouveau)", "(modifié)"): a coloured dot, bold text, and the word in the label, the
+tooltip and the accessible text.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from reader.content.model import Library, Page, Question, Section
@@ -26,18 +32,23 @@ ItemIndex = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "page", "section" or "question"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # question id, or "<page-id>#<anchor>" for the others
 ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 3
+MARK_ROLE = Qt.ItemDataRole.UserRole + 4  # "new", "changed" or "" (see reader.sync.changes)
 
 MAX_LABEL = 160  # a very long heading is cut in the tree; the tooltip has it whole
+MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @dataclass
 class _Node:
     kind: str
-    item: Page | Section | Question | None
+    item: Page | Section | Question
     parent: int  # position of the parent node, -1 for top level
     row: int
     target: str = ""
     children: list[int] = field(default_factory=list)
+    built: bool = False  # its children are made the first time they are asked for
 
 
 def _clip(text: str) -> str:
@@ -45,15 +56,31 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
+def _dot(colour: str, size: int = 10) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class SectionTreeModel(QAbstractItemModel):
-    """Read-only tree of the library's pages, sections and questions."""
+    """Read-only tree of the library's pages, sections and questions, with the marks."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._nodes: list[_Node] = []
         self._roots: list[int] = []
         self._by_target: dict[str, int] = {}
+        self._pages: dict[str, int] = {}
+        self._marks: dict[str, str] = {}
         self._unanswered_suffix = self.tr(" (unanswered)")
+        self._mark_words = {"new": self.tr("new"), "changed": self.tr("changed")}
+        self._dots: dict[str, QIcon] = {}
 
     # -- building ------------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
@@ -61,13 +88,9 @@ class SectionTreeModel(QAbstractItemModel):
         self._nodes = []
         self._roots = []
         self._by_target = {}
+        self._pages = {}
         for page in library.pages:
-            page_node = self._add("page", page, -1, f"{page.id}#{page.title_anchor}")
-            for section in page.sections:
-                target = f"{page.id}#{section.anchor}"
-                section_node = self._add("section", section, page_node, target)
-                for question in section.questions:
-                    self._add("question", question, section_node, question.id)
+            self._pages[page.id] = self._add("page", page, -1, f"{page.id}#{page.title_anchor}")
         self.endResetModel()
 
     def _add(self, kind: str, item, parent: int, target: str) -> int:
@@ -79,9 +102,51 @@ class SectionTreeModel(QAbstractItemModel):
             self._by_target[target] = position
         return position
 
+    def _children(self, position: int) -> list[int]:
+        """The children of a node, made on first use (a page's sections, a section's questions)."""
+        node = self._nodes[position]
+        if not node.built:
+            node.built = True
+            item = node.item
+            if isinstance(item, Page):
+                for section in item.sections:
+                    self._add("section", section, position, f"{item.id}#{section.anchor}")
+            elif isinstance(item, Section):
+                for question in item.questions:
+                    self._add("question", question, position, question.id)
+        return node.children
+
+    # -- marks ---------------------------------------------------------------------------
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Show these "new" / "changed" marks (question id → mark) instead of the old ones."""
+        old, self._marks = self._marks, dict(marks)
+        for question_id in set(old) | set(self._marks):
+            if old.get(question_id) != self._marks.get(question_id):
+                self._changed(question_id)
+
+    def clear_mark(self, question_id: str) -> bool:
+        """Drop one question's mark (it was opened). True when it had one."""
+        if self._marks.pop(question_id, None) is None:
+            return False
+        self._changed(question_id)
+        return True
+
+    def mark(self, question_id: str) -> str:
+        return self._marks.get(question_id, "")
+
+    def _changed(self, target: str) -> None:
+        position = self._by_target.get(target)
+        if position is not None:  # not made yet: it will be drawn with its mark
+            index = self.createIndex(self._nodes[position].row, 0, position)
+            self.dataChanged.emit(index, index)
+
     # -- lookups -------------------------------------------------------------------------
     def index_for(self, target: str) -> QModelIndex:
         """The index of a question id (or "<page>#<anchor>" of a page or section)."""
+        page = self._pages.get(target.partition("#")[0])
+        if page is not None and target not in self._by_target:
+            for section in self._children(page):
+                self._children(section)
         position = self._by_target.get(target)
         if position is None:
             return QModelIndex()
@@ -89,13 +154,17 @@ class SectionTreeModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, position)
 
     def question_count(self) -> int:
-        return sum(1 for node in self._nodes if node.kind == "question")
+        return sum(
+            len(section.questions)
+            for position in self._roots
+            for section in self._nodes[position].item.sections  # type: ignore[union-attr]
+        )
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: ItemIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
             return QModelIndex()
-        siblings = self._nodes[parent.internalId()].children if parent.isValid() else self._roots
+        siblings = self._children(parent.internalId()) if parent.isValid() else self._roots
         if row >= len(siblings):
             return QModelIndex()
         return self.createIndex(row, 0, siblings[row])
@@ -113,48 +182,63 @@ class SectionTreeModel(QAbstractItemModel):
             return 0
         if not parent.isValid():
             return len(self._roots)
-        return len(self._nodes[parent.internalId()].children)
+        return len(self._children(parent.internalId()))
 
     def columnCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
         return 1
 
     def hasChildren(self, parent: ItemIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._roots)
+        node = self._nodes[parent.internalId()]
+        if isinstance(node.item, Page):
+            return bool(node.item.sections)
+        if isinstance(node.item, Section):
+            return bool(node.item.questions)
+        return False
 
     def flags(self, index: ItemIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ItemIndex, role: int = _DISPLAY):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
         item = node.item
-        title = getattr(item, "title", "")
-        answered = not (node.kind == "question" and not item.answered)  # type: ignore[union-attr]
-        if role == Qt.ItemDataRole.DisplayRole:
-            label = _clip(title) or "—"
-            return label if answered else label + self._unanswered_suffix
+        question = node.kind == "question"
+        answered = not (question and not item.answered)  # type: ignore[union-attr]
+        mark = self._marks.get(node.target, "") if question else ""
+        if role == _DISPLAY:
+            label = _clip(item.title) or "—"
+            return label + self._suffix(answered, mark)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return title if answered else title + self._unanswered_suffix
+            return item.title + self._suffix(answered, mark)
         if role == KIND_ROLE:
             return node.kind
         if role == ID_ROLE:
             return node.target
         if role == ANSWERED_ROLE:
             return answered
+        if role == MARK_ROLE:
+            return mark
+        if role == Qt.ItemDataRole.DecorationRole and mark:
+            if mark not in self._dots:
+                self._dots[mark] = _dot(MARK_COLOURS[mark])
+            return self._dots[mark]
         if role == Qt.ItemDataRole.FontRole:
-            if node.kind == "page":
+            if node.kind == "page" or mark or not answered:
                 font = QFont()
-                font.setBold(True)
-                return font
-            if not answered:
-                font = QFont()
-                font.setItalic(True)
+                font.setBold(node.kind == "page" or bool(mark))
+                font.setItalic(not answered)
                 return font
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not answered:
             palette = QApplication.palette()
             return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
+
+    def _suffix(self, answered: bool, mark: str) -> str:
+        suffix = "" if answered else self._unanswered_suffix
+        if mark:
+            suffix += f" ({self._mark_words[mark]})"
+        return suffix

@@ -97,6 +97,29 @@
     </message>
 </context>
 <context>
+    <name>CommandsMixin</name>
+    <message>
+        <source>Update from the wiki</source>
+        <translation>Mise à jour depuis le wiki</translation>
+    </message>
+    <message>
+        <source>Updating from the wiki is not available yet in this version.</source>
+        <translation>La mise à jour depuis le wiki n&apos;est pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>Le PDF n&apos;a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF written: %1</source>
+        <translation>PDF enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>updated from the wiki</source>
@@ -325,6 +348,10 @@
         <translation>Chargement du contenu…</translation>
     </message>
     <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
         <source>Image missing: %1</source>
         <translation>Image manquante&#xa0;: %1</translation>
     </message>
@@ -340,6 +367,43 @@
         <source>dated %1</source>
         <translation>du %1</translation>
     </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+ %n autre)</numerusform>
+            <numerusform> (+ %n autres)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaLinks</name>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>Aucune application n&apos;a pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>File not available offline: %1</source>
+        <translation>Fichier non disponible hors ligne : %1</translation>
+    </message>
+    <message>
+        <source>This file is not available offline.</source>
+        <translation>Ce fichier n&apos;est pas disponible hors ligne.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not in the content downloaded on this computer.</source>
+        <translation>Le fichier %1 ne fait pas partie du contenu téléchargé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Open it on the wiki (needs an Internet connection)?</source>
+        <translation>L&apos;ouvrir sur le wiki (il faut une connexion à Internet) ?</translation>
+    </message>
+    <message>
+        <source>Open on the wiki</source>
+        <translation>Ouvrir sur le wiki</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesMixin</name>
     <message>
         <source>This answer could not be formatted; its raw text is shown.</source>
         <translation>Cette réponse n&apos;a pas pu être mise en forme&#xa0;; voici son texte brut.</translation>
@@ -369,6 +433,10 @@
         <translation>Page non disponible hors ligne&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Cagette.net FAQ</source>
+        <translation>FAQ Cagette.net</translation>
+    </message>
+    <message>
         <source>Choose a question on the left, or type a few words in the search field.</source>
         <translation>Choisissez une question à gauche, ou tapez quelques mots dans le champ de recherche.</translation>
     </message>
@@ -383,34 +451,6 @@
     <message>
         <source>revision %1</source>
         <translation>révision %1</translation>
-    </message>
-    <message>
-        <source>The search index is being prepared…</source>
-        <translation>L&apos;index de recherche est en préparation…</translation>
-    </message>
-    <message>
-        <source>Search is not available: %1</source>
-        <translation>La recherche n&apos;est pas disponible&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Update from the wiki</source>
-        <translation>Mettre à jour depuis le wiki</translation>
-    </message>
-    <message>
-        <source>Updating from the wiki is not available yet in this version.</source>
-        <translation>La mise à jour depuis le wiki n&apos;est pas encore disponible dans cette version.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: %1</source>
-        <translation>Le PDF n&apos;a pas pu être écrit&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Export as PDF</source>
-        <translation>Exporter en PDF</translation>
-    </message>
-    <message>
-        <source>PDF written: %1</source>
-        <translation>PDF enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -445,6 +485,107 @@
     </message>
 </context>
 <context>
+    <name>RefreshController</name>
+    <message>
+        <source>Update finished</source>
+        <translation>Mise à jour terminée</translation>
+    </message>
+    <message>
+        <source>Update failed</source>
+        <translation>Mise à jour impossible</translation>
+    </message>
+    <message>
+        <source>Cannot go back</source>
+        <translation>Retour impossible</translation>
+    </message>
+    <message>
+        <source>There is no previous content to restore.</source>
+        <translation>Il n&apos;y a pas de contenu précédent à rétablir.</translation>
+    </message>
+    <message>
+        <source>Previous content restored.</source>
+        <translation>Contenu précédent rétabli.</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshDialog</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>Image %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Checking the content…</source>
+        <translation>Vérification du contenu…</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>Mise à jour de l&apos;index de recherche…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Update from the wiki</source>
+        <translation>Mise à jour depuis le wiki</translation>
+    </message>
+    <message>
+        <source>Connecting to the wiki…</source>
+        <translation>Connexion au wiki…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2: %3</source>
+        <translation>Page %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçus</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>&amp;Update from the wiki…</source>
+        <translation>&amp;Mettre à jour depuis le wiki…</translation>
+    </message>
+    <message>
+        <source>Go back to the previous content</source>
+        <translation>Revenir au contenu précédent</translation>
+    </message>
+    <message>
+        <source>Wiki preferences…</source>
+        <translation>Préférences du wiki…</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshWorker</name>
+    <message>
+        <source>The update failed because of an unexpected error. The current content is kept.</source>
+        <translation>La mise à jour a échoué à cause d&apos;une erreur inattendue. Le contenu actuel est conservé.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <source>(unanswered)</source>
@@ -473,6 +614,10 @@
         </translation>
     </message>
     <message>
+        <source>Results for %1</source>
+        <translation>Résultats pour %1</translation>
+    </message>
+    <message>
         <source>No answer contains “%1”.</source>
         <translation>Aucune réponse ne contient «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -490,10 +635,80 @@
     </message>
 </context>
 <context>
+    <name>SearchPanelMixin</name>
+    <message>
+        <source>The search index is being prepared…</source>
+        <translation>L&apos;index de recherche est en préparation…</translation>
+    </message>
+    <message>
+        <source>Search is not available: %1</source>
+        <translation>La recherche n&apos;est pas disponible&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>SectionTreeModel</name>
     <message>
         <source> (unanswered)</source>
         <translation> (sans réponse)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+</context>
+<context>
+    <name>WikiPreferences</name>
+    <message>
+        <source>Wiki preferences</source>
+        <translation>Préférences du wiki</translation>
+    </message>
+    <message>
+        <source>Wiki address</source>
+        <translation>Adresse du wiki</translation>
+    </message>
+    <message>
+        <source>Pages to update</source>
+        <translation>Pages à mettre à jour</translation>
+    </message>
+    <message>
+        <source>page id (faq:livraison) or the page&apos;s address</source>
+        <translation>identifiant (faq:livraison) ou adresse de la page</translation>
+    </message>
+    <message>
+        <source>Page to add</source>
+        <translation>Page à ajouter</translation>
+    </message>
+    <message>
+        <source>Add a page</source>
+        <translation>Ajouter une page</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Original settings</source>
+        <translation>Valeurs d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Wiki address:</source>
+        <translation>Adresse du wiki :</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Pages :</translation>
+    </message>
+    <message>
+        <source>Add at least one page.</source>
+        <translation>Ajoutez au moins une page.</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>Réglages non enregistrés : %1</translation>
     </message>
 </context>
 </TS>

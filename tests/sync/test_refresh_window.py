@@ -8,12 +8,23 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import Qt
 
 pytest.importorskip("pytestqt")
 
 from reader.sync.sources import Sources, save_sources
 from tests.sync.conftest import FAST, snapshot
 from tests.sync.fake_wiki import FakeWiki
+
+
+@pytest.fixture(autouse=True)
+def french(qapp):
+    """The interface in French, as on the users' machines."""
+    from PySide6.QtCore import QLocale
+
+    from reader.ui.app import install_translators
+
+    install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
 
 
 @pytest.fixture
@@ -94,3 +105,69 @@ def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> Non
     assert load_sources(faq_home / "config", resources_dir()) == Sources(
         "http://127.0.0.1:9/", ("faq-kit-durgence", "faq:livraison")
     )
+
+
+def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_home) -> None:
+    from reader.sync.changes import load_marks
+    from reader.ui.tree_model import MARK_ROLE
+
+    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
+        window.commands.refresh.trigger()
+    marks = load_marks(faq_home / "data")
+    new = [i for i, mark in marks.items() if mark == "new" and i.startswith("faq:livraison#")]
+    assert new, marks
+    index = window.tree_model.index_for(new[0])
+    assert index.data(MARK_ROLE) == "new"
+    assert index.data().endswith("(nouveau)")
+    assert "(nouveau)" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert index.data(Qt.ItemDataRole.FontRole).bold()
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()  # the coloured dot
+
+    with qtbot.waitSignal(window.placeShown) as shown:
+        window.tree.setCurrentIndex(index)
+    assert shown.args == [f"q:{new[0]}"]
+    index = window.tree_model.index_for(new[0])
+    assert index.data(MARK_ROLE) == ""
+    assert "(nouveau)" not in index.data()
+    assert new[0] not in load_marks(faq_home / "data")
+    assert new[1] in load_marks(faq_home / "data")  # the others keep theirs
+
+    # Still marked at the next start, until opened.
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    again = MainWindow(Settings())
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.contentLoaded, timeout=10_000):
+        again.show()
+    assert again.tree_model.index_for(new[1]).data(MARK_ROLE) == "new"
+    assert again.tree_model.index_for(new[0]).data(MARK_ROLE) == ""
+
+
+def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from reader.sync.refresh import Progress
+    from reader.ui.app import install_translators
+    from reader.ui.refresh_dialog import RefreshDialog
+    from reader.ui.refresh_worker import RefreshWorker
+
+    worker = RefreshWorker(Sources("http://127.0.0.1:9/", ("faq-kit-durgence",)))
+    install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        dialog = RefreshDialog(worker)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Update from the wiki"
+        assert dialog.step_label.text() == "Connecting to the wiki…"
+        assert dialog.buttons.buttons()[0].text() == "Cancel"
+        dialog.show_progress(Progress("page", 1, 2, "faq:livraison", 2048))
+        assert dialog.step_label.text() == "Page 1 of 2: faq:livraison"
+        assert dialog.bytes_label.text() == "2 KB received"
+        dialog.show_progress(Progress("check", 0, 0, "", 2048))
+        assert dialog.step_label.text() == "Checking the content…"
+    finally:
+        install_translators(qapp, QLocale(QLocale.Language.French))
+    french = RefreshDialog(worker)
+    qtbot.addWidget(french)
+    assert french.windowTitle() == "Mise à jour depuis le wiki"
+    assert french.bytes_label.text() == "0 octets reçus"

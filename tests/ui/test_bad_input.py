@@ -109,3 +109,29 @@ def test_an_unreadable_content_folder_still_gives_a_window(window, tmp_path, qtb
         window.reload_library(loaded)
     assert window.tree_model.rowCount() == 0
     assert window.isVisible()
+
+
+def test_a_folder_that_cannot_be_written_is_said_once_and_the_faq_still_shows(
+    tmp_path, monkeypatch, open_window
+):
+    blocker = tmp_path / "clé en lecture seule"
+    blocker.write_text("a file where the per-user folder should be", encoding="utf-8")
+    monkeypatch.setenv("FAQ_READER_HOME", str(blocker / "faq-reader"))
+    window = open_window(wait_index=False)
+    assert window.tree_model.question_count() == 9
+    assert window.warning_label.isVisible()
+    assert "impossible d'enregistrer" in window.warning_label.text()
+    assert window.warning_label.toolTip().count("impossible d'enregistrer") == 1
+
+
+def test_damaged_refreshed_content_is_shown_as_a_lasting_warning(faq_home, open_window):
+    from reader.content.store import UserStore
+
+    store = UserStore(faq_home / "data")
+    staged = store.stage()
+    (staged / "manifest.json").write_text("{broken", encoding="utf-8")
+    store.commit(staged)
+    window = open_window(wait_index=False)
+    assert window.tree_model.question_count() == 9  # the bundled FAQ
+    assert window.warning_label.isVisible()
+    assert "illisible" in window.warning_label.toolTip()

@@ -27,6 +27,14 @@ def test_typing_a_query_shows_results_best_first(window, qtbot):
     assert "résultat" in window.results.header.text()
 
 
+def test_results_found_through_an_everyday_word_say_what_was_searched(window, qtbot):
+    with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(window.search_field, "fermier")
+    assert shown.args[0].hits
+    header = window.results.header.text()
+    assert "Résultats pour" in header and "producteur" in header
+
+
 def test_enter_opens_the_best_answer_with_its_words_highlighted(window, qtbot):
     qtbot.keyClicks(window.search_field, "formation")
     with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:

@@ -175,3 +175,21 @@ def test_refresh_hook_and_reload_keep_the_open_question(window, qtbot):
         window.reload_library(load_library())
     assert window.history.current == f"q:{question.id}"
     assert question.title in window.answer.toPlainText()
+
+
+def test_long_question_titles_wrap_in_the_tree_and_follow_its_width(window, qtbot):
+    """The whole title is readable: several lines, no "…" in the middle, no sideways scroll."""
+    questions = list(_questions(window.tree_model))
+    longest = max(questions, key=lambda index: len(index.data()))
+    shortest = min(questions, key=lambda index: len(index.data()))
+    assert "…" not in longest.data()
+    window.splitter.setSizes([300, 800])
+    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() > 0, timeout=2000)
+    one_line = window.tree.visualRect(shortest).height()
+    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() >= 2 * one_line, timeout=2000)
+    narrow = window.tree.visualRect(longest).height()
+    assert window.tree.visualRect(longest).width() <= window.tree.viewport().width()
+    assert not window.tree.horizontalScrollBar().isVisible()
+
+    window.splitter.setSizes([700, 400])  # wider: fewer lines, laid out again
+    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() < narrow, timeout=2000)
