@@ -35,7 +35,7 @@ def test_to_markdown_never_raises(text: str) -> None:
 def test_rendered_html_is_always_safe(text: str) -> None:
     out = render_html(to_markdown(text, "faq:page").markdown)
     assert "<script" not in out.lower()
-    assert not re.search(r"\son\w+=", out)
+    assert not re.search(r"<[^>]*\son\w+=", out)  # in a tag, not in the text
     assert not re.search(r'(href|src)="\s*javascript:', out, re.IGNORECASE)
     for src in re.findall(r'<img[^>]*\ssrc="([^"]*)"', out):
         assert src.startswith(("file:", "data:image/"))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.content.model import Library, Page, PageSource
-from reader.content.outline import build_page
+from reader.content.page_cache import PageCache
 from reader.content.store import ContentSet, select_content
+from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir, user_dirs
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,31 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "page non UTF-8, lue en Latin-1"
 
 
-def load_library(bundled_root: Path | None = None, data_dir: Path | None = None) -> LoadedContent:
-    """Load the content the reader should show. Never raises for bad content."""
+def load_page(
+    page_id: str, data: bytes, source: PageSource, cache: PageCache | None = None
+) -> tuple[Page, str | None]:
+    """The page built from a page file's bytes, through the page cache (the default one
+    when ``cache`` is None), and the decoding warning if any.
+
+    Raises only what :func:`~reader.content.outline.build_page` raises.
+    """
+    if cache is None:
+        cache = PageCache.default()
+    text, problem = decode_page(data)
+    return cache.load(page_id, sha256_bytes(data), text, source), problem
+
+
+def load_library(
+    bundled_root: Path | None = None,
+    data_dir: Path | None = None,
+    page_cache: PageCache | None = None,
+) -> LoadedContent:
+    """Load the content the reader should show. Never raises for bad content.
+
+    Pages come from ``page_cache`` (the per-user one when None) when their file has not
+    changed since they were last built; ``PageCache(None)`` converts every page.
+    """
+    cache = page_cache if page_cache is not None else PageCache.default()
     bundled_root = bundled_root or resources_dir()
     if data_dir is None:
         data_dir = user_dirs().data
@@ -79,16 +103,19 @@ def load_library(bundled_root: Path | None = None, data_dir: Path | None = None)
         except OSError as error:
             warnings.append(f"Page {entry.id} illisible : {error.strerror or error}")
             continue
-        text, problem = decode_page(data)
-        if problem:
-            warnings.append(f"Page {entry.id} : {problem}")
         try:
-            page = build_page(entry.id, text, source)
+            page, problem = load_page(entry.id, data, source, cache)
         except Exception:  # the converter must not take the whole library down
             log.exception("page %s could not be built", entry.id)
+            problem = decode_page(data)[1]
+            if problem:
+                warnings.append(f"Page {entry.id} : {problem}")
             warnings.append(f"Page {entry.id} : conversion impossible (voir le journal)")
             continue
+        if problem:
+            warnings.append(f"Page {entry.id} : {problem}")
         pages.append(page)
+    cache.prune()
     for message in warnings:
         log.warning("%s", message)
     return LoadedContent(Library(tuple(pages), tuple(warnings)), content)

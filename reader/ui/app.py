@@ -35,6 +35,9 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> str
     for old in getattr(app, "_faq_translators", []):
         app.removeTranslator(old)
     translators = []
+    if language == "fr" and QLocale().language() != QLocale.Language.French:
+        # Dates and numbers in the interface's language, not the system's ("C", …).
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     if language == "fr":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_translator = QTranslator(app)

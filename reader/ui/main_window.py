@@ -195,7 +195,13 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            width, height = 1100, 720
+            screen = self.screen()
+            if screen is not None:  # old laptops: 1024×768 or 1366×768, with a task bar
+                available = screen.availableGeometry()
+                width = min(width, int(available.width() * 0.95))
+                height = min(height, int(available.height() * 0.9))
+            self.resize(width, height)
         splitter = self.settings.get(keys.SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([400, 700])

@@ -59,3 +59,17 @@ def test_nearby_questions_for_a_misspelt_word():
     library = load_library().library
     found = nearby_questions(library, "formatoin")
     assert found and "formation" in found[0].question
+
+
+def test_dates_follow_the_interface_language_on_a_c_locale_system(qapp):
+    from reader.ui.window_parts import format_date
+
+    QLocale.setDefault(QLocale.c())  # LANG=C: no language of its own, the reader is French
+    assert install_translators(qapp) == "fr"
+    assert format_date("2020-04-08T09:04:32Z") == "8 avril 2020"
+
+
+def test_first_window_fits_a_small_screen(window):
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
