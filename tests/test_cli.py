@@ -106,3 +106,44 @@ def test_faq_reader_home_keeps_every_per_user_file_inside(faq_home: Path, tmp_pa
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert written, "the run should have written its log or index"
     assert all(faq_home in p.parents for p in written)
+
+
+def test_export_embeds_the_pages_images_so_the_document_reads_offline(faq_home: Path) -> None:
+    import base64
+    from dataclasses import replace
+
+    from reader.content.manifest import MediaEntry, read_manifest, write_manifest
+    from reader.content.store import UserStore
+    from reader.fsutil import sha256_bytes
+    from reader.paths import resources_dir
+
+    logo = REPO / "tests" / "data" / "dokuwiki" / "media" / "faq" / "logo.png.b64"
+    png = base64.b64decode(logo.read_text())
+    text = (
+        b"====== Livraison ======\n===== Modes =====\n==== Et le logo ? ====\n"
+        b"Voici {{faq:logo.png?40|le logo}} et {{faq:absent.png|une image absente}}.\n"
+    )
+    store = UserStore(faq_home / "data")
+    staged = store.stage()
+    (staged / "pages" / "faq").mkdir(parents=True)
+    (staged / "pages" / "faq" / "livraison.txt").write_bytes(text)
+    (staged / "media" / "faq").mkdir(parents=True)
+    (staged / "media" / "faq" / "logo.png").write_bytes(png)
+    bundled = read_manifest(resources_dir())
+    page = replace(
+        bundled.pages[0],
+        id="faq:livraison",
+        path="pages/faq/livraison.txt",
+        sha256=sha256_bytes(text),
+    )
+    media = MediaEntry("faq:logo.png", "media/faq/logo.png", sha256_bytes(png))
+    write_manifest(staged, replace(bundled, pages=(page,), media=(media,)))
+    store.commit(staged)
+
+    result = faq("export", "faq:livraison", "--html", home=faq_home)
+    assert result.returncode == 0, result.stderr
+    document = result.stdout
+    assert '<img alt="le logo"' in document or "le logo" in document
+    assert "data:image/png;base64," + base64.b64encode(png).decode()[:40] in document
+    assert "file:" not in document  # nothing that points back into the user's folders
+    assert "une image absente" in document  # a missing image keeps its caption

@@ -79,7 +79,9 @@ def create_window(app: QApplication):
     window = MainWindow(settings)
     # The refresh feature (menu entries, handler) is not needed to paint: plug it in just
     # after the first paint, so that its imports (HTTP client …) do not delay the window.
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(app, window)))
+    window.firstPainted.connect(
+        lambda: QTimer.singleShot(0, window, lambda: _after_paint(app, window))
+    )
     window.show()
     return window
 

@@ -214,12 +214,12 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
             self._painted = True
             self.firstPainted.emit()
             if self._autoload:
-                QTimer.singleShot(0, self.load_content)
+                QTimer.singleShot(0, self, self.load_content)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._autoload and not self._painted:
-            QTimer.singleShot(500, self._load_if_not_painted)  # some platforms never paint
+            QTimer.singleShot(500, self, self._load_if_not_painted)  # some platforms never paint
 
     def _load_if_not_painted(self) -> None:
         if self.loaded is None and not self._painted:

@@ -76,4 +76,4 @@ class QuestionTree(QTreeView):
         current = self.currentIndex()
         self.scheduleDelayedItemsLayout()  # row heights are measured again
         if current.isValid():
-            QTimer.singleShot(0, lambda: self.scrollTo(self.currentIndex()))
+            QTimer.singleShot(0, self, lambda: self.scrollTo(self.currentIndex()))
