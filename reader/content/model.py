@@ -80,6 +80,7 @@ class Page:
         return self.source.revision
 
     title_anchor: str = ""  # the anchor of the page's title heading, if it has one
+    media: tuple[str, ...] = ()  # media ids the converted text uses, in order, unique
 
     def questions(self) -> Iterator[Question]:
         for section in self.sections:

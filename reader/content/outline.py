@@ -101,10 +101,12 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
     headings = find_headings(lines)
     used: list[str] = []
     warnings: list[str] = []
+    media: list[str] = []
 
     def convert(body: str, shift: int) -> str:
         result = to_markdown(body, page_id, heading_shift=shift, used_anchors=used)
         warnings.extend(result.warnings)
+        media.extend(result.media)
         return result.markdown.strip()
 
     preamble, chunks = _chunks(lines, headings)
@@ -182,6 +184,7 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
         source=source,
         warnings=tuple(dict.fromkeys(warnings)),
         title_anchor=title_anchor,
+        media=tuple(dict.fromkeys(media)),
     )
 
 

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 #: Bump when the converter or the outline changes what they build. Checkouts and wheels
 #: also hash the converter's source files (:func:`converter_key`), so a forgotten bump
 #: there cannot serve stale pages; a frozen app relies on this and the app's version.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2  # 2: pages keep the media ids they use
 FORMAT = 1
 MAX_ENTRIES = 1000
 _SUFFIX = ".json"
@@ -64,6 +64,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "title_anchor": page.title_anchor,
         "intro": page.intro,
         "warnings": list(page.warnings),
+        "media": list(page.media),
         "sections": [
             {
                 "title": s.title,
@@ -117,6 +118,7 @@ def page_from_json(data: object, source: PageSource | None = None) -> Page:
         source=source or PageSource(),
         warnings=tuple(_text(w) for w in _list(data["warnings"])),
         title_anchor=_text(data["title_anchor"]),
+        media=tuple(_text(m) for m in _list(data["media"])),
     )
 
 

@@ -4,6 +4,10 @@ Import this package lazily (on a worker thread): it imports Whoosh. Entry point:
 ``SearchIndex.open(library)`` then ``index.search("livraison")``.
 """
 
-from reader.search.index import Hit, SearchIndex, SearchResult
+from reader.search._deferred import import_whoosh
+
+import_whoosh()  # before any module of this package imports Whoosh
+
+from reader.search.index import Hit, SearchIndex, SearchResult  # noqa: E402
 
 __all__ = ["Hit", "SearchIndex", "SearchResult"]

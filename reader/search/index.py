@@ -26,6 +26,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -34,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import Index
@@ -41,6 +43,7 @@ from whoosh.index import Index
 from reader.content.model import Library, Question
 from reader.search import query as q
 from reader.search.analysis import ANALYZER_VERSION, index_terms, tokens
+from reader.search.postings import use_term_pool
 from reader.search.schema import SCHEMA_VERSION, build_schema
 from reader.search.scoring import Scorer
 from reader.search.snippets import index_text, mark, matching_tokens, plain_text, snippet
@@ -85,13 +88,45 @@ class SearchResult:
 
 
 def content_hash(library: Library) -> str:
-    """SHA-256 of everything the index is made from, in order."""
-    parts: list[str] = []
+    """SHA-256 of everything the index is made from, in order.
+
+    The parts joined by ``\x1f``, hashed a page at a time: the same digest as hashing the
+    whole joined text, without holding the GIL for one big join and encode (the window
+    waits on those while a big library is opened on the search thread).
+    """
+    digest = hashlib.sha256()
+    first = True
     for page in library.pages:
-        parts += ("\x1epage", page.id, page.title)
+        parts: list[str] = ["\x1epage", page.id, page.title]
         for question in page.questions():
             parts += ("\x1eq", question.id, question.section_title, question.title, question.answer)
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        digest.update(
+            (("" if first else "\x1f") + "\x1f".join(parts)).encode("utf-8", "surrogatepass")
+        )
+        first = False
+    return digest.hexdigest()
+
+
+Row = tuple[str, str, str, str, str, bool]
+"""One question as the index needs it: page id, page title, question id, section, title,
+answer, answered. Plain strings, cheap to send to a build process."""
+
+
+def rows(library: Library, page_ids: set[str] | None = None) -> Iterator[Row]:
+    """The questions of the library (of some pages only, if given), in order, as rows."""
+    for page in library.pages:
+        if page_ids is not None and page.id not in page_ids:
+            continue
+        for question in page.questions():
+            yield (
+                page.id,
+                page.title,
+                question.id,
+                question.section_title,
+                question.title,
+                question.answer,
+                question.answered,
+            )
 
 
 def documents(
@@ -101,27 +136,30 @@ def documents(
 
     ``vocabulary``, when given, counts the questions that use each folded word.
     """
-    for page in library.pages:
-        if page_ids is not None and page.id not in page_ids:
-            continue
-        contexts: dict[str, tuple[str, str]] = {}
-        for question in page.questions():
-            context = contexts.get(question.section_title)
-            if context is None:
-                context = index_terms(f"{question.section_title} {page.title}")[0]
-                contexts[question.section_title] = context
-            title = index_terms(question.title)
-            body = index_terms(index_text(question.answer)) if question.answered else ("", "")
-            if vocabulary is not None:
-                vocabulary.update(set(title[1].split()) | set(body[1].split()))
-            yield {
-                "id": question.id,
-                "page": page.id,
-                "title": title[0],
-                "title_folded": title[1],
-                "body": body[0],
-                "context": context,
-            }
+    return _documents(rows(library, page_ids), vocabulary)
+
+
+def _documents(
+    questions: Iterable[Row], vocabulary: Counter[str] | None = None
+) -> Iterator[dict[str, str]]:
+    contexts: dict[tuple[str, str], str] = {}
+    for page_id, page_title, question_id, section_title, title_text, answer, answered in questions:
+        context = contexts.get((page_id, section_title))
+        if context is None:
+            context = index_terms(f"{section_title} {page_title}")[0]
+            contexts[(page_id, section_title)] = context
+        title = index_terms(title_text)
+        body = index_terms(index_text(answer)) if answered else ("", "")
+        if vocabulary is not None:
+            vocabulary.update(set(title[1].split()) | set(body[1].split()))
+        yield {
+            "id": question_id,
+            "page": page_id,
+            "title": title[0],
+            "title_folded": title[1],
+            "body": body[0],
+            "context": context,
+        }
 
 
 def _question_count(library: Library) -> int:
@@ -194,22 +232,102 @@ def _remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def _build(ix: Index, library: Library) -> Counter[str]:
+def _build(ix: Index, questions: Iterable[Row]) -> Counter[str]:
     """Add every question in one writer; returns the vocabulary (folded word → questions).
 
-    One process: Whoosh's multiprocessing writer was slower on two cores (pickling every
-    document to the workers costs more than it saves) and is fragile in a frozen app.
+    One writer: Whoosh's multiprocessing writer was slower on two cores (pickling every
+    document to the workers costs more than it saves) and is fragile in a frozen app. A big
+    library is built by this function in a process of its own (:func:`_build_in_process`).
     """
     vocabulary: Counter[str] = Counter()
-    writer = ix.writer(limitmb=128)
+    writer = use_term_pool(ix.writer(limitmb=128), limitmb=128)
     try:
-        for doc in documents(library, vocabulary=vocabulary):
+        for doc in _documents(questions, vocabulary):
             writer.add_document(**doc)
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
     return vocabulary
+
+
+def _build_folder(folder: Path, questions: Iterable[Row], key: str, count: int) -> None:
+    """Build the index files, the vocabulary and, last, the manifest in ``folder``."""
+    vocabulary = _build(FileStorage(str(folder)).create_index(build_schema()), questions)
+    _write_vocabulary(folder, vocabulary)
+    _write_manifest(folder, key, count)
+
+
+# Above this many questions the index is built in a process of its own. On a thread, the
+# build holds the GIL for long stretches the window then waits on: Whoosh compresses
+# every stored document with zlib, which releases and retakes the GIL so often that the
+# UI thread's request to switch is never honoured (a "convoy"), and the collector's full
+# passes over millions of young objects hold it too. Starting a process costs about half
+# a second: not worth it for the bundled FAQ (a few hundred questions, built in a blink).
+PROCESS_THRESHOLD = 2000
+_CHUNK = 250  # questions per message to the build process (a millisecond to pickle)
+_PROCESS_TIMEOUT = 900.0
+
+
+def _build_in_process(library: Library, folder: Path, key: str, count: int) -> None:
+    """:func:`_build_folder` in a spawned process, fed with the rows through a pipe.
+
+    Raises OSError when the process fails; the caller then builds on its own thread.
+    Frozen apps must call ``multiprocessing.freeze_support()`` first thing (the bundle's
+    launcher does).
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_process_main,
+        args=(receiver, str(folder), key, count),
+        name="faq-reader-index",
+        daemon=True,
+    )
+    process.start()
+    receiver.close()
+    try:
+        chunk: list[Row] = []
+        for row in rows(library):
+            chunk.append(row)
+            if len(chunk) >= _CHUNK:
+                sender.send(chunk)
+                chunk = []
+        sender.send(chunk)
+        sender.send(None)
+    except OSError:  # the process died early: its exit code says so below
+        pass
+    finally:
+        sender.close()
+    process.join(_PROCESS_TIMEOUT)
+    if process.is_alive():
+        process.terminate()
+        process.join(5.0)
+    code = process.exitcode
+    process.close()
+    if code != 0:
+        raise OSError(errno.EIO, f"the index build process failed (exit code {code})")
+
+
+def _process_main(receiver: Any, folder: str, key: str, count: int) -> None:
+    """The build process: receive rows until None, build, exit 0 (1 on failure)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(5)  # the window comes first on a small machine
+
+    def received() -> Iterator[Row]:
+        while (chunk := receiver.recv()) is not None:
+            yield from chunk
+
+    try:
+        _build_folder(Path(folder), received(), key, count)
+    except BaseException as error:
+        print(f"faq-reader: index build failed: {error!r}", file=sys.stderr)
+        sys.exit(1)
+    finally:
+        receiver.close()
 
 
 def _write_vocabulary(folder: Path, vocabulary: Counter[str]) -> None:
@@ -291,7 +409,7 @@ class SearchIndex:
     @classmethod
     def _in_memory(cls, library: Library, key: str) -> SearchIndex:
         ix = _MemoryStorage().create_index(build_schema())
-        vocabulary = _build(ix, library)
+        vocabulary = _build(ix, rows(library))
         return cls(library, ix, None, key, dict(vocabulary))
 
     @property
@@ -463,7 +581,7 @@ class SearchIndex:
             pass
         vocabulary.subtract(removed)
         ix = self._ix if folder is None else FileStorage(str(folder)).open_index()
-        writer = ix.writer(timeout=5.0, limitmb=64)
+        writer = use_term_pool(ix.writer(timeout=5.0, limitmb=64), limitmb=64)
         try:
             for page_id in pages:
                 writer.delete_by_term("page", page_id)
@@ -548,9 +666,17 @@ def _build_on_disk(library: Library, cache_dir: Path, key: str, count: int) -> I
     cache_dir.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", dir=cache_dir))
     try:
-        vocabulary = _build(FileStorage(str(temp)).create_index(build_schema()), library)
-        _write_vocabulary(temp, vocabulary)
-        _write_manifest(temp, key, count)
+        built = False
+        if count > PROCESS_THRESHOLD:
+            try:
+                _build_in_process(library, temp, key, count)
+                built = True
+            except Exception as error:  # no process (frozen app, limits…): build here
+                log.warning("index build process failed, building here: %s", error)
+                _remove_tree(temp)
+                temp.mkdir()
+        if not built:
+            _build_folder(temp, rows(library), key, count)
         final = cache_dir / key
         if final.exists():
             trash = cache_dir / f"{_TRASH_PREFIX}{key}-{os.getpid()}-{time.monotonic_ns()}"

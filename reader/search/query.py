@@ -21,7 +21,7 @@ unfinished (results as you type): it stands for the most used index words it beg
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,7 +31,7 @@ from reader.search.phonetic import phonetic_key
 from reader.search.schema import FOLDED_FIELD, STEMMED_FIELDS
 from reader.search.stopwords import FILLER_WEIGHT, is_filler
 
-SynonymTable = dict[synonyms.Key, tuple[synonyms.Alternative, ...]]
+SynonymTable = Mapping[synonyms.Key, tuple[synonyms.Alternative, ...]]
 
 MAX_QUERY_CHARS = 1000  # people type one to four words; the rest is pasted noise
 MAX_QUERY_WORDS = 12

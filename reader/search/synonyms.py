@@ -10,12 +10,15 @@ no rebuild.
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Sequence
+import marshal
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from reader.fsutil import atomic_write_bytes
 from reader.search.analysis import Token, tokens
 
 log = logging.getLogger(__name__)
@@ -83,19 +86,109 @@ def default_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load(path: Path | None = None) -> dict[Key, tuple[Alternative, ...]]:
-    """The synonym table of ``path`` (default: the bundled list), read once; {} if unreadable."""
+def load(path: Path | None = None) -> Mapping[Key, tuple[Alternative, ...]]:
+    """The parsed list at ``path`` (the bundled one by default).
+
+    Analysing every entry takes a good part of a command-line search's start-up, so the
+    table is also kept in the per-user cache, named after the list's bytes and the
+    analyzer's version; any problem with that copy and the list is simply parsed again.
+    """
     path = path or default_path()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
+        lines = raw.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         log.warning("synonym list %s unreadable: %s", path, error)
         return {}
-    return parse(lines, path.name)
+    cached = _cache_file(raw)
+    table: Mapping[Key, tuple[Alternative, ...]] | None = _read_cache(cached)
+    if table is None:
+        parsed = parse(lines, path.name)
+        _write_cache(cached, parsed)
+        table = parsed
+    return table
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_file(raw: bytes) -> Path | None:
+    try:
+        from reader.paths import user_dirs
+        from reader.search.analysis import ANALYZER_VERSION
+
+        digest = hashlib.sha256(raw).hexdigest()[:24]
+        name = f"synonymes-{digest}-a{ANALYZER_VERSION}f{_CACHE_FORMAT}.marshal"
+        return user_dirs().cache / "search" / name
+    except Exception as error:  # no cache dir: parse every time
+        log.debug("no cache for the synonym list: %s", error)
+        return None
+
+
+class _CachedTable(Mapping[Key, tuple[Alternative, ...]]):
+    """The cached table, its entries made into tokens when first looked up (a query looks
+    up a handful of the hundreds)."""
+
+    def __init__(self, rows: dict[Key, list[Any]]) -> None:
+        self._rows = rows
+        self._made: dict[Key, tuple[Alternative, ...]] = {}
+
+    def __getitem__(self, key: Key) -> tuple[Alternative, ...]:
+        made = self._made.get(key)
+        if made is None:
+            made = tuple(
+                Alternative(text, tuple(Token(*word) for word in words))
+                for text, words in self._rows[key]
+            )
+            self._made[key] = made
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _read_cache(cached: Path | None) -> Mapping[Key, tuple[Alternative, ...]] | None:
+    if cached is None:
+        return None
+    try:
+        rows = marshal.loads(cached.read_bytes())
+        if not isinstance(rows, list):
+            raise TypeError(type(rows).__name__)
+        return _CachedTable({tuple(key): alts for key, alts in rows})
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # damaged: parse again and rewrite it
+        log.warning("cached synonym list %s unreadable: %s", cached, error)
+        return None
+
+
+def _write_cache(cached: Path | None, table: dict[Key, tuple[Alternative, ...]]) -> None:
+    if cached is None:
+        return
+    # Plain tuples and lists of strings and ints: marshal reads them back fast, and unlike
+    # pickle it cannot be made to run code by whoever can write the cache folder.
+    rows = [
+        (key, [(alt.text, [tuple(word) for word in alt.words]) for alt in alts])
+        for key, alts in table.items()
+    ]
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob("synonymes-*"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+        atomic_write_bytes(cached, marshal.dumps(rows))
+    except OSError as error:  # read-only or full cache: fine, parse next time
+        log.debug("synonym list not cached: %s", error)
 
 
 def find(
-    words: Sequence[Token], table: dict[Key, tuple[Alternative, ...]]
+    words: Sequence[Token], table: Mapping[Key, tuple[Alternative, ...]]
 ) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of ``words`` that the table knows: longest first, no overlap."""
     spans: list[tuple[int, int]] = []

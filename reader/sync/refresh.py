@@ -114,14 +114,23 @@ def _failure(reason: str, page_id: str = "", what: str = "page", detail: str = "
     return RefreshError(f"Mise à jour impossible : {where}{reason}. {KEPT}", page_id, detail)
 
 
-def page_media(text: str, page_id: str) -> tuple[str, ...]:
+def page_media(
+    text: str, page_id: str, converted: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
     """The local media ids a page uses: the converter's list, plus ``{{…}}`` references
-    found by a plain scan so that no image is missed while the converter evolves."""
+    found by a plain scan so that no image is missed while the converter evolves.
+
+    ``converted`` is the converter's list from the page already built (``Page.media``);
+    only when it is None is ``text`` converted again to get it.
+    """
     found: list[str] = []
-    try:
-        found.extend(to_markdown(text, page_id).media)
-    except Exception:
-        log.exception("converter failed while listing the media of %s", page_id)
+    if converted is not None:
+        found.extend(converted)
+    else:
+        try:
+            found.extend(to_markdown(text, page_id).media)
+        except Exception:
+            log.exception("converter failed while listing the media of %s", page_id)
     for match in _MEDIA_REF.finditer(text):
         target = match.group(1).strip()
         if "://" in target or target.startswith("\\\\") or not target:
@@ -229,12 +238,18 @@ class _Refresh:
             digest = sha256_bytes(data)
             entry = old_manifest.page(page_id)
             changed = entry is None or entry.sha256 != digest
-            media = old_media_map.get(page_id) if not changed else None
-            if not isinstance(media, list):
-                media = page_media(text, page_id)
-            fetched.append(_Fetched(page_id, data, digest, tuple(media), changed))
-            if changed:
-                fetched[-1].page = self._validate(page_id, text, digest)
+            if changed:  # the media list comes from the validation build: one conversion
+                page = self._validate(page_id, text, digest)
+                media = page_media(text, page_id, page.media)
+                fetched.append(_Fetched(page_id, data, digest, media, changed, page))
+                continue
+            known = old_media_map.get(page_id)
+            if isinstance(known, list):
+                media = tuple(known)
+            else:  # e.g. the bundled set, which has no media map: its built page has it
+                old_page = old.page(page_id)
+                media = page_media(text, page_id, old_page.media if old_page else None)
+            fetched.append(_Fetched(page_id, data, digest, media, changed))
         return fetched
 
     # -- 2. validation ---------------------------------------------------------------------

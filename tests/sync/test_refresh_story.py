@@ -219,3 +219,28 @@ def test_a_second_refresh_at_the_same_time_is_refused(
         pytest.raises(RefreshError, match="déjà en cours"),
     ):
         run(fake_wiki, data_dir, cache_dir)
+
+
+def test_each_changed_page_is_converted_once_and_its_images_still_come(
+    fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.content.outline as outline
+    import reader.sync.refresh as refresh_module
+
+    builds: list[str] = []
+    real_build = outline.build_page
+
+    def counting_build(page_id, text, source=None):
+        builds.append(page_id)
+        return real_build(page_id, text, source)
+
+    def no_second_conversion(*args, **kwargs):
+        raise AssertionError("the refresh converted a page a second time")
+
+    monkeypatch.setattr(outline, "build_page", counting_build)
+    monkeypatch.setattr(refresh_module, "to_markdown", no_second_conversion)
+    summary = run(fake_wiki, data_dir, cache_dir, pages=("faq:livraison",))
+
+    assert summary.committed and summary.media_fetched == 1
+    assert builds.count("faq:livraison") <= 1  # none when the page cache had it
+    assert load_library(data_dir=data_dir).library.page("faq:livraison").media == ("faq:logo.png",)
