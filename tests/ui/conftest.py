@@ -50,3 +50,25 @@ def open_window(qtbot):
 @pytest.fixture
 def window(open_window):
     return open_window()
+
+
+class FakeDesktop:
+    """Stands in for QDesktopServices: records the URLs the app hands to the system."""
+
+    def __init__(self) -> None:
+        self.opened: list = []
+
+    def openUrl(self, url) -> bool:
+        from PySide6.QtCore import QUrl
+
+        self.opened.append(QUrl(url))
+        return True
+
+
+@pytest.fixture
+def desktop(monkeypatch):
+    """The system browser and file opener, patched: nothing leaves the test."""
+    fake = FakeDesktop()
+    monkeypatch.setattr("reader.ui.media_links.QDesktopServices", fake)
+    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", fake)
+    return fake

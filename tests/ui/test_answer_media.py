@@ -7,7 +7,6 @@ import base64
 import hashlib
 import json
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -67,23 +66,6 @@ def media_window(window, qtbot, content, tmp_path):
     with qtbot.waitSignal(window.placeShown):
         window.open_question(question.id)
     return window
-
-
-class _FakeDesktop:
-    opened: ClassVar[list[QUrl]] = []
-
-    @classmethod
-    def openUrl(cls, url):
-        cls.opened.append(QUrl(url))
-        return True
-
-
-@pytest.fixture
-def desktop(monkeypatch):
-    monkeypatch.setattr("reader.ui.media_links.QDesktopServices", _FakeDesktop)
-    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", _FakeDesktop)
-    _FakeDesktop.opened = []
-    return _FakeDesktop
 
 
 def test_an_image_from_the_media_folder_shows_in_the_answer(media_window, content):

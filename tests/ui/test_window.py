@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 
 from reader.content.library import load_library
@@ -102,43 +100,28 @@ def test_back_and_forward(window, qtbot):
     assert window.commands.forward.isEnabled()
 
 
-class _FakeDesktop:
-    opened: ClassVar[list[QUrl]] = []
-
-    @classmethod
-    def openUrl(cls, url):
-        cls.opened.append(QUrl(url))
-        return True
-
-
-def test_internal_link_opens_the_question_in_the_app(window, qtbot, monkeypatch):
-    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", _FakeDesktop)
-    _FakeDesktop.opened = []
+def test_internal_link_opens_the_question_in_the_app(window, qtbot, desktop):
     target = list(load_library().library.questions())[-1]
     with qtbot.waitSignal(window.placeShown) as shown:
         window.answer.anchorClicked.emit(QUrl(f"wiki:{target.page_id}#{target.anchor}"))
     assert shown.args == [f"q:{target.id}"]
     assert target.title in window.answer.toPlainText()
-    assert _FakeDesktop.opened == []
+    assert desktop.opened == []
 
 
-def test_link_to_a_page_not_in_the_library_offers_the_wiki(window, qtbot, monkeypatch):
-    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", _FakeDesktop)
-    _FakeDesktop.opened = []
+def test_link_to_a_page_not_in_the_library_offers_the_wiki(window, qtbot, desktop):
     with qtbot.waitSignal(window.placeShown):
         window.answer.anchorClicked.emit(QUrl("wiki:cagette-pro:interface-producteur#x"))
     assert "pas disponible hors ligne" in window.answer.toPlainText()
     assert "doku.php?id=cagette-pro:interface-producteur" in window.answer.toHtml()
-    assert _FakeDesktop.opened == []
+    assert desktop.opened == []
 
 
-def test_external_link_goes_to_the_system_browser(window, qtbot, monkeypatch):
-    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", _FakeDesktop)
-    _FakeDesktop.opened = []
+def test_external_link_goes_to_the_system_browser(window, qtbot, desktop):
     before = window.answer.toHtml()
     with qtbot.assertNotEmitted(window.placeShown):
         window.answer.anchorClicked.emit(QUrl("https://www.cagette.net/"))
-    assert [u.toString() for u in _FakeDesktop.opened] == ["https://www.cagette.net/"]
+    assert [u.toString() for u in desktop.opened] == ["https://www.cagette.net/"]
     assert window.answer.toHtml() == before
 
 
