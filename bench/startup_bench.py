@@ -57,9 +57,9 @@ app.exec()
 
 APP = r"""
 import os, sys
-from reader.logs import setup_logging
 import reader.cli  # what the faq-reader command imports first
-setup_logging(console=False)
+from reader.logs import hold_early_records
+hold_early_records()  # as reader.cli.main() does before the window (log file after paint)
 from reader.ui.app import create_application, create_window
 app = create_application([])
 window = create_window(app)

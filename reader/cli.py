@@ -250,7 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     if not argv:
-        setup_logging(console=False)
+        from reader.logs import hold_early_records
+
+        hold_early_records()  # the window opens the log file after its first paint
         return run_window(argv)
     args = parser.parse_args(argv)
     if args.command is None:

@@ -1,13 +1,14 @@
 """Logging: a rotating file in the per-user log folder, read by the window's log view.
 
-A read-only or missing log folder is not an error: logging then goes to stderr only
-for warnings, and the reader carries on.
+A read-only or missing log folder is not an error: the reader carries on without a log
+file. The window starts with :func:`hold_early_records` and opens the file only after its
+first paint (``logging.handlers`` and the file cost start-up time); what was logged before
+is then written to the file in order.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from reader.paths import user_dirs
@@ -16,21 +17,53 @@ LOG_NAME = "faq-reader.log"
 _configured = False
 
 
+class _EarlyRecords(logging.Handler):
+    """Keeps the records logged before the log file is open (a few, at start-up)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < 1000:
+            self.records.append(record)
+
+
+_early: _EarlyRecords | None = None
+
+
+def hold_early_records(level: int = logging.INFO) -> None:
+    """Keep the ``reader`` loggers' records until :func:`setup_logging` opens the file."""
+    global _early
+    if _configured or _early is not None:
+        return
+    root = logging.getLogger("reader")
+    root.setLevel(level)
+    root.propagate = False
+    _early = _EarlyRecords()
+    root.addHandler(_early)
+
+
 def log_file() -> Path:
     return user_dirs().log / LOG_NAME
 
 
 def setup_logging(console: bool = False, level: int = logging.INFO) -> Path | None:
     """Send the ``reader`` loggers to the log file; return its path (None if unwritable)."""
-    global _configured
+    global _configured, _early
+    import logging.handlers
+
     root = logging.getLogger("reader")
     if _configured:
         return log_file()
     _configured = True
     root.setLevel(level)
+    held: list[logging.LogRecord] = []
+    if _early is not None:
+        root.removeHandler(_early)
+        held, _early = _early.records, None
     path: Path | None = log_file()
     try:
-        assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
@@ -46,4 +79,6 @@ def setup_logging(console: bool = False, level: int = logging.INFO) -> Path | No
         stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         root.addHandler(stream)
     root.propagate = False
+    for record in held:
+        root.handle(record)
     return path

@@ -147,3 +147,20 @@ def test_export_embeds_the_pages_images_so_the_document_reads_offline(faq_home: 
     assert "data:image/png;base64," + base64.b64encode(png).decode()[:40] in document
     assert "file:" not in document  # nothing that points back into the user's folders
     assert "une image absente" in document  # a missing image keeps its caption
+
+
+def test_what_the_window_logs_before_its_log_file_opens_is_kept(faq_home: Path) -> None:
+    code = (
+        "import logging\n"
+        "from reader.logs import hold_early_records, setup_logging\n"
+        "hold_early_records()\n"
+        "logging.getLogger('reader.ui').warning('réglages illisibles, valeurs par défaut')\n"
+        "print(setup_logging())\n"
+    )
+    env = {**os.environ, "FAQ_READER_HOME": str(faq_home), "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    log = Path(result.stdout.strip()).read_text(encoding="utf-8")
+    assert "réglages illisibles, valeurs par défaut" in log
+    assert result.stderr == ""

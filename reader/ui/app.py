@@ -87,8 +87,10 @@ def create_window(app: QApplication):
 
 
 def _after_paint(app: QApplication, window) -> None:
+    from reader.logs import setup_logging
     from reader.ui.window_parts import app_icon
 
+    setup_logging(console=False)
     app.setWindowIcon(app_icon())  # the SVG plugin loads here, not before the first paint
     try:
         from reader.ui.refresh_dialog import install_refresh

@@ -14,6 +14,7 @@ tooltip and the accessible text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,7 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from reader.content.model import Library, Page, Question, Section
+if TYPE_CHECKING:  # the model's classes are not needed to paint an empty tree
+    from reader.content.model import Library, Page, Question, Section
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 
@@ -108,10 +110,10 @@ class SectionTreeModel(QAbstractItemModel):
         if not node.built:
             node.built = True
             item = node.item
-            if isinstance(item, Page):
+            if node.kind == "page":
                 for section in item.sections:
                     self._add("section", section, position, f"{item.id}#{section.anchor}")
-            elif isinstance(item, Section):
+            elif node.kind == "section":
                 for question in item.questions:
                     self._add("question", question, position, question.id)
         return node.children
@@ -191,9 +193,9 @@ class SectionTreeModel(QAbstractItemModel):
         if not parent.isValid():
             return bool(self._roots)
         node = self._nodes[parent.internalId()]
-        if isinstance(node.item, Page):
+        if node.kind == "page":
             return bool(node.item.sections)
-        if isinstance(node.item, Section):
+        if node.kind == "section":
             return bool(node.item.questions)
         return False
 
