@@ -321,21 +321,25 @@ def bundled_figures(repeats: int = 5) -> str:
     from reader.search import SearchIndex
     from tests.search_support import bundled_library
 
-    queries = [
-        q["query"]
-        for q in json.loads(
-            (HERE.parent / "tests" / "data" / "search_queries.json").read_text(encoding="utf-8")
-        )["queries"]
-    ]
+    listed = json.loads(
+        (HERE.parent / "tests" / "data" / "search_queries.json").read_text(encoding="utf-8")
+    )["queries"]
+    queries = [q["query"] for q in listed]
+    # The queries that look for the bundled page (the others are about the test wiki: on
+    # the bundled page they find nothing and go through every fallback).
+    aimed = {q["query"] for q in listed if str(q["expect"]).startswith("faq-kit-durgence#")}
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     try:
         index = SearchIndex.open(bundled_library(), home / "index")
         latencies = []
+        aimed_latencies = []
         for _ in range(repeats):
             for query in queries:
                 t = time.perf_counter()
                 index.search(query, 10)
                 latencies.append(time.perf_counter() - t)
+                if query in aimed:
+                    aimed_latencies.append(latencies[-1])
         index.close()
         env = {**os.environ, "FAQ_READER_HOME": str(home)}
         command = [sys.executable, "-m", "reader", "search", "formation", "--json"]
@@ -346,7 +350,10 @@ def bundled_figures(repeats: int = 5) -> str:
             subprocess.run(command, cwd=HERE.parent, env=env, check=True, capture_output=True)
             starts.append(time.perf_counter() - t)
         return (
-            f"bundled FAQ ({len(queries)} queries × {repeats}): "
+            f"bundled FAQ, its own {len(aimed)} queries × {repeats}: "
+            f"p50 {_percentile(aimed_latencies, 50) * 1000:.2f} ms, "
+            f"p95 {_percentile(aimed_latencies, 95) * 1000:.2f} ms (target < 5 ms); "
+            f"all {len(queries)} queries × {repeats}: "
             f"p50 {_percentile(latencies, 50) * 1000:.2f} ms, "
             f"p95 {_percentile(latencies, 95) * 1000:.2f} ms; "
             f"`faq-reader search formation --json`, start to exit (cache built): "
