@@ -117,17 +117,6 @@ MODE_LABELS = {
 }
 
 
-def is_writable(folder: Path) -> bool:
-    """Whether files can be created in ``folder`` (made if missing). Never raises."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
-            pass
-    except OSError:
-        return False
-    return True
-
-
 # What each per-user folder keeps, for the message that says what cannot be saved.
 _KEPT = {
     "data": "les mises à jour du contenu",

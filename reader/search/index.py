@@ -41,6 +41,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import Index
 
 from reader.content.model import Library, Question
+from reader.fsutil import atomic_write_text
 from reader.search import query as q
 from reader.search.analysis import ANALYZER_VERSION, index_terms, tokens
 from reader.search.postings import use_term_pool
@@ -176,7 +177,12 @@ def _file_digest(path: Path) -> list[int]:
 
 def _index_files(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.name != MANIFEST and "LOCK" not in p.name
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.name != MANIFEST
+        and "LOCK" not in p.name
+        and not p.name.startswith(".")  # an atomic write's temporary file
     )
 
 
@@ -186,9 +192,7 @@ def _write_manifest(folder: Path, key: str, count: int) -> None:
         "documents": count,
         "files": {p.name: _file_digest(p) for p in _index_files(folder)},
     }
-    temp = folder / (MANIFEST + ".tmp")
-    temp.write_text(json.dumps(manifest), encoding="utf-8")
-    os.replace(temp, folder / MANIFEST)
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest))
 
 
 class _MemoryStorage(RamStorage):

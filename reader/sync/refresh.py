@@ -49,8 +49,9 @@ from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.http import Cancelled, CancelToken, HttpClient, HttpError, Limits, Request
 from reader.sync.lock import Busy, store_lock
 from reader.sync.sources import Sources
-from reader.sync.wiki import Validators, WikiError, check_media, check_page, export_raw_url
-from reader.sync.wiki import media_url as wiki_media_url
+from reader.sync.urls import export_raw_url
+from reader.sync.urls import media_url as wiki_media_url
+from reader.sync.wiki import Validators, WikiError, check_media, check_page
 
 log = logging.getLogger(__name__)
 

@@ -76,6 +76,27 @@ def parse_wiki_url(url: str) -> WikiLocation:
     return WikiLocation(base, page_id)
 
 
+def _slashed(base: str) -> str:
+    return base if base.endswith("/") else base + "/"
+
+
+def page_url(base: str, page_id: str, anchor: str = "") -> str:
+    """The page on the wiki (``doku.php?id=``, valid under every ``userewrite`` setting)."""
+    url = f"{_slashed(base)}doku.php?id={urllib.parse.quote(page_id, safe=':')}"
+    return f"{url}#{urllib.parse.quote(anchor, safe='')}" if anchor else url
+
+
+def export_raw_url(base: str, page_id: str) -> str:
+    """The raw-text URL of a page, valid under every ``userewrite`` setting."""
+    return f"{page_url(base, page_id)}&do=export_raw"
+
+
+def media_url(base: str, media_id: str) -> str:
+    """The download URL of a media file (DokuWiki's ``lib/exe/fetch.php``)."""
+    media_id = urllib.parse.quote(media_id.lstrip(":"), safe=":")
+    return f"{_slashed(base)}lib/exe/fetch.php?media={media_id}"
+
+
 def wiki_base(url: str) -> str:
     """The base of a wiki given by its address or by the URL of one of its pages."""
     return parse_wiki_url(url).base

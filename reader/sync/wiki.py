@@ -8,13 +8,12 @@ told apart by their structure (``notFound`` on ``#dokuwiki__top``, ``id="dw__log
 ``mode_denied``), never by their text, which is translated.
 
 Media come from ``lib/exe/fetch.php?media=ID``, which honours If-None-Match and
-If-Modified-Since: an unchanged image costs a 304.
+If-Modified-Since: an unchanged image costs a 304. The URLs are built in ``urls.py``.
 """
 
 from __future__ import annotations
 
 import re
-import urllib.parse
 from dataclasses import dataclass
 
 from reader.sync.http import Response
@@ -33,16 +32,6 @@ class WikiError(Exception):
         super().__init__(reason)
         self.kind = kind
         self.reason = reason
-
-
-def export_raw_url(base: str, page_id: str) -> str:
-    """The raw-text URL of a page, valid under every ``userewrite`` setting."""
-    return f"{base}doku.php?id={urllib.parse.quote(page_id, safe=':')}&do=export_raw"
-
-
-def media_url(base: str, media_id: str) -> str:
-    """The download URL of a media file."""
-    return f"{base}lib/exe/fetch.php?media={urllib.parse.quote(media_id, safe=':')}"
 
 
 def _describe_html(body: bytes) -> WikiError:

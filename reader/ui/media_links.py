@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -31,12 +30,6 @@ def local_media_file(loaded: LoadedContent, media_id: str) -> Path | None:
     if not path.is_relative_to(media_dir) or not path.is_file():
         return None
     return path
-
-
-def wiki_media_url(wiki: str, media_id: str) -> str:
-    """Where the wiki serves a media file (DokuWiki's ``lib/exe/fetch.php``)."""
-    wiki = wiki if wiki.endswith("/") else wiki + "/"
-    return f"{wiki}lib/exe/fetch.php?media={quote(media_id.lstrip(':'), safe=':')}"
 
 
 def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QMessageBox | None:
@@ -72,7 +65,9 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QMessag
             "MediaLinks", "Open it on the wiki (needs an Internet connection)?"
         )
     )
-    url = wiki_media_url(loaded.wiki, media_id) if loaded.wiki else ""
+    from reader.sync.urls import media_url
+
+    url = media_url(loaded.wiki, media_id) if loaded.wiki else ""
     if url:
         wiki_button = box.addButton(
             QCoreApplication.translate("MediaLinks", "Open on the wiki"),

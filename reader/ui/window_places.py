@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication
@@ -162,10 +161,10 @@ class PlacesMixin:
     def wiki_url(self, page_id: str, anchor: str = "") -> str:
         assert self.loaded is not None
         page = self.loaded.library.page(page_id)
+        from reader.sync.urls import page_url
+
         wiki = (page.source.wiki if page is not None else "") or self.loaded.wiki
-        wiki = wiki if wiki.endswith("/") else wiki + "/"
-        url = f"{wiki}doku.php?id={quote(page_id, safe=':')}"
-        return f"{url}#{quote(anchor, safe='')}" if anchor else url
+        return page_url(wiki, page_id, anchor)
 
     def _select_in_tree(self, target: str) -> None:
         index = self.tree_model.index_for(target)

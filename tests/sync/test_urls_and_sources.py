@@ -9,8 +9,8 @@ import pytest
 from reader.paths import resources_dir
 from reader.sync.http import Response
 from reader.sync.sources import Sources, load_sources, make_sources, save_sources
-from reader.sync.urls import UrlError, page_id_from, parse_wiki_url
-from reader.sync.wiki import WikiError, check_page, export_raw_url, media_url
+from reader.sync.urls import UrlError, export_raw_url, media_url, page_id_from, parse_wiki_url
+from reader.sync.wiki import WikiError, check_page
 from tests.sync.fake_wiki import LOGIN_HTML, MISSING_HTML
 
 
