@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from reader.ui.main_window import MainWindow
 
 
@@ -59,8 +61,8 @@ def _action(window, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
     return action
 
 
-def build_actions(window: MainWindow) -> Actions:
-    """Create the actions and fill the window's menu bar."""
+def build_actions(window: MainWindow, menus: dict[str, QMenu]) -> Actions:
+    """Create the actions and fill the window's menus ("file", "content", "view", "help")."""
     key = QKeySequence.StandardKey
     actions = Actions(
         print=_action(
@@ -154,18 +156,17 @@ def build_actions(window: MainWindow) -> Actions:
         actions.themes[name] = action
     actions.theme_group.triggered.connect(lambda a: window.set_theme(a.data()))
 
-    bar = window.menuBar()
-    file_menu = bar.addMenu(QCoreApplication.translate("Actions", "&File"))
+    file_menu = menus["file"]
     file_menu.addAction(actions.print)
     file_menu.addAction(actions.export_pdf)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
-    content_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Content"))
+    content_menu = menus["content"]
     content_menu.addAction(actions.refresh)
     content_menu.addAction(actions.content_info)
 
-    view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
+    view_menu = menus["view"]
     view_menu.addAction(actions.back)
     view_menu.addAction(actions.forward)
     view_menu.addSeparator()
@@ -179,7 +180,7 @@ def build_actions(window: MainWindow) -> Actions:
     for action in actions.themes.values():
         theme_menu.addAction(action)
 
-    help_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
+    help_menu = menus["help"]
     help_menu.addAction(actions.about)
     help_menu.addAction(actions.log)
     return actions

@@ -5,7 +5,8 @@ Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` li
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
 not images (``mediaLinkActivated``); web and mail links go to the system's browser through
 QDesktopServices, ``#anchor`` links scroll. Images load only from the
-content's media folder; a missing one is reported (``mediaMissing``), not fatal.
+content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
+types that only content needs are imported where used (see :mod:`reader.ui.main_window`).
 
 Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
@@ -20,12 +21,15 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+from PySide6.QtWidgets import QTextBrowser
 
 from reader.ui.settings import ZOOM_MAX, ZOOM_MIN
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTextEdit
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +83,7 @@ class AnswerView(QTextBrowser):
         self.anchorClicked.connect(self._route_link)
         self._media_root: Path | None = None
         self._zoom = 0
-        self._base_point_size = self.font().pointSizeF() or 10.0
+        self._base_point_size: float | None = None  # read when the zoom first changes
         self._hit_selections: list[QTextEdit.ExtraSelection] = []
         self._missing_reported: set[str] = set()
 
@@ -96,6 +100,8 @@ class AnswerView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, url: QUrl | str):
+        from PySide6.QtGui import QImage, QTextDocument
+
         url = QUrl(url) if isinstance(url, str) else url
         if int(kind) != QTextDocument.ResourceType.ImageResource.value:
             return super().loadResource(kind, url)
@@ -127,6 +133,8 @@ class AnswerView(QTextBrowser):
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():
+            from PySide6.QtGui import QDesktopServices
+
             if not QDesktopServices.openUrl(url):
                 log.warning("no application to open %s", url.toString())
         else:
@@ -138,6 +146,9 @@ class AnswerView(QTextBrowser):
 
         Returns how many were marked and scrolls to the first one below the title.
         """
+        from PySide6.QtGui import QColor, QTextCharFormat
+        from PySide6.QtWidgets import QTextEdit
+
         words = sorted({fold(t) for t in terms if t and t.strip()}, key=len, reverse=True)
         if not words:
             self._hit_selections = []
@@ -166,6 +177,8 @@ class AnswerView(QTextBrowser):
 
     def find_text(self, text: str, backward: bool = False) -> bool:
         """Find the next (or previous) occurrence, wrapping round; select it."""
+        from PySide6.QtGui import QTextDocument
+
         if not text:
             return False
         flags = QTextDocument.FindFlag(0)
@@ -185,6 +198,10 @@ class AnswerView(QTextBrowser):
 
     def set_zoom(self, step: int) -> None:
         step = max(ZOOM_MIN, min(ZOOM_MAX, int(step)))
+        if self._base_point_size is None:
+            if step == self._zoom:
+                return  # the pane still has its own font: nothing to change
+            self._base_point_size = self.font().pointSizeF() or 10.0
         font = self.font()
         font.setPointSizeF(max(4.0, self._base_point_size * (1 + ZOOM_FACTOR * step)))
         self.setFont(font)

@@ -2,7 +2,12 @@
 answer on the right, a status bar that says where the content comes from.
 
 The window shows first and loads afterwards: the library right after the first paint
-(a few milliseconds), the search index on the search thread. Everything it shows comes
+(a few milliseconds), the search index on the search thread. What the first paint does not
+need waits for it too (:meth:`MainWindow._finish_setup`): the menus' actions, the results
+list, the find bar, the event filters. PySide6 builds a Qt type, with all its enums, the
+first time Python reads it (the ``Qt`` namespace alone takes tens of milliseconds on an
+old machine), so the code that runs before the paint reads only the types it draws with;
+``tests/ui/test_startup_diet.py`` keeps it so. Everything it shows comes
 from the content and render layers; no parsing or index code lives here. Its other
 concerns live beside it: places and history (:mod:`reader.ui.window_places`), the search
 field (:mod:`reader.ui.window_search`), the menu commands (:mod:`reader.ui.window_commands`).
@@ -20,13 +25,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -35,18 +39,20 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import settings as keys
-from reader.ui.actions import build_actions
 from reader.ui.answer_view import AnswerView
 from reader.ui.history import History
 from reader.ui.question_tree import QuestionTree
 from reader.ui.tree_model import SectionTreeModel
 from reader.ui.window_commands import CommandsMixin
-from reader.ui.window_parts import SideButtons, format_date, name_clear_button, origin_text
+from reader.ui.window_parts import format_date, origin_text
 from reader.ui.window_places import PlacesMixin
 from reader.ui.window_search import DEBOUNCE_MS, SearchPanelMixin
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
     from reader.content.library import LoadedContent
+    from reader.ui.actions import Actions
     from reader.ui.find_bar import FindBar
     from reader.ui.results_view import ResultsPanel
     from reader.ui.search_worker import SearchOutcome, SearchService
@@ -84,8 +90,8 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self._refresh_handler = None
         self._marks_dir: Path | None = None
         self.media_message: QMessageBox | None = None  # the last "file not available"
+        self._commands: Actions | None = None
         self._build_widgets()
-        self.commands = build_actions(self)
         self._connect()
         self._restore_state()
         for problem in settings.problems[:1]:
@@ -103,12 +109,11 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self.forward_button.setText("▶")
         self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_button.setAccessibleName(self.tr("Forward"))
+        for button in (self.back_button, self.forward_button):
+            button.setEnabled(False)  # nowhere to go yet
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(self.tr("Search the FAQ: type a few words (Ctrl+K)"))
         self.search_field.setAccessibleName(self.tr("Search the FAQ"))
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.installEventFilter(self)
-        name_clear_button(self.search_field, self.tr("Clear the search"))
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 6, 6, 2)
@@ -133,7 +138,9 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self._right_layout.setSpacing(0)
         self._right_layout.addWidget(self.answer, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Horizontal by default. No arguments: QSplitter(parent) would make PySide6 check
+        # whether the parent is a Qt.Orientation, which builds the Qt namespace.
+        self.splitter = QSplitter()
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
@@ -158,8 +165,7 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         # passing message; the tooltip lists them all.
         self.warning_label = QLabel(self)
         self.warning_label.setAccessibleName(self.tr("Warnings"))
-        self.warning_label.setStyleSheet("color: #b35900; font-weight: bold;")
-        self.warning_label.hide()
+        self.warning_label.hide()  # styled when first shown (show_warnings)
         self.statusBar().addPermanentWidget(self.warning_label)
 
         self.setTabOrder(self.search_field, self.tree)
@@ -169,13 +175,15 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._side_buttons = SideButtons(self)
-        for widget in (
-            self,
-            self.tree.viewport(),
-            self.answer.viewport(),
-        ):
-            widget.installEventFilter(self._side_buttons)
+        # The menu bar is there from the first paint (no jump when it fills); the actions
+        # come after it (see the commands property).
+        bar = self.menuBar()
+        self._menus: dict[str, QMenu] = {
+            "file": bar.addMenu(QCoreApplication.translate("Actions", "&File")),
+            "content": bar.addMenu(QCoreApplication.translate("Actions", "&Content")),
+            "view": bar.addMenu(QCoreApplication.translate("Actions", "&View")),
+            "help": bar.addMenu(QCoreApplication.translate("Actions", "&Help")),
+        }
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self.go_back)
@@ -190,7 +198,17 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
             lambda name: self.note(self.tr("Image missing: %1").replace("%1", name))
         )
         self.answer.zoomChanged.connect(lambda step: self.settings.set(keys.ZOOM, step))
-        self.commands.themes[self.settings.get(keys.THEME)].setChecked(True)
+
+    @property
+    def commands(self) -> Actions:
+        """The window's actions (menu entries and shortcuts), made on first use."""
+        if self._commands is None:
+            from reader.ui.actions import build_actions
+
+            self._commands = build_actions(self, self._menus)
+            self._commands.themes[self.settings.get(keys.THEME)].setChecked(True)
+            self._update_navigation()
+        return self._commands
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.GEOMETRY)
@@ -227,12 +245,24 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
             self.load_content()
 
     def _finish_setup(self) -> None:
-        """The parts the first paint does not need: results list, find bar, search thread."""
+        """The parts the first paint does not need: actions, key and mouse handling,
+        results list, find bar, search thread."""
         if self.results is not None:
             return
         from reader.ui.find_bar import FindBar
         from reader.ui.results_view import ResultsPanel
         from reader.ui.search_worker import SearchService
+        from reader.ui.side_buttons import SideButtons
+        from reader.ui.window_parts import name_clear_button
+
+        self.commands  # noqa: B018 - made now, so that the shortcuts work
+        self.search_field.setClearButtonEnabled(True)
+        name_clear_button(self.search_field, self.tr("Clear the search"))
+        self.search_field.installEventFilter(self)
+        self.tree.finish_setup()
+        self._side_buttons = SideButtons(self)
+        for widget in (self, self.tree.viewport(), self.answer.viewport()):
+            widget.installEventFilter(self._side_buttons)
 
         self.results = ResultsPanel(self)
         self.left.addWidget(self.results)
@@ -318,6 +348,8 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         first = messages[0] if len(messages[0]) <= 90 else messages[0][:89] + "…"
         more = len(messages) - 1
         text = "⚠ " + first + (self.tr(" (+%n more)", "", more) if more else "")
+        if not self.warning_label.styleSheet():
+            self.warning_label.setStyleSheet("color: #b35900; font-weight: bold;")
         self.warning_label.setText(text)
         self.warning_label.setToolTip("\n".join(messages))
         self.warning_label.setAccessibleDescription("\n".join(messages))

@@ -4,19 +4,22 @@ QTreeView asks its delegate for a row's height without telling it the column's w
 (Qt leaves ``option.rect`` empty there), so wrapped text would get a one-line row. The
 delegate here gives the width a row really has (the viewport less the indentation of its
 depth), and the view lays its rows out again when its width changes.
+
+The tree is empty until the window's first paint; what only matters once it has rows
+(:meth:`QuestionTree.finish_setup`) is set after that paint, and the Qt types only the rows
+need are imported where they are used: see :mod:`reader.ui.main_window` on why.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 RELAYOUT_DELAY_MS = 60  # while the splitter is dragged, lay out once it rests
 
@@ -31,6 +34,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         depth = 0
         parent = index.parent()
         while parent.isValid():
@@ -53,22 +59,30 @@ class QuestionTree(QTreeView):
         self.setHeaderHidden(True)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # only if one word is too long
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Per item: per pixel would measure every wrapped row of a large library at once.
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self._laid_out_width = -1
+        self._ready = False
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(RELAYOUT_DELAY_MS)
         self._relayout.timeout.connect(self._layout_for_width)
 
+    def finish_setup(self) -> None:
+        """What the rows need, set once the window has painted (the tree is empty before)."""
+        from PySide6.QtCore import Qt
+
+        self._ready = True
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._relayout.start()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.viewport().width() != self._laid_out_width:
+        # The text elides (the default, ElideRight) only when one word is wider than the row.
+        if self._ready and self.viewport().width() != self._laid_out_width:
             self._relayout.start()
 
     def _layout_for_width(self) -> None:

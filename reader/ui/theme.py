@@ -62,10 +62,11 @@ def light_palette() -> QPalette:
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply "system", "light" or "dark" to the whole application."""
-    first = not _original
+    if not _original and theme not in ("dark", "light"):
+        # The system's look is already in place. It is remembered when another theme is
+        # first chosen: reading the style now would cost the first paint its enums.
+        return
     _remember(app)
-    if first and theme not in ("dark", "light"):
-        return  # the system's look is already in place: nothing to redo at start-up
     if theme == "dark":
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())

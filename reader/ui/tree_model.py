@@ -16,30 +16,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
-if TYPE_CHECKING:  # the model's classes are not needed to paint an empty tree
+if TYPE_CHECKING:  # not needed to paint an empty tree (see reader.ui.main_window)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
+
     from reader.content.model import Library, Page, Question, Section
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 
+# Qt.ItemDataRole's values, which Qt's ABI fixes, as plain ints: reading ``Qt`` here would
+# build its whole namespace before the first paint (tests/ui/test_startup_diet.py checks
+# that they match).
+DISPLAY_ROLE = 0
+DECORATION_ROLE = 1
+TOOLTIP_ROLE = 3
+FONT_ROLE = 6
+FOREGROUND_ROLE = 9
+ACCESSIBLE_TEXT_ROLE = 11
+USER_ROLE = 256
+
 # Roles beyond Qt's own, read by the window and the tests.
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "page", "section" or "question"
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # question id, or "<page-id>#<anchor>" for the others
-ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 3
-MARK_ROLE = Qt.ItemDataRole.UserRole + 4  # "new", "changed" or "" (see reader.sync.changes)
+KIND_ROLE = USER_ROLE + 1  # "page", "section" or "question"
+ID_ROLE = USER_ROLE + 2  # question id, or "<page-id>#<anchor>" for the others
+ANSWERED_ROLE = USER_ROLE + 3
+MARK_ROLE = USER_ROLE + 4  # "new", "changed" or "" (see reader.sync.changes)
 
 MAX_LABEL = 160  # a very long heading is cut in the tree; the tooltip has it whole
 MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @dataclass
@@ -59,6 +64,9 @@ def _clip(text: str) -> str:
 
 
 def _dot(colour: str, size: int = 10) -> QIcon:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -200,9 +208,13 @@ class SectionTreeModel(QAbstractItemModel):
         return False
 
     def flags(self, index: ItemIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        from PySide6.QtCore import Qt
 
-    def data(self, index: ItemIndex, role: int = _DISPLAY):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ItemIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
@@ -210,10 +222,10 @@ class SectionTreeModel(QAbstractItemModel):
         question = node.kind == "question"
         answered = not (question and not item.answered)  # type: ignore[union-attr]
         mark = self._marks.get(node.target, "") if question else ""
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             label = _clip(item.title) or "—"
             return label + self._suffix(answered, mark)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE):
             return item.title + self._suffix(answered, mark)
         if role == KIND_ROLE:
             return node.kind
@@ -223,18 +235,23 @@ class SectionTreeModel(QAbstractItemModel):
             return answered
         if role == MARK_ROLE:
             return mark
-        if role == Qt.ItemDataRole.DecorationRole and mark:
+        if role == DECORATION_ROLE and mark:
             if mark not in self._dots:
                 self._dots[mark] = _dot(MARK_COLOURS[mark])
             return self._dots[mark]
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT_ROLE:
             if node.kind == "page" or mark or not answered:
+                from PySide6.QtGui import QFont
+
                 font = QFont()
                 font.setBold(node.kind == "page" or bool(mark))
                 font.setItalic(not answered)
                 return font
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and not answered:
+        if role == FOREGROUND_ROLE and not answered:
+            from PySide6.QtGui import QPalette
+            from PySide6.QtWidgets import QApplication
+
             palette = QApplication.palette()
             return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None

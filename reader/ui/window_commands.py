@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader.ui import settings as keys
 from reader.ui.answer_view import style_sheet
@@ -59,6 +59,8 @@ class CommandsMixin:
             self.refresh_from_wiki()
 
     def refresh_from_wiki(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             self.tr("Update from the wiki"),
@@ -121,6 +123,8 @@ class CommandsMixin:
             export_pdf(make_document(source[0], style_sheet(dark=False), source[1]), path)
         except OSError as error:
             log.warning("PDF export failed: %s", error)
+            from PySide6.QtWidgets import QMessageBox
+
             message = self.tr("The PDF could not be written: %1").replace("%1", str(path))
             QMessageBox.warning(self, self.tr("Export as PDF"), message)
             return

@@ -1,38 +1,24 @@
-"""Small pieces of the window: the mouse's side buttons, text helpers, the app's icon."""
+"""Small pieces of the window: text helpers, the app's icon.
+
+Imported before the first paint: the Qt types only some helpers need are imported in them
+(see :mod:`reader.ui.main_window` on why).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLineEdit, QToolButton
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
-
-
-class SideButtons(QObject):
-    """The mouse's back and forward side buttons, wherever the pointer is in the window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress:
-            button = event.button()
-            if button == Qt.MouseButton.BackButton:
-                self._window.go_back()
-                return True
-            if button == Qt.MouseButton.ForwardButton:
-                self._window.go_forward()
-                return True
-        return False
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QLineEdit
 
 
 def name_clear_button(field: QLineEdit, name: str) -> None:
     """Give the line edit's own clear button an accessible name (Qt leaves it empty)."""
+    from PySide6.QtWidgets import QToolButton
+
     for button in field.findChildren(QToolButton):
         button.setAccessibleName(name)
         button.setToolTip(name)
@@ -52,6 +38,8 @@ def clip(text: str, limit: int) -> str:
 
 def format_date(iso: str) -> str:
     """An ISO 8601 date in the user's language ("8 avril 2020"); the text itself if unreadable."""
+    from PySide6.QtCore import QDateTime, QLocale, Qt
+
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
         return iso
@@ -59,6 +47,8 @@ def format_date(iso: str) -> str:
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     from reader.paths import resources_dir
 
     return QIcon(str(resources_dir() / "icons" / "faq-reader.svg"))

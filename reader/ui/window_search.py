@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import Slot
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+
     from reader.ui.search_worker import SearchOutcome
 
 DEBOUNCE_MS = 200
@@ -21,6 +23,8 @@ class SearchPanelMixin:
     """Search-field handling for the window (see the module docstring)."""
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -91,6 +95,10 @@ class SearchPanelMixin:
         self.note(self.tr("Search is not available: %1").replace("%1", message), 0)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Installed after the first paint; Qt's names are read here, not at import (see
+        # reader.ui.main_window on why).
+        from PySide6.QtCore import QEvent, Qt
+
         if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key == Qt.Key.Key_Down:

@@ -68,7 +68,9 @@ class FakeDesktop:
 @pytest.fixture
 def desktop(monkeypatch):
     """The system browser and file opener, patched: nothing leaves the test."""
+    from PySide6.QtGui import QDesktopServices
+
     fake = FakeDesktop()
-    monkeypatch.setattr("reader.ui.media_links.QDesktopServices", fake)
-    monkeypatch.setattr("reader.ui.answer_view.QDesktopServices", fake)
+    # On Qt's class itself, so that every caller (whenever it imports it) gets the fake.
+    monkeypatch.setattr(QDesktopServices, "openUrl", fake.openUrl)
     return fake

@@ -1,0 +1,81 @@
+"""The window reaches its first paint without building the Qt types it does not draw with.
+
+PySide6 builds a type, with all its enums, the first time Python reads it: the ``Qt``
+namespace alone costs tens of milliseconds on an old machine, ``QStyle`` a dozen more. The
+window keeps them for after its first paint (see reader.ui.main_window); these tests keep
+it so. They look at which names PySide6 has built, not at any time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from reader.ui import tree_model
+
+# Built by the code that runs before the first paint, in a fresh interpreter; printed as
+# JSON: the PySide6 names built by then.
+BEFORE_PAINT = r"""
+import json, sys
+import reader.cli
+from reader.ui.app import create_application, create_window
+app = create_application([])
+window = create_window(app)
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+built = sorted(
+    name
+    for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
+    for name, value in vars(module).items()
+    if name.startswith("Q") and value is not None
+)
+print(json.dumps(built))
+"""
+
+# What the first paint does not need, and what each one costs it when read early.
+NOT_BEFORE_PAINT = {
+    "Qt": "the Qt namespace and its ~100 enums",
+    "QStyle": "the style's enums",
+    "QKeySequence": "the standard keys (the menus' actions come after the paint)",
+    "QAction": "the menus' actions",
+    "QMessageBox": "a dialog",
+    "QIcon": "icons (the theme icon enum)",
+    "QPainter": "painting the tree's marks",
+    "QFont": "zoom and bold rows",
+    "QTextCharFormat": "highlighting hit words",
+    "QDesktopServices": "opening links",
+    "QStyleOptionViewItem": "sizing the tree's rows",
+}
+
+
+def test_the_first_paint_builds_no_qt_type_it_does_not_draw_with(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", BEFORE_PAINT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    built = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "QMainWindow" in built and "QTreeView" in built  # the check does see types
+    early = {name: why for name, why in NOT_BEFORE_PAINT.items() if name in built}
+    assert not early, f"read before the first paint: {early}"
+
+
+def test_the_tree_roles_are_qt_own_values():
+    ours = {
+        "DisplayRole": tree_model.DISPLAY_ROLE,
+        "DecorationRole": tree_model.DECORATION_ROLE,
+        "ToolTipRole": tree_model.TOOLTIP_ROLE,
+        "FontRole": tree_model.FONT_ROLE,
+        "ForegroundRole": tree_model.FOREGROUND_ROLE,
+        "AccessibleTextRole": tree_model.ACCESSIBLE_TEXT_ROLE,
+        "UserRole": tree_model.USER_ROLE,
+    }
+    qt = {name: getattr(Qt.ItemDataRole, name).value for name in ours}
+    assert ours == qt
