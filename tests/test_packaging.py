@@ -287,6 +287,7 @@ def test_bundle_smoke(tmp_path: Path) -> None:
         ["list", "--json"],
         ["search", "livraison", "--json"],
         ["search", "formation des producteurs", "--limit", "3"],
+        ["search", "fromaiton", "--json"],  # two edits from "formation": rapidfuzz
     ):
         ours = run_cli([str(program)], args, tmp_path / "home-bundle")
         theirs = run_cli(installed_command(), args, tmp_path / "home-installed")

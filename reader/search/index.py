@@ -372,6 +372,7 @@ class SearchIndex:
         self._order_of: tuple[Library, dict[str, int]] | None = None
         self._searcher = ix.searcher()
         self._scorer = Scorer(self._searcher)
+        self._known_terms: q.KnownTerms | None = None  # for the searcher's reader
         self._vocabulary = self._make_vocabulary(vocabulary)
 
     def _make_vocabulary(self, words: dict[str, int] | None) -> q.Vocabulary:
@@ -453,7 +454,10 @@ class SearchIndex:
 
     def _search(self, text: str, limit: int) -> SearchResult:
         searcher = self._searcher
-        p = q.plan(text, searcher.reader(), self._vocabulary)
+        known = self._known_terms
+        if known is None or known.reader is not searcher.reader():
+            known = self._known_terms = q.KnownTerms(searcher.reader())
+        p = q.plan(text, known, self._vocabulary)
         clauses = p.usable
         # The words typed first: when every clause they can match finds questions, the
         # synonyms of those clauses would only add weaker ones (and cost most of the time).

@@ -137,22 +137,9 @@ def edits1(word: str) -> set[str]:
 
 def damerau(a: str, b: str, limit: int) -> int:
     """Edit distance (swaps of neighbours count as one), or ``limit + 1`` once beyond it."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, before[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]
+    from rapidfuzz.distance import OSA  # optimal string alignment, in C++
+
+    return int(OSA.distance(a, b, score_cutoff=limit))
 
 
 class Vocabulary:
@@ -192,12 +179,20 @@ class Vocabulary:
             for known in self.words():
                 by_length.setdefault(len(known), []).append(known)
             self._by_length = by_length
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         words = self.words()
-        found = [
+        near = [
             known
             for size in range(len(word) - 2, len(word) + 3)
             for known in self._by_length.get(size, ())
-            if damerau(word, known, 2) <= 2
+        ]
+        found = [
+            known
+            for known, _, _ in process.extract(
+                word, near, scorer=OSA.distance, score_cutoff=2, limit=None
+            )
         ]
         return max(found, key=lambda c: (words[c], c)) if found else None
 
@@ -245,6 +240,30 @@ def plan(text: str, reader, vocabulary: Vocabulary, table: SynonymTable | None =
         result.clauses.append(clause)
         i = end
     return result
+
+
+class KnownTerms:
+    """How many questions hold a term, as one open index reader says, remembered.
+
+    The plan asks about the same terms (and their synonyms) at every keystroke; the reader
+    does not change while it is open, so what it said stays true. Bounded: a long session
+    of odd queries starts again rather than grow.
+    """
+
+    LIMIT = 50_000
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        key = (fieldname, text)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) >= self.LIMIT:
+                self._seen.clear()
+            found = self._seen[key] = self.reader.doc_frequency(fieldname, text)
+        return found
 
 
 def _known(reader, pairs: tuple[tuple[str, str], ...]) -> bool:
