@@ -101,6 +101,8 @@ class Limits:
     refresh_timeout: float = 900.0  # seconds for a whole refresh
     max_page_bytes: int = 4 * 1024 * 1024
     max_media_bytes: int = 16 * 1024 * 1024
+    max_feed_bytes: int = 2 * 1024 * 1024  # the page-list feed: about 1 KB a page
+    feed_timeout: float = 30.0  # seconds for the dates from the feed, all namespaces
     max_redirects: int = 5
 
 

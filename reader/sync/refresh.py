@@ -4,6 +4,8 @@
    checked (see :mod:`reader.sync.wiki`); a page whose SHA-256 did not change is kept
    as it is;
 2. validate each changed page: it converts and holds at least one question;
+   date the new and changed pages from the wiki's page-list feed when it can vouch
+   for them (:mod:`reader.sync.feed`; a feed that fails only leaves them undated);
 3. stage a complete set in the user data folder (unchanged files hard-linked or copied,
    new ones written), with its manifest, and check it;
 4. index the new library (only the changed pages are reindexed);
@@ -23,13 +25,13 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.content.dokuwiki import to_markdown
-from reader.content.ids import resolve_page_id
+from reader.content.ids import namespace_of, resolve_page_id
 from reader.content.library import LoadedContent, load_page
 from reader.content.manifest import (
     Manifest,
@@ -46,6 +48,7 @@ from reader.content.store import ContentSet, UserStore, check_set, select_conten
 from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir, user_dirs
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
+from reader.sync.feed import PageDate, fetch_dates, http_time
 from reader.sync.http import Cancelled, CancelToken, HttpClient, HttpError, Limits, Request
 from reader.sync.lock import Busy, store_lock
 from reader.sync.sources import Sources
@@ -97,6 +100,7 @@ class _Fetched:
     media: tuple[str, ...]
     changed: bool
     page: Page | None = None
+    served: int | None = None  # the wiki's Date header: its clock when it sent the page
 
 
 @dataclass
@@ -237,12 +241,13 @@ class _Refresh:
                 raise _failure(error.reason, page_id, detail=detail) from error
             data = response.body
             digest = sha256_bytes(data)
+            served = http_time(response.headers.get("date", ""))
             entry = old_manifest.page(page_id)
             changed = entry is None or entry.sha256 != digest
             if changed:  # the media list comes from the validation build: one conversion
                 page = self._validate(page_id, text, digest)
                 media = page_media(text, page_id, page.media)
-                fetched.append(_Fetched(page_id, data, digest, media, changed, page))
+                fetched.append(_Fetched(page_id, data, digest, media, changed, page, served))
                 continue
             known = old_media_map.get(page_id)
             if isinstance(known, list):
@@ -265,6 +270,47 @@ class _Refresh:
         if next(page.questions(), None) is None:
             raise _failure("la page ne contient aucune question", page_id)
         return page
+
+    # -- dates ------------------------------------------------------------------------------
+    def fetch_dates(self, pages: list[_Fetched], old: _OldContent) -> dict[str, PageDate]:
+        """The wiki's revision and date of each new or changed page that the feed vouches
+        for. Unchanged pages keep what their stored copy says, so only the namespaces of
+        the others are asked, each in one request; nothing is asked when nothing changed.
+        Never fails: a feed that cannot be used leaves pages undated. A cancel raises.
+        """
+        changed = [p for p in pages if p.changed]
+        if not changed:
+            return {}
+        manifest = old.content.manifest
+        same_wiki = manifest.wiki == self.sources.wiki
+        deadline = min(self.deadline, time.monotonic() + self.limits.feed_timeout)
+        try:
+            dates = fetch_dates(
+                self.client,
+                self.sources.wiki,
+                (namespace_of(p.page_id) for p in changed),
+                max_bytes=self.limits.max_feed_bytes,
+                deadline=deadline,
+                cancel=self.cancel,
+                progress=self._on_bytes,
+            )
+            result: dict[str, PageDate] = {}
+            for item in changed:
+                previous = manifest.page(item.page_id) if same_wiki else None
+                date = dates.date_for(
+                    item.page_id, item.served, previous.revision if previous else ""
+                )
+                if date is not None:
+                    result[item.page_id] = date
+            undated = [p.page_id for p in changed if p.page_id not in result]
+            if undated:
+                log.info("undated (the wiki's feed does not vouch for them): %s", undated)
+            return result
+        except Cancelled:
+            raise
+        except Exception:
+            log.exception("dates from the wiki's feed failed: pages left undated")
+            return {}
 
     # -- media -----------------------------------------------------------------------------
     def fetch_media(self, pages: list[_Fetched], old: _OldContent) -> list[_Media]:
@@ -339,6 +385,7 @@ def _stage(
     pages: list[_Fetched],
     media: list[_Media],
     old: _OldContent,
+    dates: Mapping[str, PageDate],
 ) -> Manifest:
     old_root = old.content.root
     old_manifest = old.content.manifest
@@ -349,10 +396,13 @@ def _stage(
             _place(old_root / previous.path, staged / previous.path)
             entries.append(previous)
             continue
+        date = dates.get(item.page_id)
         entry = PageEntry(
             id=item.page_id,
             path=page_path(item.page_id),
             sha256=item.sha256,
+            revision=date.revision if date else "",
+            last_modified=date.last_modified if date else "",
             fetched=item.page.source.fetched if item.page else _now(),
         )
         _write(staged / entry.path, item.data)
@@ -502,9 +552,11 @@ def _run(
     if same:
         return Summary(tuple(summary_pages), False, tuple(job.warnings), 0, job.received)
     job._report("check", 1, 1, "")
+    dates = job.fetch_dates(fetched, old)
+    job.cancel.check()
     staged = store.stage()
     try:
-        _stage(staged, job.sources, fetched, media, old)
+        _stage(staged, job.sources, fetched, media, old, dates)
         job.cancel.check()
         job._report("index", 1, 1, "")
         new_library = _new_library(fetched, old)

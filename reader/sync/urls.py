@@ -97,6 +97,18 @@ def media_url(base: str, media_id: str) -> str:
     return f"{_slashed(base)}lib/exe/fetch.php?media={media_id}"
 
 
+def feed_url(base: str, namespace: str) -> str:
+    """The RSS 2.0 list of a namespace's pages with their current revision (``feed.php``).
+
+    ``linkto=page`` makes each item's link ``…?id=ID&rev=REV`` (or the rewritten forms),
+    ``content=abstract`` keeps the items small whatever the wiki's ``rss_content`` is, and
+    ``purge=1`` skips DokuWiki's feed cache (up to ``rss_update``, 5 min by default, old).
+    """
+    ns = urllib.parse.quote(namespace, safe=":")
+    query = f"mode=list&ns={ns}&type=rss2&linkto=page&content=abstract&purge=1"
+    return f"{_slashed(base)}feed.php?{query}"
+
+
 def wiki_base(url: str) -> str:
     """The base of a wiki given by its address or by the URL of one of its pages."""
     return parse_wiki_url(url).base

@@ -324,13 +324,21 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
     def _update_source_label(self) -> None:
         assert self.loaded is not None
         pages = self.loaded.library.pages
-        dates = [p.source.last_modified for p in pages if p.source.last_modified]
+        # Each page's date on the wiki, else (the wiki did not give it) when it was
+        # downloaded; the newest of them says how recent the content is.
+        dates = [
+            (p.source.last_modified or p.source.fetched, not p.source.last_modified)
+            for p in pages
+            if p.source.last_modified or p.source.fetched
+        ]
         wiki = self.loaded.wiki.replace("https://", "").replace("http://", "").rstrip("/")
         parts = [self.tr("Content: %1").replace("%1", origin_text(self.loaded.origin))]
         if wiki:
             parts.append(wiki)
         if dates:
-            parts.append(self.tr("dated %1").replace("%1", format_date(max(dates))))
+            newest, downloaded = max(dates, key=lambda d: (d[0], not d[1]))
+            text = self.tr("downloaded on %1") if downloaded else self.tr("dated %1")
+            parts.append(text.replace("%1", format_date(newest)))
         self.source_label.setText(" · ".join(parts))
 
     def show_warnings(self, warnings: tuple[str, ...] | list[str]) -> None:

@@ -154,6 +154,9 @@ class PlacesMixin:
                     )
                 )
             )
+        elif page.source.fetched:  # the wiki's date is unknown: say how old the copy is
+            downloaded = self.tr("Downloaded on %1").replace("%1", format_date(page.source.fetched))
+            bits.append(esc(downloaded))
         if page.source.revision:
             bits.append(esc(self.tr("revision %1").replace("%1", page.source.revision)))
         return '<hr><p class="meta">' + " · ".join(bits) + "</p>"

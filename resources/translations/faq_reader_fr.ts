@@ -367,6 +367,10 @@
         <source>dated %1</source>
         <translation>du %1</translation>
     </message>
+    <message>
+        <source>downloaded on %1</source>
+        <translation>téléchargé le %1</translation>
+    </message>
     <message numerus="yes">
         <source> (+%n more)</source>
         <translation>
@@ -447,6 +451,10 @@
     <message>
         <source>Content dated %1</source>
         <translation>Contenu du %1</translation>
+    </message>
+    <message>
+        <source>Downloaded on %1</source>
+        <translation>Téléchargé le %1</translation>
     </message>
     <message>
         <source>revision %1</source>

@@ -86,6 +86,12 @@ class DokuWiki:
         source.write_text(text, encoding="utf-8")
         self._dwpage("commit", "-m", summary, str(source), page_id)
 
+    def revision(self, page_id: str) -> int:
+        """The page's current revision id, from the wiki's own changelog."""
+        changes = self.workdir / "data" / "meta" / (page_id.replace(":", "/") + ".changes")
+        last = changes.read_text(encoding="utf-8").splitlines()[-1]
+        return int(last.split("\t", 1)[0])
+
     def delete(self, page_id: str) -> None:
         self.edit(page_id, "", "suppression")
 

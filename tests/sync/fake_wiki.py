@@ -3,7 +3,9 @@
 It serves ``doku.php?id=ID&do=export_raw`` and ``lib/exe/fetch.php?media=ID`` from the
 seed folder, with DokuWiki's headers, its 200-HTML "missing page" and login answers, and
 the validators of ``fetch.php`` (304 on If-None-Match). ``faults[page or media id]``
-makes one resource misbehave: see :data:`FAULTS`.
+makes one resource misbehave: see :data:`FAULTS`. Its ``feed.php`` answers like a wiki
+whose feeds are turned off, unless ``faults["feed.php"]`` names one of :data:`FAULTS` or
+:data:`FEED_FAULTS` (a well-formed but stale feed, or a broken or hostile one).
 """
 
 from __future__ import annotations
@@ -51,6 +53,32 @@ FAULTS = (
     "redirect_loop",
     "missing",
     "login",
+)
+
+
+FEED_FAULTS = ("stale", "malformed", "entities", "external", "login_as_xml", "atom", "no_dates")
+
+FEED_OFF = b"<error>RSS feed is disabled.</error>"
+FEED_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
+    b"<title>Wiki</title>\n<lastBuildDate>%s</lastBuildDate>\n"
+)
+FEED_ITEM = b"<item><title>%s</title><link>%sdoku.php?id=%s&amp;rev=%d</link></item>\n"
+FEED_TAIL = b"</channel>\n</rss>\n"
+# Nine levels of ten: a billion "lol"s if a parser expanded them.
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY l0 "lol">\n'
+    + b"".join(b'<!ENTITY l%d "%s">\n' % (n, b"&l%d;" % (n - 1) * 10) for n in range(1, 10))
+    + b']>\n<rss version="2.0"><channel><title>&l9;</title></channel></rss>\n'
+)
+EXTERNAL = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    b'<rss version="2.0"><channel><item><title>&x;</title>'
+    b"<link>http://127.0.0.1/doku.php?id=faq:livraison&amp;rev=1</link></item></channel></rss>\n"
+)
+ATOM = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    b"<title>Wiki</title></feed>\n"
 )
 
 
@@ -161,10 +189,45 @@ class FakeWiki:
                 h.end_headers()
                 return None
             return self._send(h, 200, "image/png", data, {"ETag": etag})
+        if parts.path == "/feed.php":
+            return self._feed(h, self.faults.get("feed.php", ""))
         if parts.path.startswith("/loop"):
             n = int(parts.path[5:] or 0)
             return self._redirect(h, f"/loop{(n + 1) % 2}")
         return self._send(h, 404, "text/plain", b"Not Found\n")
+
+    def _feed_body(self, built: float, revision: int) -> bytes:
+        """A feed in DokuWiki's form listing every page at ``revision``."""
+        from email.utils import formatdate
+
+        items = b"".join(
+            FEED_ITEM % (page_id.encode(), self.url.encode(), page_id.encode(), revision)
+            for page_id in self.pages
+        )
+        return FEED_HEAD % formatdate(built).encode() + items + FEED_TAIL
+
+    def _feed(self, h, fault: str) -> None:
+        xml = "application/xml; charset=utf-8"
+        if fault in FAULTS:
+            return self._fault(h, fault, "feed.php")
+        now = time.time()
+        if fault == "stale":  # a feed built 10 minutes ago (e.g. cached by a proxy)
+            body = self._feed_body(now - 600, int(now) - 900)
+        elif fault == "no_dates":  # items without a revision or a date
+            body = self._feed_body(now, 0).replace(b"&amp;rev=0", b"")
+        elif fault == "malformed":
+            body = self._feed_body(now, int(now) - 60)[:150]
+        elif fault == "entities":
+            body = LAUGHS
+        elif fault == "external":
+            body = EXTERNAL
+        elif fault == "login_as_xml":  # a login page, mislabelled
+            body = LOGIN_HTML
+        elif fault == "atom":
+            body = ATOM
+        else:
+            return self._send(h, 404, xml, FEED_OFF)
+        return self._send(h, 200, xml, body)
 
     def _redirect(self, h, location: str) -> None:
         h.send_response(302)

@@ -9,6 +9,8 @@ import pytest
 from reader.cli import main
 from reader.content.library import load_library
 from reader.render.document import ContentLinkPolicy
+from reader.sync.feed import PageDate, fetch_dates
+from reader.sync.http import UrllibClient
 from reader.sync.refresh import RefreshError, refresh
 from reader.sync.sources import Sources, make_sources
 from tests.sync.conftest import FAST, DokuWiki, snapshot
@@ -116,3 +118,22 @@ def test_the_wiki_given_as_a_page_url_works_in_every_rewrite_mode(
     assert loaded.wiki == wiki.url
     assert [p.id for p in loaded.library.pages] == ["faq:livraison", "faq:commandes"]
     assert make_sources(_page_url(wiki, "faq:livraison"), []).wiki == wiki.url
+
+
+def test_the_wikis_feed_gives_each_readable_page_and_its_revision_in_every_rewrite_mode(
+    dokuwiki_any_rewrite: DokuWiki,
+) -> None:
+    wiki = dokuwiki_any_rewrite
+    namespaces = ["", "faq", "prive"]
+
+    dates = fetch_dates(UrllibClient(FAST), wiki.url, namespaces, max_bytes=FAST.max_feed_bytes)
+
+    listed = {ns: sorted(feed.pages) for ns, feed in dates.feeds.items()}
+    assert listed == {
+        "": ["brouillon", "faq-kit-durgence"],  # the root only, not the namespaces below
+        "faq": ["faq:commandes", "faq:livraison"],
+        "prive": [],  # anonymous users may not read it
+    }
+    for feed in dates.feeds.values():
+        for page_id, date in feed.pages.items():
+            assert date == PageDate.at(wiki.revision(page_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt
 pytest.importorskip("pytestqt")
 
 from reader.sync.sources import Sources, save_sources
-from tests.sync.conftest import FAST, snapshot
+from tests.sync.conftest import FAST, DokuWiki, snapshot
 from tests.sync.fake_wiki import FakeWiki
 
 
@@ -27,23 +28,34 @@ def french(qapp):
     install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
 
 
-@pytest.fixture
-def window(qtbot, faq_home: Path, fake_wiki: FakeWiki):
+def open_window(qtbot, faq_home: Path, wiki_url: str):
+    """The window as the app opens it, set to refresh the bundled page and faq:livraison
+    from ``wiki_url``."""
     from reader.ui.main_window import MainWindow
     from reader.ui.refresh_dialog import install_refresh
     from reader.ui.settings import Settings
 
-    save_sources(faq_home / "config", Sources(fake_wiki.url, ("faq-kit-durgence", "faq:livraison")))
+    save_sources(faq_home / "config", Sources(wiki_url, ("faq-kit-durgence", "faq:livraison")))
     window = MainWindow(Settings())
     qtbot.addWidget(window)
     controller = install_refresh(window, limits=FAST, quiet=True)
     with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
         window.show()
     window.controller = controller
+    return window
+
+
+def close_window(window) -> None:
+    if window.controller.worker is not None:
+        window.controller.worker.cancel()
+        window.controller.worker.wait()
+
+
+@pytest.fixture
+def window(qtbot, faq_home: Path, fake_wiki: FakeWiki):
+    window = open_window(qtbot, faq_home, fake_wiki.url)
     yield window
-    if controller.worker is not None:
-        controller.worker.cancel()
-        controller.worker.wait()
+    close_window(window)
 
 
 def test_ctrl_r_refreshes_and_the_tree_shows_the_new_page(qtbot, window, faq_home) -> None:
@@ -84,6 +96,60 @@ def test_cancel_in_the_dialog_stops_the_refresh_with_nothing_changed(
     qtbot.waitUntil(lambda: window.controller.worker is None, timeout=5_000)
     assert "annulée" in window.controller.last_message
     assert snapshot(faq_home / "data") == {}
+
+
+MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+
+
+def french_date(iso: str) -> str:
+    """How a French reader sees an ISO 8601 UTC moment: "28 novembre 2026"."""
+    moment = datetime.fromisoformat(iso)
+    return f"{moment.day} {MONTHS.split()[moment.month - 1]} {moment.year}"
+
+
+def open_first_answer(qtbot, window, page_id: str) -> str:
+    """Open the page's first question in the tree; the answer pane's text."""
+    page = window.loaded.library.page(page_id)
+    question = next(page.questions())
+    with qtbot.waitSignal(window.placeShown):
+        window.tree.setCurrentIndex(window.tree_model.index_for(question.id))
+    return window.answer.toPlainText()
+
+
+@pytest.mark.dokuwiki
+def test_after_a_refresh_the_answer_and_the_status_bar_give_the_wikis_date(
+    qtbot, faq_home: Path, dokuwiki: DokuWiki
+) -> None:
+    window = open_window(qtbot, faq_home, dokuwiki.url)
+    try:
+        with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
+            window.commands.refresh.trigger()
+        revision = dokuwiki.revision("faq:livraison")
+        day = french_date(datetime.fromtimestamp(revision, UTC).isoformat())
+
+        footer = open_first_answer(qtbot, window, "faq:livraison").splitlines()[-1]
+
+        assert f"Contenu du {day}" in footer and f"révision {revision}" in footer
+        assert "Téléchargé" not in footer
+        assert f"du {day}" in window.source_label.text()
+    finally:
+        close_window(window)
+
+
+def test_without_the_wikis_date_the_answer_says_when_it_was_downloaded(qtbot, window) -> None:
+    # The fake wiki's feed is turned off: the refreshed page has no date from the wiki.
+    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
+        window.commands.refresh.trigger()
+    fetched = window.loaded.library.page("faq:livraison").source.fetched
+    assert fetched
+
+    footer = open_first_answer(qtbot, window, "faq:livraison").splitlines()[-1]
+
+    assert f"Téléchargé le {french_date(fetched)}" in footer
+    assert "Contenu du" not in footer and "révision" not in footer
+    assert f"téléchargé le {french_date(fetched)}" in window.source_label.text()
+    # The bundled page, unchanged, still says how old its text is.
+    assert "Contenu du 8 avril 2020" in open_first_answer(qtbot, window, "faq-kit-durgence")
 
 
 def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> None:
