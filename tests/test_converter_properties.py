@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.content import dokuwiki_inline
 from reader.content.dokuwiki import to_markdown
 from reader.render.html import render_html
 
@@ -39,3 +40,20 @@ def test_rendered_html_is_always_safe(text: str) -> None:
     assert not re.search(r'(href|src)="\s*javascript:', out, re.IGNORECASE)
     for src in re.findall(r'<img[^>]*\ssrc="([^"]*)"', out):
         assert src.startswith(("file:", "data:image/"))
+
+
+WORD_TOKENS = ["www.a.fr", "FTP.b.org/x", "3x4", "10X20", "https://c.d/e", "p.", "x9", "w."]
+with_words = st.lists(
+    st.one_of(st.sampled_from(TOKENS + WORD_TOKENS), st.text(max_size=8)), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(with_words)
+def test_fast_inline_scan_finds_the_tokens_of_the_full_scan(text: str) -> None:
+    # The converter scans text without urls, www links or multiplications with a regex
+    # that leaves those tokens out; it must find exactly what the full regex finds.
+    def tokens(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert tokens(dokuwiki_inline._scanner(text)) == tokens(dokuwiki_inline._INLINE)

@@ -165,3 +165,11 @@ def test_five_megabytes_of_text_converts() -> None:
     chunk = "==== Q ====\nTexte **gras** [[lien]] //it// ((note)) | x |\n  * item\n\n"
     conv = to_markdown(chunk * (5_000_000 // len(chunk)), "p")
     assert len(conv.markdown) > 1_000_000
+
+
+def test_www_links_urls_and_multiplications_in_running_text() -> None:
+    md = to_markdown("voir www.cagette.net, FTP.ex.org/a ou http://x.org/b ; 3x4 et 10X20", "p")
+    assert "[www.cagette.net](http://www.cagette.net)," in md.markdown
+    assert "[FTP.ex.org/a](ftp://FTP.ex.org/a)" in md.markdown
+    assert "[http://x.org/b](http://x.org/b) ;" in md.markdown
+    assert "3×4 et 10×20" in md.markdown

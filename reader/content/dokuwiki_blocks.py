@@ -25,9 +25,9 @@ from reader.content.dokuwiki_inline import (
     Protected,
     convert_inline,
     escape_text,
+    section_anchor,
 )
 from reader.content.dokuwiki_wikitables import table_to_html
-from reader.content.ids import section_id
 
 _PROTECT = re.compile(
     r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"
@@ -39,6 +39,13 @@ _HEADING = re.compile(r"[ \t]*={2,}.+={2,}[ \t]*")
 _RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
 _BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
 _LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])")
+# A line that starts with none of these can only be paragraph text, as most lines are.
+_TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
+_CODE_PARAMS_END = re.compile(r"\[.*")
+_FENCE = re.compile(r"^`{3,}", re.MULTILINE)
+_FIRST_BLANK_LINE = re.compile(r"^[ \t]*\n")
+_NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
+_PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
 
 
 def _line_is_preformatted(text: str, pos: int) -> bool:
@@ -104,7 +111,7 @@ def protect(text: str, state: ConversionState) -> str:
                 state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
                 language = token[1:-1].lower()
             else:
-                params = re.sub(r"\[.*", "", token[5:-1]).split()
+                params = _CODE_PARAMS_END.sub("", token[5:-1]).split()
                 language = params[0] if params else ""
                 filename = params[1] if len(params) > 1 else ""
                 if language == "-":
@@ -128,15 +135,15 @@ def md_paragraph(fragment: str) -> str:
 
 
 def _fence(body: str) -> str:
-    longest = max((len(x) for x in re.findall(r"^`{3,}", body, re.MULTILINE)), default=2)
+    longest = max((len(x) for x in _FENCE.findall(body)), default=2)
     return "`" * max(3, longest + 1)
 
 
 def code_block(item: Protected) -> str:
     """A fenced code block (language kept), with the file name as a caption."""
-    body = re.sub(r"^[ \t]*\n", "", item.text, count=1).rstrip("\n \t")
+    body = _FIRST_BLANK_LINE.sub("", item.text, count=1).rstrip("\n \t")
     fence = _fence(body)
-    language = re.sub(r"[^\w#.+-]", "", item.language)
+    language = _NOT_LANGUAGE.sub("", item.language)
     parts = []
     if item.filename:
         parts.append(f'<div class="code-filename">{escape_text(item.filename, False)}</div>\n\n')
@@ -201,7 +208,7 @@ class BlockConverter:
 
     def unique_anchor(self, title: str) -> str:
         """DokuWiki's ``sectionID(title, check)``, in linear time for pages with many headings."""
-        base = section_id(title)
+        base = section_anchor(title)
         suffix = self.next_suffix.get(base, 0)
         candidate = base if suffix == 0 else f"{base}{suffix}"
         while candidate in self.used_set:
@@ -241,6 +248,10 @@ class BlockConverter:
         i, n = 0, len(lines)
         while i < n:
             line = lines[i]
+            if _TEXT_LINE.match(line):
+                self.paragraph.append(line)
+                i += 1
+                continue
             if not line.strip():
                 self.flush_paragraph()
                 i += 1
@@ -264,14 +275,7 @@ class BlockConverter:
                 continue
             if _LIST_LINE.match(line):
                 self.flush_paragraph()
-                items = []
-                while i < n and (m := _LIST_LINE.match(lines[i])):
-                    depth = m.group(1).replace("\t", "  ").count("  ") + 1
-                    tag = "ul" if m.group(2) == "*" else "ol"
-                    content = convert_inline(m.group(3), self.state, markdown=False).strip()
-                    items.append((depth, tag, content))
-                    i += 1
-                self.blocks.append(list_to_html(items))
+                i = self.list_block(lines, i)
                 continue
             if line.startswith(("  ", "\t")):
                 self.flush_paragraph()
@@ -312,6 +316,18 @@ class BlockConverter:
         self.flush_paragraph()
         return self.blocks
 
+    def list_block(self, lines: list[str], i: int) -> int:
+        """Emit the list whose first item is ``lines[i]``; returns the index after it."""
+        items = []
+        while i < len(lines) and (m := _LIST_LINE.match(lines[i])):
+            depth = m.group(1).replace("\t", "  ").count("  ") + 1
+            tag = "ul" if m.group(2) == "*" else "ol"
+            content = convert_inline(m.group(3), self.state, markdown=False).strip()
+            items.append((depth, tag, content))
+            i += 1
+        self.blocks.append(list_to_html(items))
+        return i
+
     def restore(self, text: str) -> str:
         """Put the literal text of inline placeholders back (for preformatted blocks)."""
 
@@ -321,7 +337,7 @@ class BlockConverter:
                 return ""
             return self.state.protected[index].text
 
-        return re.sub(rf"{PH_OPEN}(\d+){PH_CLOSE}", back, text)
+        return _PLACEHOLDER.sub(back, text)
 
 
 def convert_blocks(
