@@ -17,7 +17,7 @@ def test_heading_levels_are_inverted_and_shifted_with_dokuwiki_anchor() -> None:
 
 
 def test_repeated_heading_gets_unique_anchor_across_chunks() -> None:
-    used: list[str] = []
+    used: set[str] = set()
     to_markdown("==== Question ====", "p", used_anchors=used)
     second = to_markdown("==== Question ====", "p", used_anchors=used)
     assert "{#question1}" in second.markdown

@@ -32,7 +32,7 @@ class Conversion:
 
 
 def to_markdown(
-    text: str, page_id: str, *, heading_shift: int = 0, used_anchors: list[str] | None = None
+    text: str, page_id: str, *, heading_shift: int = 0, used_anchors: set[str] | None = None
 ) -> Conversion:
     """Convert DokuWiki text written on page ``page_id`` to Markdown.
 
@@ -41,7 +41,7 @@ def to_markdown(
     unique against ``used_anchors`` (shared between the calls for one page).
     """
     if used_anchors is None:
-        used_anchors = []
+        used_anchors = set()
     try:
         return _convert(str(text), str(page_id), int(heading_shift), used_anchors)
     except Exception as error:
@@ -52,7 +52,7 @@ def to_markdown(
         )
 
 
-def _convert(text: str, page_id: str, heading_shift: int, used_anchors: list[str]) -> Conversion:
+def _convert(text: str, page_id: str, heading_shift: int, used_anchors: set[str]) -> Conversion:
     state = ConversionState(page_id=page_id)
     state.footnote_salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
     clean = text.replace("\r\n", "\n").replace("\r", "\n")

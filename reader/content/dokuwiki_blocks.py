@@ -197,13 +197,12 @@ def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
 class BlockConverter:
     """Walks the lines of protected DokuWiki text and emits Markdown blocks."""
 
-    def __init__(self, state: ConversionState, heading_shift: int, used: list[str]) -> None:
+    def __init__(self, state: ConversionState, heading_shift: int, used: set[str]) -> None:
         self.state = state
         self.shift = heading_shift
-        self.used = used
+        self.used = used  # shared by the calls for one page: never copied
         self.blocks: list[str] = []
         self.paragraph: list[str] = []
-        self.used_set = set(used)
         self.next_suffix: dict[str, int] = {}
 
     def unique_anchor(self, title: str) -> str:
@@ -211,12 +210,11 @@ class BlockConverter:
         base = section_anchor(title)
         suffix = self.next_suffix.get(base, 0)
         candidate = base if suffix == 0 else f"{base}{suffix}"
-        while candidate in self.used_set:
+        while candidate in self.used:
             suffix += 1
             candidate = f"{base}{suffix}"
         self.next_suffix[base] = suffix
-        self.used.append(candidate)
-        self.used_set.add(candidate)
+        self.used.add(candidate)
         return candidate
 
     def flush_paragraph(self) -> None:
@@ -341,7 +339,7 @@ class BlockConverter:
 
 
 def convert_blocks(
-    text: str, state: ConversionState, heading_shift: int, used_anchors: list[str]
+    text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
 ) -> list[str]:
     """Protect literal regions, then convert the block structure to Markdown blocks."""
     protected = protect(text, state)

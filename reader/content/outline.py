@@ -99,7 +99,7 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
     headings = find_headings(lines)
-    used: list[str] = []
+    used: set[str] = set()  # the page's anchors so far (a set: pages with thousands)
     warnings: list[str] = []
     media: list[str] = []
 
