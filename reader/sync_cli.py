@@ -15,8 +15,9 @@ from reader.cli import CliError
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     from reader.paths import resources_dir, user_dirs
+    from reader.sync.errors import RefreshError
     from reader.sync.http import Limits
-    from reader.sync.refresh import RefreshError, refresh
+    from reader.sync.refresh import refresh
     from reader.sync.sources import load_sources, make_sources, save_sources
     from reader.sync.urls import UrlError
 
@@ -47,7 +48,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    from reader.sync.refresh import RefreshError, rollback
+    from reader.sync.errors import RefreshError
+    from reader.sync.refresh import rollback
 
     try:
         done = rollback()

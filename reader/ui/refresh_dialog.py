@@ -37,7 +37,7 @@ from reader.ui.refresh_worker import RefreshWorker
 
 if TYPE_CHECKING:
     from reader.sync.changes import Summary
-    from reader.sync.refresh import Progress
+    from reader.sync.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,8 @@ class RefreshController(QObject):
 
     def rollback(self) -> None:
         from reader.content.library import load_library
-        from reader.sync.refresh import RefreshError, rollback
+        from reader.sync.errors import RefreshError
+        from reader.sync.refresh import rollback
 
         try:
             done = rollback(self.data_dir)

@@ -68,7 +68,8 @@ class RefreshWorker(QObject):
 
     def run(self) -> None:
         from reader.content.library import load_library
-        from reader.sync.refresh import RefreshCancelled, RefreshError, refresh
+        from reader.sync.errors import RefreshCancelled, RefreshError
+        from reader.sync.refresh import refresh
 
         try:
             summary = refresh(

@@ -13,9 +13,10 @@ import pytest
 
 from reader.content.library import load_library
 from reader.content.manifest import PageEntry
+from reader.sync.errors import RefreshCancelled
 from reader.sync.feed import PageDate
 from reader.sync.http import CancelToken, Limits
-from reader.sync.refresh import RefreshCancelled, refresh
+from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, DokuWiki, snapshot
 from tests.sync.fake_wiki import FEED_FAULTS, FakeWiki

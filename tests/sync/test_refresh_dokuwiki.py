@@ -9,9 +9,10 @@ import pytest
 from reader.cli import main
 from reader.content.library import load_library
 from reader.render.document import ContentLinkPolicy
+from reader.sync.errors import RefreshError
 from reader.sync.feed import PageDate, fetch_dates
 from reader.sync.http import UrllibClient
-from reader.sync.refresh import RefreshError, refresh
+from reader.sync.refresh import refresh
 from reader.sync.sources import Sources, make_sources
 from tests.sync.conftest import FAST, DokuWiki, snapshot
 

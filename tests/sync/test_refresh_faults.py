@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.sync.errors import RefreshCancelled, RefreshError
 from reader.sync.http import CancelToken, Limits
-from reader.sync.refresh import RefreshCancelled, RefreshError, refresh
+from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, snapshot
 from tests.sync.fake_wiki import FakeWiki, refused_url

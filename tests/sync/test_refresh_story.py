@@ -10,9 +10,10 @@ from reader.content.library import load_library
 from reader.content.store import UserStore
 from reader.render.document import ContentLinkPolicy
 from reader.sync.changes import clear_mark, load_marks
+from reader.sync.errors import RefreshCancelled, RefreshError
 from reader.sync.http import CancelToken
 from reader.sync.lock import store_lock
-from reader.sync.refresh import RefreshCancelled, RefreshError, cleanup, refresh, rollback
+from reader.sync.refresh import cleanup, refresh, rollback
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, snapshot
 from tests.sync.fake_wiki import FakeWiki
@@ -225,7 +226,7 @@ def test_each_changed_page_is_converted_once_and_its_images_still_come(
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.content.outline as outline
-    import reader.sync.refresh as refresh_module
+    import reader.sync.fetch as fetch_module
 
     builds: list[str] = []
     real_build = outline.build_page
@@ -238,7 +239,7 @@ def test_each_changed_page_is_converted_once_and_its_images_still_come(
         raise AssertionError("the refresh converted a page a second time")
 
     monkeypatch.setattr(outline, "build_page", counting_build)
-    monkeypatch.setattr(refresh_module, "to_markdown", no_second_conversion)
+    monkeypatch.setattr(fetch_module, "to_markdown", no_second_conversion)
     summary = run(fake_wiki, data_dir, cache_dir, pages=("faq:livraison",))
 
     assert summary.committed and summary.media_fetched == 1

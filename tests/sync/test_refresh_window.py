@@ -213,7 +213,7 @@ def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_ho
 def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> None:
     from PySide6.QtCore import QLocale
 
-    from reader.sync.refresh import Progress
+    from reader.sync.progress import Progress
     from reader.ui.app import install_translators
     from reader.ui.refresh_dialog import RefreshDialog
     from reader.ui.refresh_worker import RefreshWorker

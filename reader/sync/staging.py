@@ -1,0 +1,134 @@
+"""The new content set of a refresh, before its commit: its files and manifest in the
+staging folder, the library they make, and the search index brought up to date for it.
+
+Nothing here is visible until :meth:`reader.content.store.UserStore.commit`; the caller
+removes the staging folder on any failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from reader.content.manifest import Manifest, MediaEntry, PageEntry, page_path, write_manifest
+from reader.content.model import Library, Page, PageSource
+from reader.content.outline import build_page
+from reader.content.store import check_set
+from reader.sync.errors import failure
+from reader.sync.feed import PageDate
+from reader.sync.fetch import PAGE_MEDIA_KEY, Fetched, Media, now
+from reader.sync.old_content import OldContent
+from reader.sync.sources import Sources
+
+log = logging.getLogger(__name__)
+
+
+def _place(source: Path, target: Path) -> None:
+    """Put an unchanged file into the staged set without rewriting it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def stage(
+    staged: Path,
+    sources: Sources,
+    pages: list[Fetched],
+    media: list[Media],
+    old: OldContent,
+    dates: Mapping[str, PageDate],
+) -> Manifest:
+    """Lay the complete new set out in ``staged`` (unchanged files hard-linked or copied,
+    new ones written) with its manifest, and check it; raises a ``RefreshError`` if the
+    set does not hold together."""
+    old_root = old.content.root
+    old_manifest = old.content.manifest
+    entries: list[PageEntry] = []
+    for item in pages:
+        previous = old_manifest.page(item.page_id)
+        if not item.changed and previous is not None:
+            _place(old_root / previous.path, staged / previous.path)
+            entries.append(previous)
+            continue
+        date = dates.get(item.page_id)
+        entry = PageEntry(
+            id=item.page_id,
+            path=page_path(item.page_id),
+            sha256=item.sha256,
+            revision=date.revision if date else "",
+            last_modified=date.last_modified if date else "",
+            fetched=item.page.source.fetched if item.page else now(),
+        )
+        _write(staged / entry.path, item.data)
+        entries.append(entry)
+    media_entries: list[MediaEntry] = []
+    for m in media:
+        if m.data is None:
+            _place(old_root / m.entry.path, staged / m.entry.path)
+        else:
+            _write(staged / m.entry.path, m.data)
+        media_entries.append(m.entry)
+    manifest = Manifest(
+        wiki=sources.wiki,
+        pages=tuple(entries),
+        media=tuple(media_entries),
+        created=now(),
+        note="Mis à jour depuis le wiki par faq-reader.",
+        extra={PAGE_MEDIA_KEY: {p.page_id: list(p.media) for p in pages}},
+    )
+    write_manifest(staged, manifest)
+    checked = check_set(staged, "user")
+    if checked.problems:
+        raise failure("copie locale incohérente (" + "; ".join(checked.problems) + ")")
+    return manifest
+
+
+def new_library(fetched: list[Fetched], old: OldContent) -> Library:
+    """The library the staged set makes, from the pages already built where possible."""
+    pages: list[Page] = []
+    for item in fetched:
+        page = item.page or old.page(item.page_id)
+        if page is None:  # unchanged bytes but the old copy did not load: build it now
+            text = item.data.decode("utf-8")
+            page = build_page(item.page_id, text, PageSource(wiki="", sha256=item.sha256))
+        pages.append(page)
+    return Library(tuple(pages))
+
+
+def index(old: Library, new: Library, touched: list[str], cache_dir: Path | None) -> list[str]:
+    """Bring the search index to the new library; only touched pages are reindexed.
+
+    The index is a cache keyed by the content: a failure here is a warning, not a reason
+    to refuse the new content (the window rebuilds what it needs).
+    """
+    try:
+        from reader.search.index import SearchIndex
+    except ImportError as error:  # a build without search: nothing to bring up to date
+        log.info("search index not updated: %s", error)
+        return []
+    try:
+        if len(touched) * 2 > len(new.pages):  # mostly new content: a fresh build is cheaper
+            SearchIndex.open(new, cache_dir).close()
+            return []
+        search_index = SearchIndex.open(old, cache_dir)
+        try:
+            search_index.update_pages(new, touched)
+            return list(search_index.warnings)
+        finally:
+            search_index.close()
+    except Exception as error:
+        log.warning("search index not updated: %s", error)
+        return [f"index de recherche non mis à jour ({error})"]
