@@ -55,7 +55,7 @@ def _peak_mb() -> float:
 
 def run_whoosh(size: int, nqueries: int) -> dict:
     from reader.search import SearchIndex
-    from reader.search.index import _question_count
+    from reader.search.documents import question_count
 
     lib = corpus.library(size)
     queries = corpus.queries(lib, nqueries)
@@ -112,7 +112,7 @@ def run_whoosh(size: int, nqueries: int) -> dict:
         assert index.search("mise à jour", 5).hits
         index.close()
         return {
-            "questions": _question_count(lib),
+            "questions": question_count(lib),
             "build_s": build,
             "build_cpu_s": build_cpu,
             "size_mb": size_bytes / 1e6,

@@ -6,7 +6,7 @@ from reader.cli import main
 
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):
-        # A big library's search index is built in a spawned process (reader.search.index):
+        # A big library's search index is built in a spawned process (reader.search.build):
         # in the bundle, that process starts this very launcher, which must run the build
         # and not the app.
         import multiprocessing

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.search import SearchIndex
-from reader.search import index as index_module
+from reader.search import cache as cache_module
 from reader.search.postings import TermPool
 from tests.search_support import wiki_library
 
@@ -78,14 +78,14 @@ def test_a_big_library_is_built_in_a_process_and_gives_the_same_index(
     library = wiki_library()
     here = SearchIndex.open(library, tmp_path / "thread")
     started = []
-    real = index_module._build_in_process
+    real = cache_module.build_in_process
 
     def spy(*args: object) -> None:
         started.append(True)
         real(*args)
 
-    monkeypatch.setattr(index_module, "PROCESS_THRESHOLD", 1)
-    monkeypatch.setattr(index_module, "_build_in_process", spy)
+    monkeypatch.setattr(cache_module, "PROCESS_THRESHOLD", 1)
+    monkeypatch.setattr(cache_module, "build_in_process", spy)
     there = SearchIndex.open(library, tmp_path / "process")
     try:
         assert started and not there.warnings and not there.in_memory
@@ -102,8 +102,8 @@ def test_a_failed_build_process_falls_back_to_the_thread(
     def broken(*args: object) -> None:
         raise RuntimeError("no processes here")
 
-    monkeypatch.setattr(index_module, "PROCESS_THRESHOLD", 1)
-    monkeypatch.setattr(index_module, "_build_in_process", broken)
+    monkeypatch.setattr(cache_module, "PROCESS_THRESHOLD", 1)
+    monkeypatch.setattr(cache_module, "build_in_process", broken)
     index = SearchIndex.open(wiki_library(), tmp_path)
     try:
         assert not index.in_memory and not index.warnings

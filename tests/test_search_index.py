@@ -18,7 +18,7 @@ import pytest
 from reader.content.model import Library
 from reader.search import SearchIndex
 from reader.search import index as index_module
-from reader.search.index import MANIFEST
+from reader.search.storage import MANIFEST
 from tests.search_support import ROOT, bundled_library, wiki_library
 
 
@@ -37,7 +37,7 @@ def _no_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("the index was rebuilt")
 
-    monkeypatch.setattr(index_module, "_build_on_disk", fail)
+    monkeypatch.setattr(index_module, "build_on_disk", fail)
 
 
 def test_index_lives_in_the_cache_under_faq_reader_home(faq_home: Path) -> None:
