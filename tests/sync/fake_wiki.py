@@ -19,6 +19,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from reader.sync.http import CancelToken
+
 SEED = Path(__file__).resolve().parent.parent / "data" / "sync_wiki"
 
 MISSING_HTML = (
@@ -142,6 +144,17 @@ class FakeWiki:
     def __enter__(self) -> FakeWiki:
         self._thread.start()
         return self
+
+    def cancel_once_stalled(self) -> CancelToken:
+        """A cancel token that a user "presses" as soon as a request starts stalling."""
+        token = CancelToken()
+
+        def cancel() -> None:
+            if self.stalled.wait(30):
+                token.cancel()
+
+        threading.Thread(target=cancel, daemon=True).start()
+        return token
 
     def __exit__(self, *exc: object) -> None:
         self._release.set()

@@ -4,7 +4,6 @@ missing, slow, broken or hostile never fails the refresh; the pages are then und
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +14,7 @@ from reader.content.library import load_library
 from reader.content.manifest import PageEntry
 from reader.sync.errors import RefreshCancelled
 from reader.sync.feed import PageDate
-from reader.sync.http import CancelToken, Limits
+from reader.sync.http import Limits
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, DokuWiki, snapshot
@@ -117,14 +116,8 @@ def test_cancel_while_the_feed_is_silent_stops_at_once_and_changes_nothing(
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path
 ) -> None:
     fake_wiki.faults["feed.php"] = "stall"
-    token = CancelToken()
     patient = Limits(read_timeout=60, request_timeout=80, feed_timeout=80)
-
-    def cancel_when_stalled() -> None:
-        if fake_wiki.stalled.wait(30):
-            token.cancel()
-
-    threading.Thread(target=cancel_when_stalled, daemon=True).start()
+    token = fake_wiki.cancel_once_stalled()
     start = time.monotonic()
     with pytest.raises(RefreshCancelled):
         run(fake_wiki.url, ("faq:livraison",), data_dir, cache_dir, limits=patient, cancel=token)

@@ -3,7 +3,6 @@ clear sentence, and the reader's content stays byte for byte as it was."""
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from reader.cli import main
 from reader.sync.errors import RefreshCancelled, RefreshError
-from reader.sync.http import CancelToken, Limits
+from reader.sync.http import Limits
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, snapshot
@@ -115,14 +114,8 @@ def test_cancel_while_the_wiki_is_silent_stops_at_once(
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path, refreshed: dict
 ) -> None:
     fake_wiki.faults["faq:livraison"] = "stall"
-    token = CancelToken()
     patient = Limits(read_timeout=60, request_timeout=80)  # only the cancel can end it
-
-    def cancel_when_stalled() -> None:
-        if fake_wiki.stalled.wait(30):
-            token.cancel()
-
-    threading.Thread(target=cancel_when_stalled, daemon=True).start()
+    token = fake_wiki.cancel_once_stalled()
     start = time.monotonic()
     with pytest.raises(RefreshCancelled):
         refresh(
