@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -44,3 +49,16 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def read_json_object(path: Path, what: str, fallback: str) -> dict[str, Any]:
+    """The JSON object in ``path``, or ``{}``: when the file is missing (quietly), or
+    unreadable or not an object (a warning naming ``what`` and the ``fallback`` taken)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.warning("%s unreadable (%s): %s", what, error, fallback)
+        return {}
+    return raw if isinstance(raw, dict) else {}

@@ -8,11 +8,18 @@ A content set is a folder laid out like DokuWiki's data folder (``pages/<ns>/<pa
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from reader.fsutil import atomic_write_text
+
+
+def iso_utc(timestamp: float | None = None) -> str:
+    """A moment (unix seconds; now by default) as the manifest writes dates: ISO 8601 UTC."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.content.manifest import Manifest, ManifestError, read_manifest
-from reader.fsutil import atomic_write_text, sha256_file
+from reader.fsutil import atomic_write_text, read_json_object, sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +75,7 @@ class UserStore:
 
     # -- state ---------------------------------------------------------------------------
     def _state(self) -> dict[str, str]:
-        try:
-            raw = json.loads((self.root / STATE_NAME).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as error:
-            log.warning("content state unreadable (%s): using the bundled content", error)
-            return {}
-        if not isinstance(raw, dict):
-            return {}
+        raw = read_json_object(self.root / STATE_NAME, "content state", "using the bundled content")
         return {k: v for k, v in raw.items() if isinstance(v, str) and _safe_name(v)}
 
     def _write_state(self, state: dict[str, str]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.content.model import Library, Page
-from reader.fsutil import atomic_write_text
+from reader.fsutil import atomic_write_text, read_json_object
 
 log = logging.getLogger(__name__)
 
@@ -120,15 +120,7 @@ def diff_libraries(old: Library, new: Library, pages: list[str] | None = None) -
 # -- marks ---------------------------------------------------------------------------------
 def load_marks(data_dir: Path) -> dict[str, str]:
     """The questions marked new or changed and not opened since."""
-    try:
-        raw = json.loads((data_dir / MARKS_NAME).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        log.warning("marks unreadable (%s): starting afresh", error)
-        return {}
-    if not isinstance(raw, dict):
-        return {}
+    raw = read_json_object(data_dir / MARKS_NAME, "marks", "starting afresh")
     return {str(k): v for k, v in raw.items() if v in (NEW, CHANGED)}
 
 

@@ -25,17 +25,18 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC
 from xml.parsers import expat
 
 from reader.content.ids import namespace_of
+from reader.content.manifest import iso_utc
 from reader.sync.http import Cancelled, CancelToken, HttpClient, HttpError, Request, Response
 from reader.sync.urls import UrlError, feed_url, parse_wiki_url
+from reader.sync.wiki import HTML_TYPES
 
 log = logging.getLogger(__name__)
 
 _XML_TYPES = ("application/xml", "text/xml", "application/rss+xml")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ITEM = ("rss", "channel", "item")
 _LATEST = 32_503_680_000  # 3000-01-01 in unix seconds: no revision id is that late
 
@@ -54,8 +55,7 @@ class PageDate:
 
     @classmethod
     def at(cls, timestamp: int) -> PageDate:
-        moment = datetime.fromtimestamp(timestamp, UTC)
-        return cls(str(timestamp), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return cls(str(timestamp), iso_utc(timestamp))
 
     @property
     def timestamp(self) -> int:
@@ -117,7 +117,7 @@ def check_feed(response: Response) -> bytes:
     """The body of a feed answer; :class:`FeedError` for an error or a web page."""
     if response.status != 200:
         raise FeedError(f"HTTP status {response.status}")
-    if response.content_type in _HTML_TYPES:
+    if response.content_type in HTML_TYPES:
         raise FeedError("an HTML page (a login or error page?) instead of the feed")
     if response.content_type and response.content_type not in _XML_TYPES:
         raise FeedError(f"unexpected content type {response.content_type}")

@@ -10,11 +10,10 @@ import logging
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
 from reader.content.dokuwiki import to_markdown
 from reader.content.ids import namespace_of, resolve_page_id
-from reader.content.manifest import MediaEntry, media_path
+from reader.content.manifest import MediaEntry, iso_utc, media_path
 from reader.content.model import Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.fsutil import sha256_bytes
@@ -62,11 +61,6 @@ class Media:
     media_id: str
     data: bytes | None  # None: reuse the stored copy (304)
     entry: MediaEntry
-
-
-def now() -> str:
-    """The current time (UTC) as the manifest writes it."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def page_media(
@@ -176,7 +170,7 @@ class Refresh:
 
     # -- 2. validation ---------------------------------------------------------------------
     def _validate(self, page_id: str, text: str, digest: str) -> Page:
-        source = PageSource(wiki=self.sources.wiki, fetched=now(), sha256=digest, origin="user")
+        source = PageSource(wiki=self.sources.wiki, fetched=iso_utc(), sha256=digest, origin="user")
         try:
             page = PageCache.default().load(page_id, digest, text, source)
         except Exception as error:

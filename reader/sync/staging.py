@@ -13,13 +13,20 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from reader.content.manifest import Manifest, MediaEntry, PageEntry, page_path, write_manifest
+from reader.content.manifest import (
+    Manifest,
+    MediaEntry,
+    PageEntry,
+    iso_utc,
+    page_path,
+    write_manifest,
+)
 from reader.content.model import Library, Page, PageSource
 from reader.content.outline import build_page
 from reader.content.store import check_set
 from reader.sync.errors import failure
 from reader.sync.feed import PageDate
-from reader.sync.fetch import PAGE_MEDIA_KEY, Fetched, Media, now
+from reader.sync.fetch import PAGE_MEDIA_KEY, Fetched, Media
 from reader.sync.old_content import OldContent
 from reader.sync.sources import Sources
 
@@ -70,7 +77,7 @@ def stage(
             sha256=item.sha256,
             revision=date.revision if date else "",
             last_modified=date.last_modified if date else "",
-            fetched=item.page.source.fetched if item.page else now(),
+            fetched=item.page.source.fetched if item.page else iso_utc(),
         )
         _write(staged / entry.path, item.data)
         entries.append(entry)
@@ -85,7 +92,7 @@ def stage(
         wiki=sources.wiki,
         pages=tuple(entries),
         media=tuple(media_entries),
-        created=now(),
+        created=iso_utc(),
         note="Mis à jour depuis le wiki par faq-reader.",
         extra={PAGE_MEDIA_KEY: {p.page_id: list(p.media) for p in pages}},
     )

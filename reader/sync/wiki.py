@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from reader.sync.http import Response
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")  # a web page, not what was asked for
+
 _LOGIN = re.compile(rb"""id\s*=\s*["']?dw__login\b|class\s*=\s*["'][^"']*\bmode_denied\b""")
 _NOT_FOUND = re.compile(rb"""class\s*=\s*["'][^"']*\bnotFound\b""")
 _HTML = re.compile(rb"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
@@ -50,7 +52,7 @@ def _describe_html(body: bytes) -> WikiError:
 def check_page(response: Response) -> str:
     """The page text in ``response``, or :class:`WikiError` saying why it is not one."""
     body = response.body
-    html = response.content_type in ("text/html", "application/xhtml+xml")
+    html = response.content_type in HTML_TYPES
     if response.status != 200:
         described = _describe_html(body) if html else None
         if described is not None and described.kind in ("login", "missing"):
@@ -91,7 +93,7 @@ def check_media(response: Response) -> bytes | None:
         raise WikiError("login", "image protégée sur le wiki")
     if response.status != 200:
         raise WikiError("status", f"le wiki a répondu par une erreur {response.status}")
-    if response.content_type in ("text/html", "application/xhtml+xml"):
+    if response.content_type in HTML_TYPES:
         raise WikiError("html", "une page web a été reçue au lieu de l'image")
     return response.body
 
