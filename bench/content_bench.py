@@ -160,7 +160,14 @@ def main() -> int:
         cache_dir = tmp / "page-cache"
 
         def load(cache_folder: Path | None) -> None:
-            if PageCache is None:
+            try:
+                from reader.paths import Paths
+            except ImportError:  # a checkout from before the paths object
+                Paths = None
+            if Paths is not None:
+                folders = Paths(content, tmp / "no-user-data", tmp, tmp, tmp, "bench")
+                loaded = load_library(folders, PageCache(cache_folder))
+            elif PageCache is None:
                 loaded = load_library(content, tmp / "no-user-data")
             else:
                 loaded = load_library(content, tmp / "no-user-data", PageCache(cache_folder))

@@ -62,7 +62,8 @@ from reader.logs import hold_early_records
 hold_early_records()  # as reader.cli.main() does before the window (log file after paint)
 from reader.ui.app import create_application, create_window
 app = create_application([])
-window = create_window(app)
+from reader.paths import Paths
+window = create_window(app, Paths.from_environment())
 def painted():
     print("painted", flush=True)
     os._exit(0)

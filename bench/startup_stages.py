@@ -15,6 +15,7 @@ import time
 t0 = time.perf_counter()
 import reader.cli  # noqa: E402, F401 - what the faq-reader command imports first
 from reader.logs import hold_early_records  # noqa: E402
+from reader.paths import Paths  # noqa: E402
 
 hold_early_records()
 t1 = time.perf_counter()
@@ -28,7 +29,7 @@ t3 = time.perf_counter()
 from reader.ui import main_window  # noqa: E402, F401
 
 t4 = time.perf_counter()
-window = create_window(app)
+window = create_window(app, Paths.from_environment())
 t5 = time.perf_counter()
 
 

@@ -134,14 +134,19 @@ def main() -> int:
     from reader.content.library import LoadedContent
     from reader.content.manifest import Manifest
     from reader.content.store import ContentSet
+    from reader.paths import Paths
     from reader.ui.app import create_application
     from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.settings import Settings, settings_path
 
     app = create_application([])
+    paths = Paths.from_environment()
+
+    def new_window(**options) -> MainWindow:
+        return MainWindow(Settings(settings_path(paths.config)), paths, **options)
 
     # Idle RSS on the bundled FAQ.
-    window = MainWindow(Settings())
+    window = new_window()
     window.show()
     wait(app, lambda: window.loaded is not None and window.search.ready, 60)
     wait(app, lambda: False, 1.0)
@@ -153,7 +158,7 @@ def main() -> int:
     loaded = LoadedContent(
         library, ContentSet(root, Manifest(wiki="https://wiki.example.org/"), "bundled")
     )
-    window = MainWindow(Settings(), autoload=False)
+    window = new_window(autoload=False)
     window.show()
     beat = Heartbeat()
     beat.timer.start()

@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reader.paths import user_dirs
-
 LOG_NAME = "faq-reader.log"
 _configured = False
 
@@ -44,25 +42,27 @@ def hold_early_records(level: int = logging.INFO) -> None:
     root.addHandler(_early)
 
 
-def log_file() -> Path:
-    return user_dirs().log / LOG_NAME
+def log_file(log_dir: Path) -> Path:
+    """The log file in the per-user log folder ``log_dir``."""
+    return log_dir / LOG_NAME
 
 
-def setup_logging(console: bool = False, level: int = logging.INFO) -> Path | None:
-    """Send the ``reader`` loggers to the log file; return its path (None if unwritable)."""
+def setup_logging(log_dir: Path, console: bool = False, level: int = logging.INFO) -> Path | None:
+    """Send the ``reader`` loggers to the log file in ``log_dir``; return its path (None if
+    unwritable)."""
     global _configured, _early
     import logging.handlers
 
     root = logging.getLogger("reader")
     if _configured:
-        return log_file()
+        return log_file(log_dir)
     _configured = True
     root.setLevel(level)
     held: list[logging.LogRecord] = []
     if _early is not None:
         root.removeHandler(_early)
         held, _early = _early.records, None
-    path: Path | None = log_file()
+    path: Path | None = log_file(log_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

@@ -27,7 +27,6 @@ PORTABLE_MARKER = "portable"
 PORTABLE_MARKERS = (PORTABLE_MARKER, f"{PORTABLE_MARKER}.txt")
 MIN_FREE_BYTES = 1 << 20  # below this, a folder counts as full (an index is ~1 MiB)
 PORTABLE_DATA = "faq-reader-data"
-_portable_flag = False
 
 
 def program_dir() -> Path:
@@ -38,21 +37,11 @@ def program_dir() -> Path:
     return launcher.resolve().parent
 
 
-def set_portable(enabled: bool) -> None:
-    """Turn portable mode on for this process (the ``--portable`` option)."""
-    global _portable_flag
-    _portable_flag = enabled
-
-
-def portable_requested() -> bool:
-    """Whether ``--portable`` was given (the marker file is checked by ``portable_root``)."""
-    return _portable_flag
-
-
-def portable_root() -> Path | None:
-    """The portable data folder when portable mode is on, else None."""
+def portable_root(requested: bool = False) -> Path | None:
+    """The portable data folder when portable mode is on (``requested``, i.e. the
+    ``--portable`` option, or a marker file beside the program), else None."""
     folder = program_dir()
-    if _portable_flag or any((folder / name).is_file() for name in PORTABLE_MARKERS):
+    if requested or any((folder / name).is_file() for name in PORTABLE_MARKERS):
         return folder / PORTABLE_DATA
     return None
 
@@ -73,41 +62,71 @@ def resources_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class UserDirs:
-    """The per-user folders; ``mode`` says why they are where they are."""
+class Paths:
+    """Every folder the reader reads or writes, resolved once at the entry point.
 
+    The CLI's ``main`` and the window's ``run`` build it (:meth:`from_environment`) and
+    pass it down; nothing below them looks at the environment. ``mode`` says why the
+    per-user folders are where they are.
+    """
+
+    resources: Path  # the bundled, read-only snapshot (pages, media, icons, translations)
     data: Path  # refreshed content store
-    cache: Path  # search index
-    config: Path  # settings
+    cache: Path  # search index, built pages
+    config: Path  # settings, sources
     log: Path  # log files
     mode: str  # "FAQ_READER_HOME", "portable" or "platformdirs"
 
+    @classmethod
+    def from_environment(cls, portable: bool = False) -> Paths:
+        """The folders for this process: ``FAQ_READER_HOME``, else portable mode (asked
+        for by ``portable`` or a marker file beside the program), else platformdirs'."""
+        resources = resources_dir()
+        home = os.environ.get(HOME_ENV, "").strip()
+        if home:
+            root = Path(home).expanduser().resolve()
+            return cls.under(root, HOME_ENV, resources)
+        portable_data = portable_root(portable)
+        if portable_data is not None:
+            return cls.under(portable_data, "portable", resources)
+        import platformdirs
 
-def user_dirs() -> UserDirs:
-    """Resolve the per-user folders from the environment (read on every call)."""
-    home = os.environ.get(HOME_ENV, "").strip()
-    if home:
-        root = Path(home).expanduser().resolve()
-        return UserDirs(root / "data", root / "cache", root / "config", root / "logs", HOME_ENV)
-    portable = portable_root()
-    if portable is not None:
-        return UserDirs(
-            portable / "data",
-            portable / "cache",
-            portable / "config",
-            portable / "logs",
-            "portable",
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            resources,
+            Path(dirs.user_data_dir),
+            Path(dirs.user_cache_dir),
+            Path(dirs.user_config_dir),
+            Path(dirs.user_log_dir),
+            "platformdirs",
         )
-    import platformdirs
 
-    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-    return UserDirs(
-        Path(dirs.user_data_dir),
-        Path(dirs.user_cache_dir),
-        Path(dirs.user_config_dir),
-        Path(dirs.user_log_dir),
-        "platformdirs",
-    )
+    @classmethod
+    def under(cls, root: Path, mode: str = HOME_ENV, resources: Path | None = None) -> Paths:
+        """Every per-user folder under one ``root`` (``FAQ_READER_HOME``, portable, tests)."""
+        return cls(
+            resources or resources_dir(),
+            root / "data",
+            root / "cache",
+            root / "config",
+            root / "logs",
+            mode,
+        )
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the search indexes are kept (one folder per content key)."""
+        return self.cache / "index"
+
+    @property
+    def page_cache_dir(self) -> Path:
+        """Where built pages are cached (:mod:`reader.content.page_cache`)."""
+        return self.cache / "pages"
+
+    @property
+    def search_cache_dir(self) -> Path:
+        """Where the search layer caches parsed tables (synonyms …)."""
+        return self.cache / "search"
 
 
 MODE_LABELS = {
@@ -154,13 +173,12 @@ def write_problem(folder: Path) -> str | None:
     return None
 
 
-def storage_problem(dirs: UserDirs | None = None) -> str | None:
+def storage_problem(dirs: Paths) -> str | None:
     """One French sentence saying what the reader cannot save and why, or None if all is well.
 
     For the CLI (one line on stderr) and the window (a status-bar note); the reader still
     runs on the bundled FAQ, and the search index is then kept in memory.
     """
-    dirs = dirs or user_dirs()
     failing: dict[str, str] = {}
     reason = where = None
     for key, what in _KEPT.items():

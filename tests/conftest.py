@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.paths import Paths
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.dokuwiki_server"]
@@ -21,3 +23,9 @@ def faq_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "faq-home"
     monkeypatch.setenv("FAQ_READER_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def paths(faq_home: Path) -> Paths:
+    """The folders the reader uses for this test, as an entry point resolves them."""
+    return Paths.under(faq_home)

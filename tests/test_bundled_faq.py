@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.content.library import load_library
 from reader.content.manifest import read_manifest
 from reader.fsutil import sha256_file
 from reader.paths import resources_dir
+from tests.home import load_home_library
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ SEED_TITLES = [
 
 
 def test_bundled_faq_has_one_title_two_sections_and_the_seed_questions() -> None:
-    library = load_library().library
+    library = load_home_library().library
     assert [p.id for p in library.pages] == ["faq-kit-durgence"]
     page = library.pages[0]
     assert page.title == "FAQ du Kit d'Urgence"
@@ -55,7 +55,7 @@ def test_seed_text_lists_the_same_questions_as_the_bundled_page() -> None:
 
 
 def test_two_questions_are_unanswered_the_question_mark_and_the_empty_one() -> None:
-    questions = list(load_library().library.questions())
+    questions = list(load_home_library().library.questions())
     unanswered = [q.title for q in questions if not q.answered]
     assert unanswered == [SEED_TITLES[4], SEED_TITLES[8]]
     assert questions[4].answer.strip() == "?"
@@ -63,7 +63,7 @@ def test_two_questions_are_unanswered_the_question_mark_and_the_empty_one() -> N
 
 
 def test_question_ids_use_the_wikis_section_anchors() -> None:
-    first = next(load_library().library.questions())
+    first = next(load_home_library().library.questions())
     assert first.id == (
         "faq-kit-durgence#suis-je_oblige_de_suivre_la_formation_a_l_issue_de_la_periode"
         "_de_crise_sanitaire"
@@ -71,7 +71,7 @@ def test_question_ids_use_the_wikis_section_anchors() -> None:
 
 
 def test_answers_keep_their_text_and_links() -> None:
-    library = load_library().library
+    library = load_home_library().library
     answer = list(library.questions())[2].answer
     assert "Cagette Pro" in answer
     assert "wiki:cagette-pro:interface-producteur" in answer

@@ -155,7 +155,8 @@ def test_what_the_window_logs_before_its_log_file_opens_is_kept(faq_home: Path) 
         "from reader.logs import hold_early_records, setup_logging\n"
         "hold_early_records()\n"
         "logging.getLogger('reader.ui').warning('réglages illisibles, valeurs par défaut')\n"
-        "print(setup_logging())\n"
+        "from reader.paths import Paths\n"
+        "print(setup_logging(Paths.from_environment().log))\n"
     )
     env = {**os.environ, "FAQ_READER_HOME": str(faq_home), "PYTHONPATH": str(REPO)}
     result = subprocess.run(

@@ -11,6 +11,7 @@ from reader.content.manifest import page_path, read_manifest, write_manifest
 from reader.content.store import UserStore, select_content
 from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir
+from tests.home import content_paths, load_home_library
 
 
 def make_user_set(store: UserStore, question: str) -> Path:
@@ -26,14 +27,14 @@ def make_user_set(store: UserStore, question: str) -> Path:
 
 
 def test_reader_shows_bundled_content_before_any_refresh(faq_home: Path) -> None:
-    loaded = load_library()
+    loaded = load_home_library()
     assert loaded.origin == "bundled"
     assert loaded.warnings == ()
 
 
 def test_refreshed_content_wins_over_the_bundled_one(faq_home: Path) -> None:
     make_user_set(UserStore(faq_home / "data"), "Nouvelle question ?")
-    loaded = load_library()
+    loaded = load_home_library()
     assert loaded.origin == "user"
     assert [q.title for q in loaded.library.questions()] == ["Nouvelle question ?"]
 
@@ -42,9 +43,9 @@ def test_rollback_brings_back_the_previous_set(faq_home: Path) -> None:
     store = UserStore(faq_home / "data")
     make_user_set(store, "Première ?")
     make_user_set(store, "Seconde ?")
-    assert [q.title for q in load_library().library.questions()] == ["Seconde ?"]
+    assert [q.title for q in load_home_library().library.questions()] == ["Seconde ?"]
     assert store.rollback()
-    assert [q.title for q in load_library().library.questions()] == ["Première ?"]
+    assert [q.title for q in load_home_library().library.questions()] == ["Première ?"]
 
 
 def test_corrupt_refreshed_page_falls_back_to_previous_set_with_warning(faq_home: Path) -> None:
@@ -52,7 +53,7 @@ def test_corrupt_refreshed_page_falls_back_to_previous_set_with_warning(faq_home
     make_user_set(store, "Première ?")
     current = make_user_set(store, "Seconde ?")
     (current / page_path("faq-kit-durgence")).write_bytes(b"\x00garbage")
-    loaded = load_library()
+    loaded = load_home_library()
     assert [q.title for q in loaded.library.questions()] == ["Première ?"]
     assert any("abîmé" in w for w in loaded.warnings)
 
@@ -60,7 +61,7 @@ def test_corrupt_refreshed_page_falls_back_to_previous_set_with_warning(faq_home
 def test_unreadable_manifest_falls_back_to_bundled_with_warning(faq_home: Path) -> None:
     current = make_user_set(UserStore(faq_home / "data"), "Q ?")
     (current / "manifest.json").write_text("{not json", encoding="utf-8")
-    loaded = load_library()
+    loaded = load_home_library()
     assert loaded.origin == "bundled"
     assert any("illisible" in w for w in loaded.warnings)
     assert len(list(loaded.library.questions())) == 9
@@ -70,14 +71,14 @@ def test_garbage_state_file_means_bundled_content(faq_home: Path) -> None:
     state = faq_home / "data" / "content" / "state.json"
     state.parent.mkdir(parents=True)
     state.write_bytes(b"\xff\xfe garbage")
-    assert load_library().origin == "bundled"
+    assert load_home_library().origin == "bundled"
 
 
 def test_state_naming_a_folder_outside_the_store_is_ignored(faq_home: Path) -> None:
     state = faq_home / "data" / "content" / "state.json"
     state.parent.mkdir(parents=True)
     state.write_text('{"current": "../../etc"}', encoding="utf-8")
-    assert load_library().origin == "bundled"
+    assert load_home_library().origin == "bundled"
 
 
 def test_half_done_staging_folder_is_cleaned_and_never_read(faq_home: Path) -> None:
@@ -87,7 +88,7 @@ def test_half_done_staging_folder_is_cleaned_and_never_read(faq_home: Path) -> N
     (leftover / "pages").mkdir()
     store.cleanup()
     assert not leftover.exists()
-    assert [q.title for q in load_library().library.questions()] == ["Gardée ?"]
+    assert [q.title for q in load_home_library().library.questions()] == ["Gardée ?"]
 
 
 def test_damaged_bundled_page_still_shows_with_a_warning(tmp_path: Path) -> None:
@@ -98,11 +99,11 @@ def test_damaged_bundled_page_still_shows_with_a_warning(tmp_path: Path) -> None
     selection = select_content(bundled, None)
     assert selection.content.problems
     assert any("abîmé" in w for w in selection.warnings)
-    loaded = load_library(bundled, tmp_path / "none")
+    loaded = load_library(content_paths(bundled, tmp_path / "none"))
     assert len(list(loaded.library.questions())) == 10
 
 
 def test_missing_bundled_manifest_gives_an_empty_library_not_a_crash(tmp_path: Path) -> None:
-    loaded = load_library(tmp_path / "nothing", tmp_path / "data")
+    loaded = load_library(content_paths(tmp_path / "nothing", tmp_path / "data"))
     assert loaded.library.pages == ()
     assert loaded.warnings

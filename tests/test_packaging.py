@@ -27,7 +27,8 @@ sys.path.insert(0, str(REPO / "packaging"))
 
 import bundle  # noqa: E402
 
-from reader import __version__, desktop_cli, paths  # noqa: E402
+from reader import __version__, paths  # noqa: E402
+from reader.cli import desktop as desktop_cli  # noqa: E402
 
 MIB = 1 << 20
 MAX_UNPACKED = 140 * MIB
@@ -190,7 +191,7 @@ def test_exec_arguments_are_quoted_as_the_spec_says(arg: str, quoted: str) -> No
 def test_install_desktop_writes_entry_and_icon_for_the_user(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     program = "/media/clé USB/Lecteur FAQ éleveurs/faq-reader"
-    entry_path, icon_path = desktop_cli.install(command=[program])
+    entry_path, icon_path = desktop_cli.install(paths.resources_dir(), command=[program])
     assert entry_path == tmp_path / "share/applications/faq-reader.desktop"
     assert icon_path == tmp_path / "share/icons/hicolor/scalable/apps/faq-reader.svg"
     assert f'Exec="{program}"\n' in entry_path.read_text(encoding="utf-8")
@@ -208,13 +209,14 @@ def test_install_desktop_command(tmp_path, monkeypatch, capsys) -> None:
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     parser = argparse.ArgumentParser()
-    desktop_cli.add_parser(parser.add_subparsers())
+    desktop_cli.add_parsers(parser.add_subparsers())
+    folders = paths.Paths.under(tmp_path / "home")
     args = parser.parse_args(["install-desktop"])
-    assert args.func(args) == 0
+    assert args.func(args, folders) == 0
     out = capsys.readouterr().out
     assert "faq-reader.desktop" in out and (tmp_path / "applications").is_dir()
     args = parser.parse_args(["install-desktop", "--print"])
-    assert args.func(args) == 0
+    assert args.func(args, folders) == 0
     assert capsys.readouterr().out.startswith("[Desktop Entry]\n")
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from reader.content import outline
 from reader.content import page_cache as page_cache_module
-from reader.content.library import decode_page, load_library
+from reader.content.library import decode_page
 from reader.content.manifest import page_path, read_manifest, write_manifest
 from reader.content.model import PageSource
 from reader.content.outline import build_page
@@ -20,6 +20,7 @@ from reader.content.page_cache import PageCache, page_from_json, page_to_json
 from reader.content.store import UserStore
 from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir
+from tests.home import load_home_library
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_FOLDERS = (DATA / "wiki" / "pages", DATA / "dokuwiki" / "pages")
@@ -76,10 +77,10 @@ def test_page_cache_gives_the_same_library_as_converting(
 
 
 def test_loading_twice_reads_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = load_library()
+    first = load_home_library()
     assert any((Path(os.environ["FAQ_READER_HOME"]) / "cache" / "pages").glob("*.json"))
     no_converting(monkeypatch)
-    second = load_library()
+    second = load_home_library()
     assert second.library == first.library
     assert second.warnings == first.warnings == ()
 
@@ -98,11 +99,11 @@ def test_loading_twice_reads_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     ids=["truncated", "garbage", "empty", "not-an-object", "bad-section", "foreign", "old"],
 )
 def test_corrupt_page_cache_entry_is_rebuilt(damage) -> None:
-    expected = load_library().library
+    expected = load_home_library().library
     entries = list((Path(os.environ["FAQ_READER_HOME"]) / "cache" / "pages").glob("*.json"))
     assert len(entries) == 1
     entries[0].write_bytes(damage(entries[0].read_bytes()))
-    assert load_library().library == expected
+    assert load_home_library().library == expected
     repaired = json.loads(entries[0].read_text(encoding="utf-8"))
     assert repaired["page_id"] == "faq-kit-durgence"
 
@@ -120,12 +121,12 @@ def test_an_entry_of_another_page_is_not_used(tmp_path: Path) -> None:
 def test_read_only_cache_folder_still_loads(
     faq_home: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    expected = load_library(page_cache=PageCache(None)).library
+    expected = load_home_library(page_cache=PageCache(None)).library
     blocker = faq_home / "cache"
     blocker.parent.mkdir(parents=True, exist_ok=True)
     blocker.write_text("not a folder")  # nothing can be created below it, even by root
     with caplog.at_level(logging.DEBUG, logger="reader.content.page_cache"):
-        loaded = load_library()
+        loaded = load_home_library()
     assert loaded.library == expected
     assert loaded.warnings == ()
     assert "page cache not writable" in caplog.text
@@ -137,20 +138,20 @@ def test_full_disk_still_loads(monkeypatch: pytest.MonkeyPatch) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(page_cache_module, "atomic_write_text", full)
-    loaded = load_library()
+    loaded = load_home_library()
     assert loaded.warnings == ()
     assert [q.id for q in loaded.library.questions()]
 
 
 def test_changed_page_is_converted_again(faq_home: Path) -> None:
     commit_page(faq_home, "====== P ======\n===== S =====\n==== Première ? ====\noui\n")
-    assert [q.title for q in load_library().library.questions()] == ["Première ?"]
+    assert [q.title for q in load_home_library().library.questions()] == ["Première ?"]
     commit_page(faq_home, "====== P ======\n===== S =====\n==== Seconde ? ====\nnon\n")
-    assert [q.title for q in load_library().library.questions()] == ["Seconde ?"]
+    assert [q.title for q in load_home_library().library.questions()] == ["Seconde ?"]
 
 
 def test_converter_change_converts_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    load_library()
+    load_home_library()
     monkeypatch.setattr(page_cache_module, "converter_key", lambda: "another-converter")
     calls = []
 
@@ -159,7 +160,7 @@ def test_converter_change_converts_again(monkeypatch: pytest.MonkeyPatch) -> Non
         return build_page(*args, **kwargs)
 
     monkeypatch.setattr(outline, "build_page", counting)
-    load_library()
+    load_home_library()
     assert calls == ["faq-kit-durgence"]
 
 

@@ -121,7 +121,9 @@ def test_faq_reader_home_wins_over_portable(program: Path, profile: Path, tmp_pa
 
 
 def _cli_has_storage_hook() -> bool:
-    return "storage_problem" in (REPO / "reader" / "cli.py").read_text(encoding="utf-8")
+    return "storage_problem" in (REPO / "reader" / "cli" / "__init__.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def assert_reads_bundled_faq_and_says_once(
@@ -146,8 +148,7 @@ def problem_for(program: Path) -> str | None:
     code = (
         "import sys; sys.argv = [sys.argv[1]]\n"
         "from reader import paths\n"
-        "paths.set_portable(True)\n"
-        "print(paths.storage_problem())\n"
+        "print(paths.storage_problem(paths.Paths.from_environment(portable=True)))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("FAQ_READER_HOME", None)
@@ -222,7 +223,9 @@ def test_full_stick(tmp_path: Path, profile: Path) -> None:
 
 def test_no_problem_reported_and_nothing_created_when_all_is_well(tmp_path: Path) -> None:
     root = tmp_path / "neuf"
-    dirs = paths.UserDirs(root / "d", root / "c", root / "f", root / "l", "FAQ_READER_HOME")
+    dirs = paths.Paths(
+        REPO / "resources", root / "d", root / "c", root / "f", root / "l", "FAQ_READER_HOME"
+    )
     assert paths.storage_problem(dirs) is None
     assert list(tmp_path.iterdir()) == []
 
@@ -237,7 +240,8 @@ def test_full_disk_is_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_only_the_unwritable_part_is_named(tmp_path: Path) -> None:
     (tmp_path / "cache").write_text("", encoding="utf-8")
-    dirs = paths.UserDirs(
+    dirs = paths.Paths(
+        REPO / "resources",
         tmp_path / "data",
         tmp_path / "cache" / "faq",
         tmp_path / "config",

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.content.model import Library
+from reader.paths import Paths
 from reader.search import SearchIndex
 from reader.search import index as index_module
 from reader.search.storage import MANIFEST
@@ -40,8 +41,8 @@ def _no_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(index_module, "build_on_disk", fail)
 
 
-def test_index_lives_in_the_cache_under_faq_reader_home(faq_home: Path) -> None:
-    index = SearchIndex.open(bundled_library())
+def test_index_lives_in_the_cache_under_faq_reader_home(faq_home: Path, paths: Paths) -> None:
+    index = SearchIndex.open(bundled_library(), paths.index_dir)
     try:
         assert index.folder is not None and not index.in_memory and index.warnings == []
         assert index.folder.parent == faq_home / "cache" / "index"
@@ -302,7 +303,7 @@ def test_update_pages_reindexes_only_that_page(
 
 
 def wiki_library_search_ids(library: Library, query: str) -> list[str]:
-    fresh = SearchIndex._in_memory(library, "x")
+    fresh = SearchIndex._in_memory(library, "x", None)
     return [h.id for h in fresh.search(query, limit=100).hits]
 
 
@@ -336,7 +337,7 @@ def test_interrupted_update_is_not_trusted(tmp_path: Path) -> None:
 
 
 def test_the_cli_module_does_not_import_whoosh_at_import_time() -> None:
-    code = "import sys, reader.search_cli; assert 'whoosh' not in sys.modules"
+    code = "import sys, reader.cli.search; assert 'whoosh' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 

@@ -13,7 +13,7 @@ from reader.content.model import Library, Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.content.store import ContentSet, select_content
 from reader.fsutil import sha256_bytes
-from reader.paths import resources_dir, user_dirs
+from reader.paths import Paths
 
 log = logging.getLogger(__name__)
 
@@ -57,34 +57,28 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
 
 
 def load_page(
-    page_id: str, data: bytes, source: PageSource, cache: PageCache | None = None
+    page_id: str, data: bytes, source: PageSource, cache: PageCache
 ) -> tuple[Page, str | None]:
-    """The page built from a page file's bytes, through the page cache (the default one
-    when ``cache`` is None), and the decoding warning if any.
+    """The page built from a page file's bytes, through the page cache, and the decoding
+    warning if any.
 
     Raises only what :func:`~reader.content.outline.build_page` raises.
     """
-    if cache is None:
-        cache = PageCache.default()
     text, problem = decode_page(data)
     return cache.load(page_id, sha256_bytes(data), text, source), problem
 
 
-def load_library(
-    bundled_root: Path | None = None,
-    data_dir: Path | None = None,
-    page_cache: PageCache | None = None,
-) -> LoadedContent:
-    """Load the content the reader should show. Never raises for bad content.
+def load_library(paths: Paths, page_cache: PageCache | None = None) -> LoadedContent:
+    """Load the content the reader should show: the user's refreshed set in
+    ``paths.data`` when valid, else the bundled one in ``paths.resources``. Never raises
+    for bad content.
 
-    Pages come from ``page_cache`` (the per-user one when None) when their file has not
-    changed since they were last built; ``PageCache(None)`` converts every page.
+    Pages come from ``page_cache`` (the per-user one in ``paths`` when None) when their
+    file has not changed since they were last built; ``PageCache(None)`` converts every
+    page.
     """
-    cache = page_cache if page_cache is not None else PageCache.default()
-    bundled_root = bundled_root or resources_dir()
-    if data_dir is None:
-        data_dir = user_dirs().data
-    selection = select_content(bundled_root, data_dir)
+    cache = page_cache if page_cache is not None else PageCache(paths.page_cache_dir)
+    selection = select_content(paths.resources, paths.data)
     content = selection.content
     warnings = list(selection.warnings)
     pages: list[Page] = []

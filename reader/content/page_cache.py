@@ -133,17 +133,6 @@ class PageCache:
         self._writable = folder is not None
         self._used: set[str] = set()
 
-    @classmethod
-    def default(cls) -> PageCache:
-        """The cache in the per-user cache folder (``<cache>/pages``)."""
-        try:
-            from reader.paths import user_dirs
-
-            return cls(user_dirs().cache / "pages")
-        except Exception as error:  # no usable home folder: work without a cache
-            log.debug("no page cache: %s", error)
-            return cls(None)
-
     def _name(self, page_id: str, sha256: str) -> str:
         key = f"{page_id}\0{sha256}\0{converter_key()}".encode("utf-8", "surrogatepass")
         return hashlib.sha256(key).hexdigest()[:40] + _SUFFIX

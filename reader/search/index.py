@@ -26,6 +26,7 @@ from whoosh.index import Index
 
 from reader.content.model import Library, Question
 from reader.search import query as q
+from reader.search import synonyms
 from reader.search.analysis import tokens
 from reader.search.build import build
 from reader.search.cache import build_on_disk, cleanup, index_key, remove_tree
@@ -88,11 +89,13 @@ class SearchIndex:
         folder: Path | None,
         key: str,
         vocabulary: dict[str, int] | None = None,
+        tables_dir: Path | None = None,
     ) -> None:
         self.library = library
         self.warnings: list[str] = []
         self._ix = ix
         self._folder = folder  # None: the index is in memory
+        self._tables_dir = tables_dir  # where parsed tables (synonyms) are cached
         self._key = key
         self._lock = threading.RLock()
         self._order_of: tuple[Library, dict[str, int]] | None = None
@@ -111,16 +114,18 @@ class SearchIndex:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
-        """Open the cached index of ``library``, or build it; never raises for cache problems."""
+    def open(
+        cls, library: Library, cache_dir: Path | None, *, tables_dir: Path | None = None
+    ) -> SearchIndex:
+        """Open the index of ``library`` cached in ``cache_dir``, or build it there; never
+        raises for cache problems (``cache_dir`` None: in memory). ``tables_dir`` keeps the
+        parsed synonym list between processes (None: parsed each time)."""
         key = index_key(library)
         count = question_count(library)
         warnings: list[str] = []
+        if cache_dir is None:
+            return cls._in_memory(library, key, tables_dir)
         try:
-            if cache_dir is None:
-                from reader.paths import user_dirs
-
-                cache_dir = user_dirs().cache / "index"
             folder = cache_dir / key
             ix = open_checked(folder, key, count)
             if ix is None:
@@ -128,20 +133,20 @@ class SearchIndex:
                     log.warning("search index in %s is stale or damaged: rebuilding", folder)
                     warnings.append("index de recherche endommagé : reconstruit")
                 ix = build_on_disk(library, cache_dir, key, count)
-            index = cls(library, ix, folder, key)
+            index = cls(library, ix, folder, key, tables_dir=tables_dir)
             cleanup(cache_dir, keep=key)
         except Exception as error:  # any cache failure must leave search working
             log.warning("search index kept in memory: %s", error)
-            index = cls._in_memory(library, key)
+            index = cls._in_memory(library, key, tables_dir)
             warnings.append(f"index de recherche gardé en mémoire : {_reason(error)}")
         index.warnings.extend(warnings)
         return index
 
     @classmethod
-    def _in_memory(cls, library: Library, key: str) -> SearchIndex:
+    def _in_memory(cls, library: Library, key: str, tables_dir: Path | None) -> SearchIndex:
         ix = MemoryStorage().create_index(build_schema())
         vocabulary = build(ix, rows(library))
-        return cls(library, ix, None, key, dict(vocabulary))
+        return cls(library, ix, None, key, dict(vocabulary), tables_dir)
 
     @property
     def in_memory(self) -> bool:
@@ -183,7 +188,7 @@ class SearchIndex:
         known = self._known_terms
         if known is None or known.reader is not searcher.reader():
             known = self._known_terms = q.KnownTerms(searcher.reader())
-        p = q.plan(text, known, self._vocabulary)
+        p = q.plan(text, known, self._vocabulary, synonyms.load(cache_dir=self._tables_dir))
         clauses = p.usable
         # The words typed first: when every clause they can match finds questions, the
         # synonyms of those clauses would only add weaker ones (and cost most of the time).
@@ -300,7 +305,7 @@ class SearchIndex:
                 self._update(library, pages, key)
             except Exception as error:  # whatever failed, a full in-memory index works
                 log.warning("index update failed, rebuilding in memory: %s", error)
-                self._replace(SearchIndex._in_memory(library, key))
+                self._replace(SearchIndex._in_memory(library, key, self._tables_dir))
                 self.warnings.append(f"index de recherche gardé en mémoire : {_reason(error)}")
             self.library = library
 
@@ -356,7 +361,7 @@ class SearchIndex:
             remove_tree(self._folder)
             fresh = SearchIndex.open(self.library, self._folder.parent)
         else:
-            fresh = SearchIndex._in_memory(self.library, self._key)
+            fresh = SearchIndex._in_memory(self.library, self._key, self._tables_dir)
         self.warnings.extend(fresh.warnings)
         self.warnings.append("index de recherche illisible : reconstruit")
         self._replace(fresh)

@@ -86,11 +86,13 @@ def default_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load(path: Path | None = None) -> Mapping[Key, tuple[Alternative, ...]]:
+def load(
+    path: Path | None = None, cache_dir: Path | None = None
+) -> Mapping[Key, tuple[Alternative, ...]]:
     """The parsed list at ``path`` (the bundled one by default).
 
     Analysing every entry takes a good part of a command-line search's start-up, so the
-    table is also kept in the per-user cache, named after the list's bytes and the
+    table is also kept in ``cache_dir`` (when given), named after the list's bytes and the
     analyzer's version; any problem with that copy and the list is simply parsed again.
     """
     path = path or default_path()
@@ -100,7 +102,7 @@ def load(path: Path | None = None) -> Mapping[Key, tuple[Alternative, ...]]:
     except (OSError, UnicodeDecodeError) as error:
         log.warning("synonym list %s unreadable: %s", path, error)
         return {}
-    cached = _cache_file(raw)
+    cached = _cache_file(raw, cache_dir)
     table: Mapping[Key, tuple[Alternative, ...]] | None = _read_cache(cached)
     if table is None:
         parsed = parse(lines, path.name)
@@ -112,17 +114,13 @@ def load(path: Path | None = None) -> Mapping[Key, tuple[Alternative, ...]]:
 _CACHE_FORMAT = 1
 
 
-def _cache_file(raw: bytes) -> Path | None:
-    try:
-        from reader.paths import user_dirs
-        from reader.search.analysis import ANALYZER_VERSION
-
-        digest = hashlib.sha256(raw).hexdigest()[:24]
-        name = f"synonymes-{digest}-a{ANALYZER_VERSION}f{_CACHE_FORMAT}.marshal"
-        return user_dirs().cache / "search" / name
-    except Exception as error:  # no cache dir: parse every time
-        log.debug("no cache for the synonym list: %s", error)
+def _cache_file(raw: bytes, cache_dir: Path | None) -> Path | None:
+    if cache_dir is None:  # no cache folder: parse every time
         return None
+    from reader.search.analysis import ANALYZER_VERSION
+
+    digest = hashlib.sha256(raw).hexdigest()[:24]
+    return cache_dir / f"synonymes-{digest}-a{ANALYZER_VERSION}f{_CACHE_FORMAT}.marshal"
 
 
 class _CachedTable(Mapping[Key, tuple[Alternative, ...]]):

@@ -155,7 +155,7 @@ class Refresh:
             entry = old_manifest.page(page_id)
             changed = entry is None or entry.sha256 != digest
             if changed:  # the media list comes from the validation build: one conversion
-                page = self._validate(page_id, text, digest)
+                page = self._validate(page_id, text, digest, old.page_cache)
                 media = page_media(text, page_id, page.media)
                 fetched.append(Fetched(page_id, data, digest, media, changed, page, served))
                 continue
@@ -169,10 +169,10 @@ class Refresh:
         return fetched
 
     # -- 2. validation ---------------------------------------------------------------------
-    def _validate(self, page_id: str, text: str, digest: str) -> Page:
+    def _validate(self, page_id: str, text: str, digest: str, cache: PageCache) -> Page:
         source = PageSource(wiki=self.sources.wiki, fetched=iso_utc(), sha256=digest, origin="user")
         try:
-            page = PageCache.default().load(page_id, digest, text, source)
+            page = cache.load(page_id, digest, text, source)
         except Exception as error:
             log.exception("page %s does not convert", page_id)
             reason = "la page ne peut pas être convertie"

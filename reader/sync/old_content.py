@@ -6,6 +6,7 @@ import logging
 
 from reader.content.library import load_page
 from reader.content.model import Library, Page, PageSource
+from reader.content.page_cache import PageCache
 from reader.content.store import ContentSet
 
 log = logging.getLogger(__name__)
@@ -15,8 +16,11 @@ class OldContent:
     """The content being replaced. Its pages are built only when needed: converting a
     big wiki takes seconds, and a refresh where little changed needs few of them."""
 
-    def __init__(self, content: ContentSet, library: Library | None = None) -> None:
+    def __init__(
+        self, content: ContentSet, pages: PageCache, library: Library | None = None
+    ) -> None:
         self.content = content
+        self.page_cache = pages  # built pages, shared with the refresh's validation
         self._library = library
         self._pages: dict[str, Page | None] = {}
 
@@ -33,7 +37,7 @@ class OldContent:
             return None
         try:
             data = (self.content.root / entry.path).read_bytes()
-            return load_page(page_id, data, PageSource(sha256=entry.sha256))[0]
+            return load_page(page_id, data, PageSource(sha256=entry.sha256), self.page_cache)[0]
         except Exception:
             log.warning("old copy of %s unreadable", page_id, exc_info=True)
             return None

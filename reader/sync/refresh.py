@@ -26,8 +26,9 @@ import shutil
 from pathlib import Path
 
 from reader.content.library import LoadedContent
+from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, select_content
-from reader.paths import resources_dir, user_dirs
+from reader.paths import Paths
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.errors import KEPT, RefreshCancelled, RefreshError, failure
 from reader.sync.fetch import Refresh
@@ -43,17 +44,16 @@ log = logging.getLogger(__name__)
 
 def refresh(
     sources: Sources,
+    paths: Paths,
     *,
-    data_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    bundled_root: Path | None = None,
     client: HttpClient | None = None,
     limits: Limits | None = None,
     cancel: CancelToken | None = None,
     progress: ProgressCallback | None = None,
     current: LoadedContent | None = None,
 ) -> Summary:
-    """Fetch ``sources`` and replace the user's content with them, all or nothing.
+    """Fetch ``sources`` and replace the user's content in ``paths.data`` with them, all
+    or nothing (the search index in ``paths.index_dir`` is brought up to date).
 
     ``current`` is the content now shown (loaded if not given). Returns the change
     summary; raises :class:`RefreshError` (:class:`RefreshCancelled` on cancel) having
@@ -61,28 +61,25 @@ def refresh(
     """
     if not sources.pages:
         raise RefreshError(f"Mise à jour impossible : aucune page à récupérer. {KEPT}")
-    dirs = None if data_dir and cache_dir else user_dirs()
-    data_dir = data_dir or dirs.data  # type: ignore[union-attr]
-    if cache_dir is None:
-        cache_dir = dirs.cache / "index"  # type: ignore[union-attr]
     limits = limits or Limits()
     if client is None:
         from reader.sync.http import UrllibClient
 
         client = UrllibClient(limits)
     cancel = cancel or CancelToken()
-    store = UserStore(data_dir)
+    store = UserStore(paths.data)
     try:
         with store_lock(store.root):
             store.cleanup()
-            selection = select_content(bundled_root or resources_dir(), data_dir)
+            selection = select_content(paths.resources, paths.data)
+            pages = PageCache(paths.page_cache_dir)
             if current is not None and current.content.root == selection.content.root:
-                old = OldContent(current.content, current.library)
+                old = OldContent(selection.content, pages, current.library)
             else:
-                old = OldContent(selection.content)
+                old = OldContent(selection.content, pages)
             job = Refresh(sources, client, limits, cancel, progress)
             try:
-                return _run(job, store, old, cache_dir, data_dir)
+                return _run(job, store, old, paths.index_dir, paths.data)
             except Cancelled as error:
                 raise RefreshCancelled(f"Mise à jour annulée. {KEPT}") from error
             except OSError as error:
@@ -151,9 +148,9 @@ def _run(
     return Summary(tuple(summary_pages), True, tuple(job.warnings), fetched_media, job.received)
 
 
-def rollback(data_dir: Path | None = None) -> bool:
+def rollback(data_dir: Path) -> bool:
     """Go back to the content before the last refresh. False when there is none."""
-    store = UserStore(data_dir or user_dirs().data)
+    store = UserStore(data_dir)
     try:
         with store_lock(store.root):
             store.cleanup()
@@ -162,10 +159,10 @@ def rollback(data_dir: Path | None = None) -> bool:
         raise RefreshError("Retour impossible : une mise à jour est en cours.") from error
 
 
-def cleanup(data_dir: Path | None = None) -> None:
+def cleanup(data_dir: Path) -> None:
     """Remove what an interrupted refresh left behind (call at start-up). Never raises;
     skipped while another process is refreshing."""
-    store = UserStore(data_dir or user_dirs().data)
+    store = UserStore(data_dir)
     if not store.sets_dir.is_dir():
         return
     try:

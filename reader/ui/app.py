@@ -14,7 +14,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
-from reader.paths import resources_dir
+from reader.paths import Paths, resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +68,15 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def create_window(app: QApplication):
+def create_window(app: QApplication, paths: Paths):
     """The window, themed and shown (it loads its content after its first paint)."""
     from reader.ui import settings as keys
     from reader.ui.main_window import MainWindow
     from reader.ui.theme import apply_theme
 
-    settings = keys.Settings()
+    settings = keys.Settings(keys.settings_path(paths.config))
     apply_theme(app, settings.get(keys.THEME))
-    window = MainWindow(settings)
+    window = MainWindow(settings, paths)
     # The refresh feature (menu entries, handler) is not needed to paint: plug it in just
     # after the first paint, so that its imports (HTTP client …) do not delay the window.
     window.firstPainted.connect(
@@ -90,8 +90,9 @@ def _after_paint(app: QApplication, window) -> None:
     from reader.logs import setup_logging
     from reader.ui.window_parts import app_icon
 
-    setup_logging(console=False)
-    app.setWindowIcon(app_icon())  # the SVG plugin loads here, not before the first paint
+    setup_logging(window.paths.log, console=False)
+    # The SVG plugin loads here, not before the first paint.
+    app.setWindowIcon(app_icon(window.paths.resources))
     try:
         from reader.ui.refresh_dialog import install_refresh
     except ImportError:
@@ -100,10 +101,10 @@ def _after_paint(app: QApplication, window) -> None:
     install_refresh(window)
 
 
-def run(argv: list[str]) -> int:
-    """Entry point of ``faq-reader`` with no arguments."""
+def run(argv: list[str], paths: Paths) -> int:
+    """Entry point of ``faq-reader`` with no arguments: the window on ``paths``."""
     app = create_application(argv)
-    window = create_window(app)
+    window = create_window(app, paths)
     log.info("window shown (%s %s)", APP_NAME, __version__)
     code = app.exec()
     del window

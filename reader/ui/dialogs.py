@@ -24,6 +24,8 @@ from reader.logs import log_file
 from reader.ui.window_parts import origin_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.content.library import LoadedContent
 
 log = logging.getLogger(__name__)
@@ -119,7 +121,7 @@ class ContentInfoDialog(QDialog):
 class LogDialog(QDialog):
     """The application's log file, read-only, with the newest lines at the bottom."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent, log_dir: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Log"))
         self.resize(760, 480)
@@ -128,7 +130,7 @@ class LogDialog(QDialog):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFont("monospace"))
         self.text.setAccessibleName(QCoreApplication.translate("Dialogs", "Log contents"))
-        self.path = log_file()
+        self.path = log_file(log_dir)
         self.text.setPlainText(self._read())
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

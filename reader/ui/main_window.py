@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from reader.content.library import LoadedContent
+    from reader.paths import Paths
     from reader.ui.actions import Actions
     from reader.ui.find_bar import FindBar
     from reader.ui.results_view import ResultsPanel
@@ -72,10 +73,15 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
     resultsShown = Signal(object)
 
     def __init__(
-        self, settings: Settings, search: SearchService | None = None, autoload: bool = True
+        self,
+        settings: Settings,
+        paths: Paths,
+        search: SearchService | None = None,
+        autoload: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.paths = paths
         self.loaded: LoadedContent | None = None
         self.history = History()
         # Made after the first paint (see _finish_setup): not needed to show the window.
@@ -88,7 +94,6 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self._open_best_pending = False
         self._last_outcome: SearchOutcome | None = None
         self._refresh_handler = None
-        self._marks_dir: Path | None = None
         self.media_message: QMessageBox | None = None  # the last "file not available"
         self._commands: Actions | None = None
         self._build_widgets()
@@ -276,7 +281,7 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         self.find_bar = FindBar(self.answer, self)
         self._right_layout.addWidget(self.find_bar)
         if self.search is None:
-            self.search = SearchService(self)
+            self.search = SearchService(self, paths=self.paths)
         self.search.resultsReady.connect(self._on_results)
         self.search.indexReady.connect(self._on_index_ready)
         self.search.indexFailed.connect(self._on_index_failed)
@@ -289,7 +294,7 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         from reader.content.library import load_library
 
         try:
-            loaded = load_library()
+            loaded = load_library(self.paths)
         except Exception:
             log.exception("content could not be loaded")
             self.source_label.setText(self.tr("No content could be loaded (see the log)."))
@@ -346,7 +351,7 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
         from reader.paths import storage_problem
 
         messages = list(warnings)
-        if (problem := storage_problem()) is not None:
+        if (problem := storage_problem(self.paths)) is not None:
             messages.insert(0, problem)
         for message in messages:
             log.warning("%s", message)
@@ -377,14 +382,9 @@ class MainWindow(PlacesMixin, SearchPanelMixin, CommandsMixin, QMainWindow):
             self.tree.expand(self.tree_model.index(0, 0))
 
     # -- "new" / "changed" marks -----------------------------------------------------------
-    def set_marks_dir(self, data_dir: Path | None) -> None:
-        """Where the refresh keeps its marks (default: the per-user data folder)."""
-        self._marks_dir = data_dir
-
     def marks_dir(self) -> Path:
-        from reader.paths import user_dirs
-
-        return self._marks_dir or user_dirs().data
+        """Where the refresh keeps its "new" / "changed" marks."""
+        return self.paths.data
 
     def _load_marks(self) -> dict[str, str]:
         from reader.sync.changes import load_marks

@@ -6,8 +6,6 @@ may also be given as the URL of one of its pages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.paths import resources_dir, user_dirs
+from reader.paths import Paths
 from reader.sync.sources import Sources, default_sources, load_sources, make_sources, save_sources
 from reader.sync.urls import UrlError, page_id_from
 
@@ -30,11 +28,12 @@ from reader.sync.urls import UrlError, page_id_from
 class WikiPreferences(QDialog):
     """Edit and save the refresh sources (``sources.json`` in the config folder)."""
 
-    def __init__(self, parent: QWidget | None = None, config_dir: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None, paths: Paths) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Wiki preferences"))
-        self.config_dir = config_dir or user_dirs().config
-        sources = load_sources(self.config_dir, resources_dir())
+        self.paths = paths
+        self.config_dir = paths.config
+        sources = load_sources(self.config_dir, paths.resources)
 
         self.wiki_edit = QLineEdit(sources.wiki, self)
         self.wiki_edit.setAccessibleName(self.tr("Wiki address"))
@@ -100,7 +99,7 @@ class WikiPreferences(QDialog):
             self.pages_list.takeItem(self.pages_list.row(item))
 
     def restore_defaults(self) -> None:
-        defaults = default_sources(resources_dir())
+        defaults = default_sources(self.paths.resources)
         self.wiki_edit.setText(defaults.wiki)
         self.pages_list.clear()
         self.pages_list.addItems(list(defaults.pages))

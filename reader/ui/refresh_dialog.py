@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.paths import resources_dir, user_dirs
 from reader.sync.http import HttpClient, Limits
 from reader.sync.sources import Sources, load_sources
 from reader.ui.refresh_worker import RefreshWorker
 
 if TYPE_CHECKING:
+    from reader.paths import Paths
     from reader.sync.changes import Summary
     from reader.sync.progress import Progress
 
@@ -135,18 +135,13 @@ class RefreshController(QObject):
     def __init__(
         self,
         window,
-        data_dir: Path | None = None,
-        cache_dir: Path | None = None,
-        config_dir: Path | None = None,
         client: HttpClient | None = None,
         limits: Limits | None = None,
         quiet: bool = False,  # tests: no modal message boxes
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.data_dir = data_dir
-        self.cache_dir = cache_dir
-        self.config_dir = config_dir
+        self.paths: Paths = window.paths
         self.client = client
         self.limits = limits
         self.quiet = quiet
@@ -155,16 +150,14 @@ class RefreshController(QObject):
         self.last_message = ""
 
     def sources(self) -> Sources:
-        return load_sources(self.config_dir or user_dirs().config, resources_dir())
+        return load_sources(self.paths.config, self.paths.resources)
 
     def start(self, window=None) -> None:
         if self.worker is not None:
             if self.dialog is not None:
                 self.dialog.raise_()
             return
-        worker = RefreshWorker(
-            self.sources(), self.data_dir, self.cache_dir, self.client, self.limits
-        )
+        worker = RefreshWorker(self.sources(), self.paths, self.client, self.limits)
         self.worker = worker
         self.dialog = RefreshDialog(worker, self.window)
         worker.succeeded.connect(self._succeeded)
@@ -214,7 +207,7 @@ class RefreshController(QObject):
         from reader.sync.refresh import rollback
 
         try:
-            done = rollback(self.data_dir)
+            done = rollback(self.paths.data)
         except RefreshError as error:
             self._inform(self.tr("Cannot go back"), error.message, QMessageBox.Icon.Warning)
             return
@@ -225,13 +218,13 @@ class RefreshController(QObject):
                 QMessageBox.Icon.Information,
             )
             return
-        self.window.reload_library(load_library(data_dir=self.data_dir))
+        self.window.reload_library(load_library(self.paths))
         self.window.note(self.tr("Previous content restored."))
 
     def preferences(self) -> None:
         from reader.ui.preferences import WikiPreferences
 
-        WikiPreferences(self.window, self.config_dir).exec()
+        WikiPreferences(self.window, self.paths).exec()
 
 
 def _content_menu(window) -> QMenu | None:
@@ -263,10 +256,7 @@ def install_refresh(window, **options) -> RefreshController:
         prefs_action.triggered.connect(controller.preferences)
         menu.insertAction(_after(menu, refresh_action), rollback_action)
         menu.insertAction(_after(menu, rollback_action), prefs_action)
-    data_dir = options.get("data_dir")
-    if data_dir is not None:
-        window.set_marks_dir(data_dir)
-    threading.Thread(target=_cleanup, args=(data_dir,), daemon=True).start()
+    threading.Thread(target=_cleanup, args=(window.paths.data,), daemon=True).start()
     return controller
 
 
@@ -276,7 +266,7 @@ def _after(menu: QMenu, action: QAction) -> QAction | None:
     return actions[index + 1] if index + 1 < len(actions) else None
 
 
-def _cleanup(data_dir: Path | None) -> None:
+def _cleanup(data_dir: Path) -> None:
     from reader.sync.refresh import cleanup
 
     cleanup(data_dir)

@@ -9,12 +9,15 @@ shuts down the socket being read.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.sync.http import CancelToken, HttpClient, Limits
 from reader.sync.sources import Sources
+
+if TYPE_CHECKING:
+    from reader.paths import Paths
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +42,13 @@ class RefreshWorker(QObject):
     def __init__(
         self,
         sources: Sources,
-        data_dir: Path | None = None,
-        cache_dir: Path | None = None,
+        paths: Paths,
         client: HttpClient | None = None,
         limits: Limits | None = None,
     ) -> None:
         super().__init__()
         self.sources = sources
-        self.data_dir = data_dir
-        self.cache_dir = cache_dir
+        self.paths = paths
         self.client = client
         self.limits = limits
         self.token = CancelToken()
@@ -74,14 +75,13 @@ class RefreshWorker(QObject):
         try:
             summary = refresh(
                 self.sources,
-                data_dir=self.data_dir,
-                cache_dir=self.cache_dir,
+                self.paths,
                 client=self.client,
                 limits=self.limits,
                 cancel=self.token,
                 progress=self.progress.emit,
             )
-            loaded = load_library(data_dir=self.data_dir)
+            loaded = load_library(self.paths)
         except RefreshCancelled as error:
             self.cancelled.emit(error.message)
         except RefreshError as error:

@@ -18,11 +18,14 @@ import difflib
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.content.model import Library, Question
+
+if TYPE_CHECKING:
+    from reader.paths import Paths
 
 log = logging.getLogger(__name__)
 
@@ -112,12 +115,13 @@ class SearchWorker(QObject):
     openFailed = Signal(int, str)
     resultsReady = Signal(object)
 
-    def __init__(self, latest: _Latest, index_factory=None) -> None:
+    def __init__(self, latest: _Latest, index_factory=None, paths: Paths | None = None) -> None:
         super().__init__()
         self._latest = latest
         self._index = None
         self._library: Library | None = None
         self._factory = index_factory
+        self._paths = paths  # where the index is cached (None: in memory)
 
     @Slot(int, object)
     def open_index(self, generation: int, library: Library) -> None:
@@ -125,7 +129,12 @@ class SearchWorker(QObject):
             if self._factory is None:
                 from reader.search.index import SearchIndex  # heavy: only on this thread
 
-                self._factory = SearchIndex.open
+                paths = self._paths
+                self._factory = lambda library: SearchIndex.open(
+                    library,
+                    paths.index_dir if paths else None,
+                    tables_dir=paths.search_cache_dir if paths else None,
+                )
             old, self._index = self._index, None
             if old is not None and hasattr(old, "close"):
                 old.close()
@@ -187,14 +196,16 @@ class SearchService(QObject):
     _searchRequested = Signal(int, str)
     _closeRequested = Signal()
 
-    def __init__(self, parent: QObject | None = None, index_factory=None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, index_factory=None, paths: Paths | None = None
+    ) -> None:
         super().__init__(parent)
         self._latest = _Latest()
         self._generation = 0
         self._ready = False
         self._thread = QThread()
         self._thread.setObjectName("search")
-        self._worker = SearchWorker(self._latest, index_factory)
+        self._worker = SearchWorker(self._latest, index_factory, paths)
         self._worker.moveToThread(self._thread)
         self._openRequested.connect(self._worker.open_index)
         self._searchRequested.connect(self._worker.run_search)

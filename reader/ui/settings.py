@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.paths import user_dirs
-
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
@@ -47,8 +45,9 @@ VERSION = Setting("meta/version", int, SETTINGS_VERSION)
 ALL_SETTINGS = (ZOOM, THEME, GEOMETRY, SPLITTER, LAST_QUESTION, VERSION)
 
 
-def settings_path() -> Path:
-    return user_dirs().config / FILE_NAME
+def settings_path(config_dir: Path) -> Path:
+    """The settings file in the per-user config folder."""
+    return config_dir / FILE_NAME
 
 
 def _convert(setting: Setting, raw: Any) -> Any:
@@ -76,8 +75,8 @@ class Settings:
     ``problems`` lists what was wrong with the file, for a note in the status bar.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or settings_path()
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.problems: list[str] = []
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

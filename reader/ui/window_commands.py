@@ -80,7 +80,7 @@ class CommandsMixin:
     def show_log(self) -> None:
         from reader.ui.dialogs import LogDialog
 
-        LogDialog(self).exec()
+        LogDialog(self, self.paths.log).exec()
 
     # -- printing and PDF ----------------------------------------------------------------
     def _print_source(self) -> tuple[str, str] | None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QLineEdit
 
@@ -46,9 +48,8 @@ def format_date(iso: str) -> str:
     return QLocale().toString(moment.date(), "d MMMM yyyy")
 
 
-def app_icon() -> QIcon:
+def app_icon(resources: Path) -> QIcon:
+    """The reader's icon, from the bundled ``resources`` folder."""
     from PySide6.QtGui import QIcon
 
-    from reader.paths import resources_dir
-
-    return QIcon(str(resources_dir() / "icons" / "faq-reader.svg"))
+    return QIcon(str(resources / "icons" / "faq-reader.svg"))

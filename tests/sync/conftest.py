@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.paths import Paths
 from reader.sync.http import Limits
 from tests.sync.fake_wiki import SEED, FakeWiki
 
@@ -52,6 +53,12 @@ def data_dir(faq_home: Path) -> Path:
 @pytest.fixture
 def cache_dir(faq_home: Path) -> Path:
     return faq_home / "cache" / "index"
+
+
+def paths_of(data_dir: Path) -> Paths:
+    """The folders of a test whose data folder is ``data_dir`` (the ``data_dir`` fixture:
+    ``<home>/data``, its index in ``<home>/cache/index``, the ``cache_dir`` fixture)."""
+    return Paths.under(data_dir.parent)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from reader.sync.feed import PageDate
 from reader.sync.http import Limits
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
-from tests.sync.conftest import FAST, DokuWiki, snapshot
+from tests.sync.conftest import FAST, DokuWiki, paths_of, snapshot
 from tests.sync.fake_wiki import FEED_FAULTS, FakeWiki
 
 GIVE_UP_SECONDS = 30
@@ -25,11 +25,11 @@ GIVE_UP_SECONDS = 30
 
 def run(url: str, pages: tuple[str, ...], data_dir: Path, cache_dir: Path, **kw):
     kw.setdefault("limits", FAST)
-    return refresh(Sources(url, pages), data_dir=data_dir, cache_dir=cache_dir, **kw)
+    return refresh(Sources(url, pages), paths_of(data_dir), **kw)
 
 
 def entries(data_dir: Path) -> dict[str, PageEntry]:
-    manifest = load_library(data_dir=data_dir).content.manifest
+    manifest = load_library(paths_of(data_dir)).content.manifest
     return {entry.id: entry for entry in manifest.pages}
 
 
@@ -50,7 +50,7 @@ def test_refreshed_page_shows_the_wikis_revision_and_date(
     assert dated(first["faq-kit-durgence"]) == PageDate("1586336672", "2020-04-08T09:04:32Z")
 
     # Edited on the wiki and refreshed at once, well within DokuWiki's 5-minute feed cache.
-    root = load_library(data_dir=data_dir).content.root
+    root = load_library(paths_of(data_dir)).content.root
     text = (root / first["faq:livraison"].path).read_text("utf-8")
     dokuwiki.edit("faq:livraison", text + "\n==== Les frais ? ====\n\nGratuits.\n", "frais")
     run(dokuwiki.url, pages, data_dir, cache_dir)
@@ -60,7 +60,7 @@ def test_refreshed_page_shows_the_wikis_revision_and_date(
     assert edited > int(first["faq:livraison"].revision)
     assert dated(second["faq:livraison"]) == PageDate.at(edited)
     assert second["faq:commandes"] == first["faq:commandes"]  # unchanged: kept as stored
-    page = load_library(data_dir=data_dir).library.page("faq:livraison")
+    page = load_library(paths_of(data_dir)).library.page("faq:livraison")
     assert page is not None and page.source.revision == str(edited)
 
 
@@ -82,7 +82,7 @@ def test_refresh_still_works_when_the_feed_is_broken(
     entry = entries(data_dir)["faq:livraison"]
     assert (entry.revision, entry.last_modified) == ("", "")
     assert entry.fetched  # what the window shows instead: when it was downloaded
-    assert load_library(data_dir=data_dir).library.page("faq:livraison") is not None
+    assert load_library(paths_of(data_dir)).library.page("faq:livraison") is not None
 
 
 def test_only_the_namespaces_of_changed_pages_are_asked_and_only_when_something_changed(

@@ -14,13 +14,13 @@ from reader.sync.feed import PageDate, fetch_dates
 from reader.sync.http import UrllibClient
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources, make_sources
-from tests.sync.conftest import FAST, DokuWiki, snapshot
+from tests.sync.conftest import FAST, DokuWiki, paths_of, snapshot
 
 pytestmark = pytest.mark.dokuwiki
 
 
 def run(url: str, pages: tuple[str, ...], data_dir: Path, cache_dir: Path):
-    return refresh(Sources(url, pages), data_dir=data_dir, cache_dir=cache_dir, limits=FAST)
+    return refresh(Sources(url, pages), paths_of(data_dir), limits=FAST)
 
 
 def test_first_refresh_then_an_edit_on_the_wiki_then_a_page_added_and_one_removed(
@@ -29,7 +29,7 @@ def test_first_refresh_then_an_edit_on_the_wiki_then_a_page_added_and_one_remove
     pages = ("faq-kit-durgence", "faq:livraison")
     first = run(dokuwiki.url, pages, data_dir, cache_dir)
     assert first.committed
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert [p.id for p in loaded.library.pages] == list(pages)
     logo = ContentLinkPolicy(loaded.library, loaded.content.root, embed=True).media_url(
         "faq:logo.png"
@@ -52,7 +52,7 @@ def test_first_refresh_then_an_edit_on_the_wiki_then_a_page_added_and_one_remove
     third = run(dokuwiki.url, ("faq-kit-durgence", "faq:commandes"), data_dir, cache_dir)
     status = {p.page_id: p.status for p in third.pages}
     assert status["faq:commandes"] == "added" and status["faq:livraison"] == "removed"
-    assert [p.id for p in load_library(data_dir=data_dir).library.pages] == [
+    assert [p.id for p in load_library(paths_of(data_dir)).library.pages] == [
         "faq-kit-durgence",
         "faq:commandes",
     ]
@@ -115,7 +115,7 @@ def test_the_wiki_given_as_a_page_url_works_in_every_rewrite_mode(
     out = capsys.readouterr()
     assert code == 0, out.err
     assert "faq:livraison : page ajoutée" in out.out
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert loaded.wiki == wiki.url
     assert [p.id for p in loaded.library.pages] == ["faq:livraison", "faq:commandes"]
     assert make_sources(_page_url(wiki, "faq:livraison"), []).wiki == wiki.url

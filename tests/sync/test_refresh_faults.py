@@ -13,7 +13,7 @@ from reader.sync.errors import RefreshCancelled, RefreshError
 from reader.sync.http import Limits
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
-from tests.sync.conftest import FAST, snapshot
+from tests.sync.conftest import FAST, paths_of, snapshot
 from tests.sync.fake_wiki import FakeWiki, refused_url
 
 PAGES = ("faq-kit-durgence", "faq:livraison", "faq:commandes")
@@ -37,9 +37,7 @@ FAULTS = {
 
 
 def run(wiki_url: str, data_dir: Path, cache_dir: Path, **kw):
-    return refresh(
-        Sources(wiki_url, PAGES), data_dir=data_dir, cache_dir=cache_dir, limits=FAST, **kw
-    )
+    return refresh(Sources(wiki_url, PAGES), paths_of(data_dir), limits=FAST, **kw)
 
 
 @pytest.fixture
@@ -103,9 +101,7 @@ def test_an_endless_trickle_gives_up_at_the_request_bound(
     limits = Limits(read_timeout=1, request_timeout=1.5)
     start = time.monotonic()
     with pytest.raises(RefreshError, match=r"n'en finit pas|délai"):
-        refresh(
-            Sources(fake_wiki.url, PAGES), data_dir=data_dir, cache_dir=cache_dir, limits=limits
-        )
+        refresh(Sources(fake_wiki.url, PAGES), paths_of(data_dir), limits=limits)
     assert time.monotonic() - start < 10
     assert snapshot(data_dir) == refreshed
 
@@ -120,8 +116,7 @@ def test_cancel_while_the_wiki_is_silent_stops_at_once(
     with pytest.raises(RefreshCancelled):
         refresh(
             Sources(fake_wiki.url, PAGES),
-            data_dir=data_dir,
-            cache_dir=cache_dir,
+            paths_of(data_dir),
             limits=patient,
             cancel=token,
         )

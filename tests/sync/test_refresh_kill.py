@@ -16,7 +16,7 @@ from reader.content.library import load_library
 from reader.content.store import UserStore, check_set
 from reader.sync.refresh import cleanup, refresh
 from reader.sync.sources import Sources
-from tests.sync.conftest import FAST, REPO, snapshot
+from tests.sync.conftest import FAST, REPO, paths_of, snapshot
 from tests.sync.fake_wiki import FakeWiki
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="kill -9 is POSIX")
@@ -39,9 +39,7 @@ def test_kill_9_while_fetching_leaves_the_content_as_it_was(
     fake_wiki: FakeWiki, faq_home: Path, data_dir: Path, cache_dir: Path
 ) -> None:
     pages = ["faq-kit-durgence", "faq:livraison"]
-    refresh(
-        Sources(fake_wiki.url, tuple(pages)), data_dir=data_dir, cache_dir=cache_dir, limits=FAST
-    )
+    refresh(Sources(fake_wiki.url, tuple(pages)), paths_of(data_dir), limits=FAST)
     before = snapshot(data_dir)
     fake_wiki.pages["faq-kit-durgence"] += b"\n==== Nouvelle ? ====\n\nOui.\n"
     fake_wiki.faults["faq:livraison"] = "stall_headers"
@@ -51,7 +49,7 @@ def test_kill_9_while_fetching_leaves_the_content_as_it_was(
     kill9(process)
 
     assert snapshot(data_dir) == before
-    assert load_library(data_dir=data_dir).library.question("faq-kit-durgence#nouvelle") is None
+    assert load_library(paths_of(data_dir)).library.question("faq-kit-durgence#nouvelle") is None
 
 
 def test_kill_9_at_any_moment_leaves_the_old_set_or_the_new_one(
@@ -61,9 +59,7 @@ def test_kill_9_at_any_moment_leaves_the_old_set_or_the_new_one(
     pages = [f"faq:p{i:02d}" for i in range(60)]
     for page_id in pages:
         fake_wiki.pages[page_id] = template.replace("FAQ Livraison", page_id).encode()
-    refresh(
-        Sources(fake_wiki.url, tuple(pages)), data_dir=data_dir, cache_dir=cache_dir, limits=FAST
-    )
+    refresh(Sources(fake_wiki.url, tuple(pages)), paths_of(data_dir), limits=FAST)
     store = UserStore(data_dir)
     old_set = store.current()
     assert old_set is not None
@@ -86,7 +82,7 @@ def test_kill_9_at_any_moment_leaves_the_old_set_or_the_new_one(
             assert files == old_files
             outcomes.add("old")
         else:  # the new set, complete: every page has the added question
-            library = load_library(data_dir=data_dir).library
+            library = load_library(paths_of(data_dir)).library
             assert all(library.question(f"{p}#ajout") for p in pages)
             outcomes.add("new")
             break

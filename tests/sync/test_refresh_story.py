@@ -15,16 +15,14 @@ from reader.sync.http import CancelToken
 from reader.sync.lock import store_lock
 from reader.sync.refresh import cleanup, refresh, rollback
 from reader.sync.sources import Sources
-from tests.sync.conftest import FAST, snapshot
+from tests.sync.conftest import FAST, paths_of, snapshot
 from tests.sync.fake_wiki import FakeWiki
 
 PAGES = ("faq-kit-durgence", "faq:livraison")
 
 
 def run(wiki: FakeWiki, data_dir: Path, cache_dir: Path, pages=PAGES, **kw):
-    return refresh(
-        Sources(wiki.url, tuple(pages)), data_dir=data_dir, cache_dir=cache_dir, limits=FAST, **kw
-    )
+    return refresh(Sources(wiki.url, tuple(pages)), paths_of(data_dir), limits=FAST, **kw)
 
 
 def test_first_refresh_brings_the_pages_and_their_images_for_offline_reading(
@@ -37,7 +35,7 @@ def test_first_refresh_brings_the_pages_and_their_images_for_offline_reading(
     assert by_id["faq:livraison"].status == "added"
     assert len(by_id["faq:livraison"].added) == 3
     assert by_id["faq-kit-durgence"].status == "unchanged"  # same text as the bundled copy
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert loaded.origin == "user"
     assert [p.id for p in loaded.library.pages] == list(PAGES)
     stored = loaded.content.root / "pages" / "faq" / "livraison.txt"
@@ -99,7 +97,7 @@ def test_unchanged_images_cost_a_304_and_the_new_text_is_searchable(
 
     assert summary.committed and summary.media_fetched == 0
     assert any("fetch.php" in r for r in fake_wiki.requests)
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert (loaded.content.root / "media" / "faq" / "logo.png").is_file()
     from reader.search.index import SearchIndex
 
@@ -124,7 +122,7 @@ def test_a_page_added_to_the_sources_and_one_removed(
         "faq:commandes": "added",
         "faq:livraison": "removed",
     }
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert [p.id for p in loaded.library.pages] == ["faq-kit-durgence", "faq:commandes"]
     assert not (loaded.content.root / "media" / "faq" / "logo.png").exists()
 
@@ -133,13 +131,13 @@ def test_rollback_brings_back_the_content_before_the_last_refresh(
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path
 ) -> None:
     run(fake_wiki, data_dir, cache_dir)
-    first = load_library(data_dir=data_dir).content.root
+    first = load_library(paths_of(data_dir)).content.root
     fake_wiki.pages["faq:livraison"] += b"\n==== Une question de plus ? ====\n\nOui.\n"
     run(fake_wiki, data_dir, cache_dir)
 
     assert rollback(data_dir)
 
-    loaded = load_library(data_dir=data_dir)
+    loaded = load_library(paths_of(data_dir))
     assert loaded.content.root == first
     assert loaded.library.question("faq:livraison#une_question_de_plus") is None
 
@@ -244,4 +242,4 @@ def test_each_changed_page_is_converted_once_and_its_images_still_come(
 
     assert summary.committed and summary.media_fetched == 1
     assert builds.count("faq:livraison") <= 1  # none when the page cache had it
-    assert load_library(data_dir=data_dir).library.page("faq:livraison").media == ("faq:logo.png",)
+    assert load_library(paths_of(data_dir)).library.page("faq:livraison").media == ("faq:logo.png",)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 pytest.importorskip("pytestqt")
 
 from reader.sync.sources import Sources, save_sources
+from tests.home import home_paths, new_window
 from tests.sync.conftest import FAST, DokuWiki, snapshot
 from tests.sync.fake_wiki import FakeWiki
 
@@ -31,12 +32,10 @@ def french(qapp):
 def open_window(qtbot, faq_home: Path, wiki_url: str):
     """The window as the app opens it, set to refresh the bundled page and faq:livraison
     from ``wiki_url``."""
-    from reader.ui.main_window import MainWindow
     from reader.ui.refresh_dialog import install_refresh
-    from reader.ui.settings import Settings
 
     save_sources(faq_home / "config", Sources(wiki_url, ("faq-kit-durgence", "faq:livraison")))
-    window = MainWindow(Settings())
+    window = new_window()
     qtbot.addWidget(window)
     controller = install_refresh(window, limits=FAST, quiet=True)
     with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
@@ -156,7 +155,7 @@ def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> Non
     from reader.sync.sources import load_sources
     from reader.ui.preferences import WikiPreferences
 
-    dialog = WikiPreferences(config_dir=faq_home / "config")
+    dialog = WikiPreferences(None, home_paths())
     qtbot.addWidget(dialog)
     assert dialog.pages() == ["faq-kit-durgence"]
     dialog.wiki_edit.setText("http://127.0.0.1:9/faq-kit-durgence")
@@ -199,10 +198,8 @@ def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_ho
     assert new[1] in load_marks(faq_home / "data")  # the others keep theirs
 
     # Still marked at the next start, until opened.
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
 
-    again = MainWindow(Settings())
+    again = new_window()
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.contentLoaded, timeout=10_000):
         again.show()
@@ -218,7 +215,7 @@ def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> N
     from reader.ui.refresh_dialog import RefreshDialog
     from reader.ui.refresh_worker import RefreshWorker
 
-    worker = RefreshWorker(Sources("http://127.0.0.1:9/", ("faq-kit-durgence",)))
+    worker = RefreshWorker(Sources("http://127.0.0.1:9/", ("faq-kit-durgence",)), home_paths())
     install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
         dialog = RefreshDialog(worker)

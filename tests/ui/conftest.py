@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from reader.ui.app import install_translators
+from tests.home import new_window
 
 
 @pytest.fixture(autouse=True)
@@ -33,10 +34,9 @@ def french(qapp):
 def open_window(qtbot):
     """Open the real window as the app does and wait until its content is shown."""
     from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
 
     def make(wait_index: bool = True) -> MainWindow:
-        window = MainWindow(Settings())
+        window = new_window()
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
             window.show()

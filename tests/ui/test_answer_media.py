@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from reader.content.library import load_library
+from tests.home import content_paths
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = """====== FAQ test ======
@@ -59,7 +60,7 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def media_window(window, qtbot, content, tmp_path):
-    loaded = load_library(bundled_root=content, data_dir=tmp_path / "no-user-data")
+    loaded = load_library(content_paths(content, tmp_path / "no-user-data"))
     assert loaded.library.pages[0].id == "faq-test", loaded.warnings
     window.reload_library(loaded)
     question = next(iter(loaded.library.questions()))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from reader.content.library import load_library
 from reader.ui.app import install_translators, ui_language
 from reader.ui.history import History
 from reader.ui.search_worker import nearby_questions
+from tests.home import load_home_library
 
 
 def test_french_system_gets_french_with_qt_own_strings(qapp, window):
@@ -56,7 +56,7 @@ def test_history_goes_back_and_forward_like_a_browser():
 
 
 def test_nearby_questions_for_a_misspelt_word():
-    library = load_library().library
+    library = load_home_library().library
     found = nearby_questions(library, "formatoin")
     assert found and "formation" in found[0].question
 

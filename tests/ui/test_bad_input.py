@@ -8,6 +8,7 @@ import json
 import pytest
 
 from reader.content.library import load_library
+from tests.home import content_paths
 
 
 def _content_set(root, pages: dict[str, str]):
@@ -29,7 +30,7 @@ def _content_set(root, pages: dict[str, str]):
     (root / "media").mkdir(exist_ok=True)
     manifest = {"format": 1, "wiki": "https://wiki.example.org/", "pages": entries}
     (root / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    return load_library(bundled_root=root, data_dir=root / "no-user-data")
+    return load_library(content_paths(root, root / "no-user-data"))
 
 
 LONG_TITLE = "Pourquoi " + "très " * 58 + "long ?"
@@ -104,7 +105,7 @@ def test_an_unreadable_content_folder_still_gives_a_window(window, tmp_path, qtb
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "manifest.json").write_text("{not json", encoding="utf-8")
-    loaded = load_library(bundled_root=broken, data_dir=tmp_path / "none")
+    loaded = load_library(content_paths(broken, tmp_path / "none"))
     with qtbot.waitSignal(window.contentLoaded):
         window.reload_library(loaded)
     assert window.tree_model.rowCount() == 0

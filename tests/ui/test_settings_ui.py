@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from reader.ui import settings as keys
 from reader.ui.settings import Settings, settings_path
 from reader.ui.tree_model import ID_ROLE
+from tests.home import home_paths
 
 
 def test_zoom_is_kept_across_a_restart(open_window, qtbot):
@@ -18,7 +19,7 @@ def test_zoom_is_kept_across_a_restart(open_window, qtbot):
     assert first.answer.zoom == 2
     size = first.answer.font().pointSizeF()
     first.close()
-    assert settings_path().is_file()
+    assert settings_path(home_paths().config).is_file()
     second = open_window(wait_index=False)
     assert second.answer.zoom == 2
     assert second.answer.font().pointSizeF() == size
@@ -43,7 +44,7 @@ def test_last_question_and_splitter_come_back(open_window):
 
 
 def test_a_corrupted_settings_file_still_gives_a_window(open_window, faq_home):
-    path = settings_path()
+    path = settings_path(home_paths().config)
     path.parent.mkdir(parents=True)
     path.write_bytes(
         b"\x00\xff\xfe[[[garbage\n[preferences]\nzoom=abc\ntheme=purple\n"
@@ -58,14 +59,14 @@ def test_a_corrupted_settings_file_still_gives_a_window(open_window, faq_home):
 
 
 def test_an_unreadable_settings_path_still_gives_a_window(open_window):
-    path = settings_path()
+    path = settings_path(home_paths().config)
     path.mkdir(parents=True)  # a folder where the file should be
     window = open_window(wait_index=False)
     assert window.isVisible()
 
 
 def test_every_setting_reads_back_its_default_from_an_empty_file():
-    settings = Settings()
+    settings = Settings(settings_path(home_paths().config))
     for setting in keys.ALL_SETTINGS:
         value = settings.get(setting)
         assert value == setting.default or setting is keys.VERSION
@@ -78,5 +79,5 @@ def test_theme_choice_is_kept(open_window, qtbot):
     qtbot.waitUntil(lambda: first.palette().base().color().lightness() < 128)
     assert "#1f1f1f" not in first.answer.document().defaultStyleSheet()  # text stays readable
     first.close()
-    assert Settings().get(keys.THEME) == "dark"
+    assert Settings(settings_path(home_paths().config)).get(keys.THEME) == "dark"
     first.set_theme("system")

@@ -24,7 +24,8 @@ import json, sys
 import reader.cli
 from reader.ui.app import create_application, create_window
 app = create_application([])
-window = create_window(app)
+from reader.paths import Paths
+window = create_window(app, Paths.from_environment())
 import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 built = sorted(
     name

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 
-from reader.content.library import load_library
 from reader.ui.tree_model import ANSWERED_ROLE, ID_ROLE, KIND_ROLE
+from tests.home import load_home_library, new_window
 
 
 def _questions(model, parent=None):
@@ -18,7 +18,7 @@ def _questions(model, parent=None):
 
 
 def test_tree_holds_the_bundled_faq(window):
-    library = load_library().library
+    library = load_home_library().library
     model = window.tree_model
     assert model.rowCount() == len(library.pages)
     page = model.index(0, 0)
@@ -29,10 +29,8 @@ def test_tree_holds_the_bundled_faq(window):
 
 
 def test_window_paints_before_the_content_is_loaded(qtbot):
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
 
-    window = MainWindow(Settings())
+    window = new_window()
     qtbot.addWidget(window)
     seen = []
     window.firstPainted.connect(lambda: seen.append(("painted", window.loaded is None)))
@@ -44,7 +42,7 @@ def test_window_paints_before_the_content_is_loaded(qtbot):
 
 
 def test_selecting_a_question_shows_its_answer(window, qtbot):
-    question = load_library().library.pages[0].sections[0].questions[0]
+    question = load_home_library().library.pages[0].sections[0].questions[0]
     index = window.tree_model.index_for(question.id)
     window.tree.scrollTo(index)
     rect = window.tree.visualRect(index)
@@ -82,7 +80,7 @@ def test_unanswered_questions_are_shown_as_such(window, qtbot):
 
 
 def test_back_and_forward(window, qtbot):
-    questions = list(load_library().library.questions())
+    questions = list(load_home_library().library.questions())
     for question in questions[:3]:
         window.open_question(question.id)
     window.activateWindow()
@@ -101,7 +99,7 @@ def test_back_and_forward(window, qtbot):
 
 
 def test_internal_link_opens_the_question_in_the_app(window, qtbot, desktop):
-    target = list(load_library().library.questions())[-1]
+    target = list(load_home_library().library.questions())[-1]
     with qtbot.waitSignal(window.placeShown) as shown:
         window.answer.anchorClicked.emit(QUrl(f"wiki:{target.page_id}#{target.anchor}"))
     assert shown.args == [f"q:{target.id}"]
@@ -126,7 +124,7 @@ def test_external_link_goes_to_the_system_browser(window, qtbot, desktop):
 
 
 def test_ctrl_f_finds_in_the_answer(window, qtbot):
-    question = load_library().library.pages[0].sections[0].questions[0]
+    question = load_home_library().library.pages[0].sections[0].questions[0]
     window.open_question(question.id)
     window.commands.find.trigger()
     assert window.find_bar.isVisible()
@@ -148,14 +146,14 @@ def test_every_widget_has_an_accessible_name(window):
 
 
 def test_refresh_hook_and_reload_keep_the_open_question(window, qtbot):
-    question = list(load_library().library.questions())[2]
+    question = list(load_home_library().library.questions())[2]
     window.open_question(question.id)
     calls = []
     window.set_refresh_handler(calls.append)
     window.commands.refresh.trigger()
     assert calls == [window]
     with qtbot.waitSignal(window.contentLoaded):
-        window.reload_library(load_library())
+        window.reload_library(load_home_library())
     assert window.history.current == f"q:{question.id}"
     assert question.title in window.answer.toPlainText()
 

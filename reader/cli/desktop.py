@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.paths import Paths
 
 DESKTOP_ID = "faq-reader"
 ICON_NAME = "faq-reader"
@@ -95,16 +97,21 @@ def installed_paths(base: Path | None = None) -> tuple[Path, Path]:
     )
 
 
-def install(base: Path | None = None, command: Sequence[str] | None = None) -> list[Path]:
-    """Write the entry and the icon for the current user; return the files written."""
+def install(
+    resources: Path,
+    base: Path | None = None,
+    command: Sequence[str] | None = None,
+    portable: bool = False,
+) -> list[Path]:
+    """Write the entry (a command that keeps ``--portable`` when ``portable``) and the icon
+    from ``resources`` for the current user; return the files written."""
     from reader.fsutil import atomic_write_bytes, atomic_write_text
-    from reader.paths import portable_requested, resources_dir
 
     entry_path, icon_path = installed_paths(base)
     command = list(command or program_command())
-    if portable_requested() and "--portable" not in command:
+    if portable and "--portable" not in command:
         command.append("--portable")
-    atomic_write_bytes(icon_path, (resources_dir() / "icons" / f"{ICON_NAME}.svg").read_bytes())
+    atomic_write_bytes(icon_path, (resources / "icons" / f"{ICON_NAME}.svg").read_bytes())
     atomic_write_text(entry_path, desktop_entry(command))
     entry_path.chmod(0o755)  # some desktops only trust executable launchers
     _refresh_menus(entry_path.parent)
@@ -123,28 +130,35 @@ def uninstall(base: Path | None = None) -> list[Path]:
 
 def _refresh_menus(applications: Path) -> None:
     """Ask the desktop to rescan the menu when its tool is there (optional, quiet)."""
+    import shutil
+    import subprocess
+
     tool = shutil.which("update-desktop-database")
     if tool:
         subprocess.run([tool, str(applications)], capture_output=True, check=False, timeout=30)
 
 
-def cmd_install_desktop(args: argparse.Namespace) -> int:
-    from reader.cli import CliError
+def cmd_install_desktop(args: argparse.Namespace, paths: Paths) -> int:
+    from reader.cli.common import CliError
 
     if args.print:
         sys.stdout.write(desktop_entry(program_command()))
         return 0
     try:
-        paths = uninstall() if args.uninstall else install()
+        written = (
+            uninstall()
+            if args.uninstall
+            else install(paths.resources, portable=paths.mode == "portable")
+        )
     except OSError as error:
         raise CliError(f"impossible d'écrire le raccourci : {error}") from error
     verb = "supprimé" if args.uninstall else "écrit"
-    for path in paths:
+    for path in written:
         print(f"{verb} : {path}")
     return 0
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register ``install-desktop`` on the ``faq-reader`` command line."""
     p = subparsers.add_parser(
         "install-desktop",

@@ -1,4 +1,4 @@
-"""``faq-reader refresh`` and ``faq-reader rollback`` (loaded by :mod:`reader.cli`).
+"""``faq-reader refresh`` and ``faq-reader rollback``: the content from the wiki.
 
 ``refresh [--wiki URL] [--page ID]...``: the wiki and pages given become the saved
 sources (a page may be given by id or by any of its URLs; the wiki by its address or the
@@ -9,20 +9,22 @@ and exit code 1, with the content left as it was.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from reader.cli import CliError
+from reader.cli.common import CliError
+
+if TYPE_CHECKING:
+    from reader.paths import Paths
 
 
-def cmd_refresh(args: argparse.Namespace) -> int:
-    from reader.paths import resources_dir, user_dirs
+def cmd_refresh(args: argparse.Namespace, paths: Paths) -> int:
     from reader.sync.errors import RefreshError
     from reader.sync.http import Limits
     from reader.sync.refresh import refresh
     from reader.sync.sources import load_sources, make_sources, save_sources
     from reader.sync.urls import UrlError
 
-    dirs = user_dirs()
-    saved = load_sources(dirs.config, resources_dir())
+    saved = load_sources(paths.config, paths.resources)
     try:
         sources = make_sources(args.wiki or saved.wiki, args.page or list(saved.pages))
     except UrlError as error:
@@ -38,21 +40,21 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             request_timeout=max(args.timeout, limits.request_timeout),
         )
     if args.wiki or args.page:
-        save_sources(dirs.config, sources)
+        save_sources(paths.config, sources)
     try:
-        summary = refresh(sources, limits=limits)
+        summary = refresh(sources, paths, limits=limits)
     except RefreshError as error:
         raise CliError(error.message) from error
     print("\n".join(summary.lines()))
     return 0
 
 
-def cmd_rollback(args: argparse.Namespace) -> int:
+def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
     from reader.sync.errors import RefreshError
     from reader.sync.refresh import rollback
 
     try:
-        done = rollback()
+        done = rollback(paths.data)
     except RefreshError as error:
         raise CliError(error.message) from error
     if not done:
@@ -61,7 +63,8 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``refresh`` and ``rollback``."""
     p = subparsers.add_parser(
         "refresh",
         help="mettre à jour la FAQ depuis le wiki",

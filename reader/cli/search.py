@@ -21,6 +21,7 @@ from reader import APP_NAME
 
 if TYPE_CHECKING:
     from reader.content.model import Library
+    from reader.paths import Paths
     from reader.search import Hit, SearchIndex
 
 DEFAULT_LIMIT = 10
@@ -37,7 +38,7 @@ def _limit(text: str) -> int:
     return value
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``search`` subcommand to the CLI's subparsers."""
     p = subparsers.add_parser("search", help="chercher des questions par mots-clés")
     p.add_argument("query", nargs="*", metavar="REQUÊTE", help="les mots à chercher")
@@ -53,10 +54,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_main, search_parser=p)
 
 
-def _main(args: argparse.Namespace) -> int:
-    from reader.cli import _load
+def _main(args: argparse.Namespace, paths: Paths) -> int:
+    from reader.cli.common import load
 
-    return run(args, _load().library)
+    return run(args, load(paths).library, paths)
 
 
 def hit_json(hit: Hit) -> dict[str, object]:
@@ -72,8 +73,9 @@ def hit_json(hit: Hit) -> dict[str, object]:
     }
 
 
-def run(args: argparse.Namespace, library: Library) -> int:
-    """Run ``faq-reader search`` on ``library``; returns the exit code."""
+def run(args: argparse.Namespace, library: Library, paths: Paths) -> int:
+    """Run ``faq-reader search`` on ``library`` (its index cached in ``paths``); returns
+    the exit code."""
     parser = getattr(args, "search_parser", None)
     if args.stdin and args.query:
         return _usage(parser, "--stdin ne prend pas de requête en argument")
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
 
     from reader.search import SearchIndex
 
-    index = SearchIndex.open(library)
+    index = SearchIndex.open(library, paths.index_dir, tables_dir=paths.search_cache_dir)
     for warning in index.warnings:
         print(f"{APP_NAME}: avertissement : {warning}", file=sys.stderr)
     try:
