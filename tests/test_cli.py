@@ -62,7 +62,7 @@ def test_show_unknown_id_fails_with_one_clear_line(faq_home: Path) -> None:
 def test_bad_usage_exits_2_with_the_usage_line(args: tuple[str, ...], faq_home: Path) -> None:
     result = faq(*args, home=faq_home)
     assert result.returncode == 2
-    assert "usage:" in result.stderr
+    assert "utilisation :" in result.stderr  # argparse speaks French too
 
 
 def test_version(faq_home: Path) -> None:

@@ -4,74 +4,111 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.cli.common import CliError, load, print_json
 
 if TYPE_CHECKING:
+    from reader.cli.lookup import Found
+    from reader.content.library import LoadedContent
     from reader.paths import Paths
 
 
+def _width() -> int:
+    """Columns to wrap to: the terminal's, within reason (80 when not a terminal)."""
+    import shutil
+
+    return max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+
+
 def cmd_list(args: argparse.Namespace, paths: Paths) -> int:
+    from reader.cli.lookup import numbered
+
     library = load(paths).library
-    rows = [
-        {
-            "id": q.id,
-            "page": q.page_id,
-            "section": q.section_title,
-            "question": q.title,
-            "answered": q.answered,
-        }
-        for q in library.questions()
-    ]
+    questions = numbered(library)
     if args.json:
-        print_json(rows)
+        print_json(
+            [
+                {
+                    "n": n,
+                    "id": q.id,
+                    "page": q.page_id,
+                    "section": q.section_title,
+                    "question": q.title,
+                    "answered": q.answered,
+                }
+                for n, q in enumerate(questions, 1)
+            ]
+        )
         return 0
+    from reader.render.text import wrap
+
+    width = _width()
+    number = {q.id: n for n, q in enumerate(questions, 1)}
+    digits = len(str(len(questions)))
     for page in library.pages:
         print(page.title)
         for section in page.sections:
-            print(f"  {section.title}")
+            print(
+                "\n".join(wrap(section.title, width, initial_indent="  ", subsequent_indent="  "))
+            )
             for question in section.questions:
                 mark = "" if question.answered else "  (sans réponse)"
-                print(f"    {question.title}{mark}")
-                print(f"      {question.id}")
+                handle = f"{number[question.id]:>{digits}}. "
+                indent = " " * (4 + len(handle))
+                title = wrap(question.title + mark, width, initial_indent="    " + handle,
+                             subsequent_indent=indent)  # fmt: skip
+                print("\n".join(title))
+    if questions:
+        print(f"\nPour lire une réponse : {APP_NAME} show NUMÉRO (par exemple {APP_NAME} show 1)")
     return 0
 
 
-def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
-    from reader.render.document import page_fragment, question_fragment
+def _find(loaded: LoadedContent, typed: str, what: str) -> Found:
+    from reader.cli.lookup import find
 
+    found = find(loaded.library, typed)
+    if found is None:
+        raise CliError(f"aucune {what} n'a l'identifiant « {typed} »")
+    return found
+
+
+def _resolver(loaded: LoadedContent, same_page: str | None = None) -> Callable[[str], str | None]:
+    from reader.cli.lookup import link_resolver
+    from reader.content.manifest import media_path
+
+    root = loaded.content.root
+
+    def stored(media_id: str) -> str | None:
+        path = root / media_path(media_id)
+        return str(path) if path.is_file() else None
+
+    return link_resolver(loaded.wiki, stored, same_page)
+
+
+def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
     loaded = load(paths)
-    library = loaded.library
-    question = library.question(args.id)
-    page = library.page(args.id) if question is None else None
-    if question is None and page is None:
-        raise CliError(f"aucune question ni page n'a l'identifiant « {args.id} »")
+    found = _find(loaded, args.id, "question ni page")
     if args.html:
-        if question is not None:
-            print(question_fragment(loaded, question))
+        from reader.render.document import page_fragment, question_fragment
+
+        if found.question is not None:
+            print(question_fragment(loaded, found.question))
         else:
-            assert page is not None
-            print(page_fragment(loaded, page))
+            assert found.page is not None
+            print(page_fragment(loaded, found.page))
         return 0
-    if question is not None:
-        print(question.title)
-        print(f"[{question.section_title}]")
-        print()
-        print(question.answer if question.answered else "(sans réponse)")
-        return 0
-    assert page is not None
-    print(f"# {page.title}\n")
-    if page.intro:
-        print(page.intro + "\n")
-    for section in page.sections:
-        print(f"## {section.title}\n")
-        if section.intro:
-            print(section.intro + "\n")
-        for q in section.questions:
-            print(f"### {q.title}\n")
-            print((q.answer if q.answered else "(sans réponse)") + "\n")
+    from reader.cli.show_text import page_text, question_text
+
+    width = _width()
+    resolve = _resolver(loaded)
+    if found.question is not None:
+        print(question_text(loaded, found.question, width, resolve))
+    else:
+        assert found.page is not None
+        print(page_text(loaded, found.page, width, resolve))
     return 0
 
 
@@ -80,10 +117,13 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     from reader.render.document import page_document
 
     loaded = load(paths)
-    page = loaded.library.page(args.page)
-    if page is None:
-        raise CliError(f"aucune page n'a l'identifiant « {args.page} »")
-    document = page_document(loaded, page)
+    found = _find(loaded, args.page, "page")
+    page = found.page
+    if page is None:  # a question named: its whole page is exported
+        assert found.question is not None
+        page = loaded.library.page(found.question.page_id)
+        assert page is not None
+    document = page_document(loaded, page, _resolver(loaded, same_page=page.id))
     if args.output:
         from pathlib import Path
 
@@ -158,13 +198,22 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="afficher une question (ou une page)")
-    p.add_argument("id", metavar="ID", help="identifiant <page>#<ancre> (ou d'une page)")
+    p = sub.add_parser(
+        "show",
+        help="afficher une question (ou une page)",
+        description="Affiche une réponse, mise en forme pour le terminal.",
+    )
+    p.add_argument(
+        "id",
+        metavar="ID",
+        help="numéro donné par « list », identifiant <page>#<ancre>, identifiant ou adresse "
+        "d'une page",
+    )
     p.add_argument("--html", action="store_true", help="HTML au lieu du texte")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", help="exporter une page entière en un document HTML")
-    p.add_argument("page", metavar="PAGE", help="identifiant de la page")
+    p.add_argument("page", metavar="PAGE", help="identifiant ou adresse de la page")
     p.add_argument("--html", action="store_true", help="document HTML autonome (par défaut)")
     p.add_argument("-o", "--output", metavar="FICHIER", help="écrire dans un fichier")
     p.set_defaults(func=cmd_export)

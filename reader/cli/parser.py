@@ -3,19 +3,23 @@ explicitly from the module of each command family."""
 
 from __future__ import annotations
 
-import argparse
-
 from reader import APP_NAME, __version__
 from reader.cli import content, desktop, search, sync
+from reader.cli.french import FrenchArgumentParser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> FrenchArgumentParser:
     """The whole command line: the global options and every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog=APP_NAME,
         description="Lecteur hors ligne de la FAQ du wiki Cagette.net.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="afficher la version et quitter",
+    )
     parser.add_argument(
         "--portable",
         action="store_true",

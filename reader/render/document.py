@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import html
 import mimetypes
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,8 +117,30 @@ footer { margin-top: 3em; font-size: .85em; color: #555; border-top: 1px solid #
 """
 
 
-def page_document(loaded: LoadedContent, page: Page) -> str:
-    """One standalone HTML document of the whole page, images embedded as data: URIs."""
+_HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
+
+
+def _links_for_export(fragment: str, resolve: Callable[[str], str | None]) -> str:
+    """Every link's target as a reader of the standalone document can follow it: the
+    in-app ``wiki:`` and ``media:`` schemes mean nothing outside the app."""
+
+    def one(match: re.Match[str]) -> str:
+        href = html.unescape(match.group(2))
+        target = resolve(href) if href.startswith(("wiki:", "media:")) else href
+        return f"{match.group(1)}{html.escape(target or '#', quote=True)}{match.group(3)}"
+
+    return _HREF.sub(one, fragment)
+
+
+def page_document(
+    loaded: LoadedContent, page: Page, resolve: Callable[[str], str | None] | None = None
+) -> str:
+    """One standalone HTML document of the whole page, images embedded as data: URIs.
+
+    ``resolve`` gives the target of each ``wiki:`` and ``media:`` link (an anchor of this
+    document, the page on the wiki, a document's address); without it they are dropped
+    to ``#`` so that no link of the document is dead.
+    """
     esc = html.escape
     source = page.source
     wiki = source.wiki or loaded.wiki
@@ -131,6 +155,10 @@ def page_document(loaded: LoadedContent, page: Page) -> str:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         f"<title>{esc(page.title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n"
-        + _page_body(page, _policy(loaded, embed=True))
+        + _links_for_export(_page_body(page, _policy(loaded, embed=True)), resolve or _nowhere)
         + f"\n<footer>{', '.join(footer)}</footer>\n</body>\n</html>\n"
     )
+
+
+def _nowhere(href: str) -> str | None:
+    return None
