@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.logs import log_file
-from reader.ui.window_parts import origin_text
+from reader.ui.text import origin_text
 
 if TYPE_CHECKING:
     from pathlib import Path
