@@ -66,14 +66,15 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     qt_log.log(level, "%s: %s", category, message)
 
 
-def install_message_handler(starting: bool = False) -> None:
-    """Send Qt's messages to the log. With ``starting``, a fatal one before
-    :func:`started` means "no graphical session" (see the module docstring)."""
+def install_message_handler(starting: bool = False) -> object:
+    """Send Qt's messages to the log; returns the handler it replaces. With ``starting``, a
+    fatal one before :func:`started` means "no graphical session" (see the module docstring).
+    """
     from PySide6.QtCore import qInstallMessageHandler
 
     global _starting
     _starting = starting
-    qInstallMessageHandler(_qt_message)
+    return qInstallMessageHandler(_qt_message)
 
 
 def started() -> None:

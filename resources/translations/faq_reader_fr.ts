@@ -224,6 +224,10 @@
         <translation>Questions</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>revision %1, modified %2, fetched %3</source>
         <translation>révision %1, modifiée le %2, téléchargée le %3</translation>
     </message>
