@@ -112,6 +112,8 @@ def only_the_main_window_remains(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.findChildren(RefreshDialog), timeout=5000)
     qtbot.waitUntil(lambda: not window.findChildren(QMessageBox), timeout=5000)
     assert not window.refresh.running
+    # The keyboard is back in the window (a bare X session gives it back to nobody).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
 
 
 # -- each ending, with the keyboard and with the mouse ----------------------------------------
@@ -209,6 +211,48 @@ def test_refreshes_one_after_another_do_not_pile_up_dialogs(
     dialog_has_the_keyboard(qtbot, window)
     press(qtbot, Qt.Key.Key_Escape)
     only_the_main_window_remains(qtbot, window)
+
+
+FRESH_START = r"""
+import sys
+import reader.cli
+from reader.logs import hold_early_records
+hold_early_records()
+from PySide6.QtCore import QTimer
+from reader.paths import Paths
+from reader.ui.app import create_application, create_window
+paths = Paths.from_environment()
+app = create_application([], paths)
+window = create_window(app, paths)
+def start():
+    window.refresh.ended.connect(lambda how, message: (print(how, message), app.quit()))
+    window.commands.actions.refresh.trigger()
+window.refreshReady.connect(lambda: QTimer.singleShot(0, start))
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def test_a_refresh_right_after_the_start_works_in_a_fresh_process(
+    faq_home: Path, fake_wiki: FakeWiki
+) -> None:
+    """Started as the command starts it, the window refreshes at once (the search thread
+    imports its index meanwhile, and must not take the HTTP layer's modules from it)."""
+    import subprocess
+    import sys
+
+    save_sources(faq_home / "config", Sources(fake_wiki.url, ("faq:livraison",)))
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(faq_home))
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_START],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("success faq:livraison : page ajoutée"), done.stdout + done.stderr
 
 
 # -- what the window shows after a refresh ----------------------------------------------------

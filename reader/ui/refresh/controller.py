@@ -142,6 +142,15 @@ class RefreshController(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.finish()
+            self._give_back_the_keyboard()
+
+    @Slot()
+    def _give_back_the_keyboard(self) -> None:
+        # Without a window manager (a bare X session) nothing else would: the keyboard
+        # would go nowhere once a dialog has closed.
+        window = self._window()
+        if window is not None and window.isVisible():
+            window.activateWindow()
 
     @Slot(object)
     def _succeeded(self, result: tuple[Summary, LoadedContent]) -> None:
@@ -176,6 +185,8 @@ class RefreshController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if detail:
             box.setDetailedText(detail)  # folded away behind "Show Details…"
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)
+        box.finished.connect(self._give_back_the_keyboard)
         box.open()
 
     # -- going back, preferences, clean-up -----------------------------------------------

@@ -16,7 +16,7 @@ and state, talk only through the signals and calls wired in :meth:`MainWindow._c
 The window shows first and loads afterwards: the library right after the first paint (a
 few milliseconds), the search index on the search thread. What the first paint does not
 need waits for it too (:meth:`MainWindow._finish_setup`): the actions, the results list,
-the find bar, the event filters, then the refresh part (its HTTP client and sync layer).
+the find bar, the event filters, the refresh part (its HTTP client and sync layer).
 PySide6 builds a Qt type, with all its enums, the first time Python reads it (the ``Qt``
 namespace alone takes tens of milliseconds on an old machine), so the code that runs before
 the paint reads only the types it draws with; ``tests/ui/test_startup_diet.py`` keeps it
@@ -239,7 +239,9 @@ class MainWindow(QMainWindow):
             results.list.viewport(),
         ):
             widget.installEventFilter(side_buttons)
-        QTimer.singleShot(0, self, self._make_refresh)
+        # Before the content, so before the search thread imports Whoosh: while it does,
+        # reader.search stands in for urllib.request, which the HTTP layer imports.
+        self._make_refresh()
 
     def _make_refresh(self) -> None:
         """The refresh part, made once the window is up (see the module docstring)."""
