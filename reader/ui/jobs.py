@@ -134,7 +134,6 @@ class Job(QObject):
         self.token: Cancellable = token if token is not None else CancelToken()
         self._work = work
         self._started = False
-        self._ran = threading.Event()  # set when the callable has returned or raised
         self._ended_here = False  # the ending signals were emitted (UI thread)
         queued = Qt.ConnectionType.QueuedConnection
         self._reported.connect(self.progress, queued)
@@ -148,10 +147,6 @@ class Job(QObject):
     def cancel(self) -> None:
         """Ask the job to stop; ``cancelled`` follows if the callable heeds it."""
         self.token.cancel()
-
-    def wait(self, timeout_ms: int = 10_000) -> bool:
-        """Block until the callable has returned (True) or ``timeout_ms`` has passed."""
-        return self._ran.wait(timeout_ms / 1000) if self._started else True
 
     def run(self) -> None:
         """The worker side: run the callable and post how it ended (called by the runner)."""
@@ -172,8 +167,6 @@ class Job(QObject):
             self._ended.emit("failed", (message, traceback.format_exc()))
         else:
             self._ended.emit("finished", result)
-        finally:
-            self._ran.set()
 
     @Slot(str, object)
     def _on_ended(self, how: str, value: object) -> None:
@@ -181,8 +174,8 @@ class Job(QObject):
         if how == "finished":
             self.finished.emit(value)
         elif how == "failed":
-            message, detail = value  # type: ignore[misc]
-            self.failed.emit(message, detail)
+            assert isinstance(value, tuple)
+            self.failed.emit(str(value[0]), str(value[1]))
         else:
             self.cancelled.emit(str(value or ""))
         self.done.emit()

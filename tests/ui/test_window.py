@@ -100,6 +100,20 @@ def test_back_and_forward(window, qtbot):
     assert window.commands.actions.forward.isEnabled()
 
 
+def test_the_mouse_side_buttons_go_back_and_forward(window, qtbot):
+    questions = list(load_home_library().library.questions())[:2]
+    for question in questions:
+        window.places.open_question(question.id)
+    pane = window.answer.view.viewport()
+    with qtbot.waitSignal(window.placeShown) as shown:
+        qtbot.mouseClick(pane, Qt.MouseButton.BackButton)
+    assert shown.args == [f"q:{questions[0].id}"]
+    with qtbot.waitSignal(window.placeShown) as shown:
+        qtbot.mouseClick(window.places.tree.viewport(), Qt.MouseButton.ForwardButton)
+    assert shown.args == [f"q:{questions[1].id}"]
+    assert window.places.back_button.isEnabled() and not window.places.forward_button.isEnabled()
+
+
 def test_internal_link_opens_the_question_in_the_app(window, qtbot, desktop):
     target = list(load_home_library().library.questions())[-1]
     with qtbot.waitSignal(window.placeShown) as shown:

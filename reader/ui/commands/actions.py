@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from reader.ui.settings import THEMES
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
-
-THEMES = ("system", "light", "dark")
 
 
 @dataclass
