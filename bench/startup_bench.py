@@ -60,10 +60,11 @@ import os, sys
 import reader.cli  # what the faq-reader command imports first
 from reader.logs import hold_early_records
 hold_early_records()  # as reader.cli.main() does before the window (log file after paint)
-from reader.ui.app import create_application, create_window
-app = create_application([])
 from reader.paths import Paths
-window = create_window(app, Paths.from_environment())
+from reader.ui.app import create_application, create_window
+paths = Paths.from_environment()
+app = create_application([], paths)
+window = create_window(app, paths)
 def painted():
     print("painted", flush=True)
     os._exit(0)

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402, F401
 t2 = time.perf_counter()
 from reader.ui.app import create_application, create_window  # noqa: E402
 
-app = create_application([])
+paths = Paths.from_environment()
+app = create_application([], paths)
 t3 = time.perf_counter()
-from reader.ui import main_window  # noqa: E402, F401
+from reader.ui.window import main_window  # noqa: E402, F401
 
 t4 = time.perf_counter()
-window = create_window(app, Paths.from_environment())
+window = create_window(app, paths)
 t5 = time.perf_counter()
 
 

@@ -136,11 +136,11 @@ def main() -> int:
     from reader.content.store import ContentSet
     from reader.paths import Paths
     from reader.ui.app import create_application
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings, settings_path
+    from reader.ui.window.main_window import MainWindow
 
-    app = create_application([])
     paths = Paths.from_environment()
+    app = create_application([], paths)
 
     def new_window(**options) -> MainWindow:
         return MainWindow(Settings(settings_path(paths.config)), paths, **options)
@@ -163,7 +163,7 @@ def main() -> int:
     beat = Heartbeat()
     beat.timer.start()
     started = time.perf_counter()
-    window.reload_library(loaded)
+    window.show_content(loaded)
     shown = time.perf_counter() - started
     beat.reset()
     wait(app, lambda: window.search.ready, 600)
@@ -175,24 +175,26 @@ def main() -> int:
 
     key_times, stalls = [], []
     for query in ("livraison producteur", "fromage tva", "remboursment", "zzzz"):
-        window.search_field.clear()
+        window.search.field.clear()
         wait(app, lambda: False, 0.3)
         for char in query:
             beat.reset()
             t0 = time.perf_counter()
-            QTest.keyClick(window.search_field, char)
+            QTest.keyClick(window.search.field, char)
             key_times.append(time.perf_counter() - t0)
             wait(app, lambda: False, 0.12)  # a typist's pace; the debounce fires in between
             stalls.append(beat.worst)
         got = wait(
             app,
-            lambda q=query: window._last_outcome is not None and window._last_outcome.query == q,
+            lambda q=query: (
+                window.search.last_outcome is not None and window.search.last_outcome.query == q
+            ),
             10,
         )
-        outcome = window._last_outcome
+        outcome = window.search.last_outcome
         print(f"  «{query}»: {len(outcome.hits) if got and outcome else '?'} hits")
     beat.reset()
-    QTest.keyClick(window.search_field, Qt.Key.Key_Return)
+    QTest.keyClick(window.search.field, Qt.Key.Key_Return)
     wait(app, lambda: False, 0.3)
     print(
         f"keystrokes: {len(key_times)}; longest key handling {max(key_times) * 1000:.1f} ms; "

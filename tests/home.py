@@ -15,7 +15,7 @@ from reader.paths import Paths
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 
 def home_paths() -> Paths:
@@ -38,8 +38,8 @@ def load_home_library(**options: Any) -> LoadedContent:
 
 def new_window(**options: Any) -> MainWindow:
     """The window as ``reader.ui.app`` makes it, on this test's folders."""
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings, settings_path
+    from reader.ui.window.main_window import MainWindow
 
     paths = home_paths()
     return MainWindow(Settings(settings_path(paths.config)), paths, **options)

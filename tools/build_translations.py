@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
-SOURCES = sorted((ROOT / "reader" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "reader" / "ui").rglob("*.py"))
 LANGUAGES = ("fr",)
 
 

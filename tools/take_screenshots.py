@@ -30,24 +30,24 @@ def _wait(app, condition, timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
-def shoot(app, theme: str, kind: str) -> Path:
+def shoot(app, paths, theme: str, kind: str) -> Path:
     from reader.ui import settings as keys
-    from reader.ui.main_window import MainWindow
     from reader.ui.theme import apply_theme
+    from reader.ui.window.main_window import MainWindow
 
-    settings = keys.Settings()
+    settings = keys.Settings(keys.settings_path(paths.config))
     settings.set(keys.THEME, theme)
     apply_theme(app, theme)
-    window = MainWindow(settings)
+    window = MainWindow(settings, paths)
     window.resize(1200, 760)
     window.show()
     _wait(app, lambda: window.loaded is not None and window.search.ready)
     question = next(q for q in window.loaded.library.questions() if q.title.startswith(QUESTION))
-    window.open_question(question.id)
+    window.places.open_question(question.id)
     if kind == "search":
-        window.search_field.setText(QUERY)
-        _wait(app, lambda: window._last_outcome is not None)
-        window.results.list.setFocus()
+        window.search.field.setText(QUERY)
+        _wait(app, lambda: window.search.last_outcome is not None)
+        window.search.results.list.setFocus()
     _wait(app, lambda: False, 0.5)
     path = OUT / f"{kind}-{theme}.png"
     window.grab().save(str(path))
@@ -59,14 +59,16 @@ def main() -> int:
     os.environ["FAQ_READER_HOME"] = tempfile.mkdtemp(prefix="faq-shots-")
     from PySide6.QtCore import QLocale
 
+    from reader.paths import Paths
     from reader.ui.app import create_application
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    app = create_application([])
+    paths = Paths.from_environment()
+    app = create_application([], paths)
     OUT.mkdir(parents=True, exist_ok=True)
     for theme in ("light", "dark"):
         for kind in ("tree", "search"):
-            print(shoot(app, theme, kind).relative_to(ROOT))
+            print(shoot(app, paths, theme, kind).relative_to(ROOT))
     return 0
 
 

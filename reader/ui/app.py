@@ -1,20 +1,29 @@
 """Start-up of the window: the application, its translations and theme, then the window.
 
 Order matters for a quick start: nothing heavy is imported at module level; the window is
-shown first, and only after its first paint does it load the library and ask the search
-thread to open (or build) the index. No network is touched at start.
+shown first, and only after its first paint does it load the library, ask the search
+service to open (or build) the index, open the log file and make its refresh part. No
+network is touched at start. Before the application exists, Qt's messages are routed to
+the log, so that a start with no screen ends in one French line (:mod:`reader.ui.crash`);
+once it exists, an unexpected exception is logged and told in one dialog.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
-from reader.paths import Paths, resources_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.paths import Paths
+    from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +38,9 @@ def ui_language(locale: QLocale | None = None) -> str:
     return "en" if first.startswith("en") else "fr"
 
 
-def install_translators(app: QApplication, locale: QLocale | None = None) -> str:
-    """Install the app's translation and Qt's own for the user's language; return it."""
+def install_translators(app: QApplication, resources: Path, locale: QLocale | None = None) -> str:
+    """Install the app's translation (from ``resources``) and Qt's own for the user's
+    language; return the language."""
     language = ui_language(locale)
     for old in getattr(app, "_faq_translators", []):
         app.removeTranslator(old)
@@ -46,7 +56,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> str
         else:
             log.info("Qt's French translation not found in %s", qt_dir)
         own = QTranslator(app)
-        folder = str(resources_dir() / "translations")
+        folder = str(resources / "translations")
         if own.load(f"{APP_TRANSLATION}_fr", folder):
             translators.append(own)
         else:
@@ -57,53 +67,54 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> str
     return language
 
 
-def create_application(argv: list[str]) -> QApplication:
+def create_application(argv: list[str], paths: Paths) -> QApplication:
+    """The application, translated; exits with one French line when there is no screen."""
+    from reader.ui import crash
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        crash.install_message_handler(starting=True)
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+        crash.started()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
-    install_translators(app)
+    install_translators(app, paths.resources)
     return app
 
 
-def create_window(app: QApplication, paths: Paths):
-    """The window, themed and shown (it loads its content after its first paint)."""
+def create_window(app: QApplication, paths: Paths) -> MainWindow:
+    """The window, themed and shown (it loads its content after its first paint); from
+    now on an unexpected exception is logged and told in one dialog."""
+    from reader.logs import log_file
     from reader.ui import settings as keys
-    from reader.ui.main_window import MainWindow
+    from reader.ui.crash import CrashReporter
     from reader.ui.theme import apply_theme
+    from reader.ui.window.main_window import MainWindow
 
+    reporter = CrashReporter(log_file(paths.log), app)
+    reporter.install()
     settings = keys.Settings(keys.settings_path(paths.config))
     apply_theme(app, settings.get(keys.THEME))
     window = MainWindow(settings, paths)
-    # The refresh feature (menu entries, handler) is not needed to paint: plug it in just
-    # after the first paint, so that its imports (HTTP client …) do not delay the window.
-    window.firstPainted.connect(
-        lambda: QTimer.singleShot(0, window, lambda: _after_paint(app, window))
-    )
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(app, paths)))
     window.show()
     return window
 
 
-def _after_paint(app: QApplication, window) -> None:
-    from reader.logs import setup_logging
-    from reader.ui.window_parts import app_icon
+def _after_paint(app: QApplication, paths: Paths) -> None:
+    from PySide6.QtGui import QIcon
 
-    setup_logging(window.paths.log, console=False)
+    from reader.logs import setup_logging
+
+    setup_logging(paths.log, console=False)
     # The SVG plugin loads here, not before the first paint.
-    app.setWindowIcon(app_icon(window.paths.resources))
-    try:
-        from reader.ui.refresh_dialog import install_refresh
-    except ImportError:
-        log.exception("the refresh feature could not be loaded")
-        return
-    install_refresh(window)
+    app.setWindowIcon(QIcon(str(paths.resources / "icons" / "faq-reader.svg")))
 
 
 def run(argv: list[str], paths: Paths) -> int:
     """Entry point of ``faq-reader`` with no arguments: the window on ``paths``."""
-    app = create_application(argv)
+    app = create_application(argv, paths)
     window = create_window(app, paths)
     log.info("window shown (%s %s)", APP_NAME, __version__)
     code = app.exec()

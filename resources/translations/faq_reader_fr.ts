@@ -24,6 +24,14 @@
         <translation>Télécharger la dernière version de la FAQ depuis le wiki</translation>
     </message>
     <message>
+        <source>Go back to the previous content</source>
+        <translation>Revenir au contenu précédent</translation>
+    </message>
+    <message>
+        <source>Wiki preferences…</source>
+        <translation>Préférences du wiki…</translation>
+    </message>
+    <message>
         <source>Content &amp;information</source>
         <translation>&amp;Informations sur le contenu</translation>
     </message>
@@ -97,14 +105,14 @@
     </message>
 </context>
 <context>
-    <name>CommandsMixin</name>
+    <name>AnswerPane</name>
     <message>
-        <source>Update from the wiki</source>
-        <translation>Mise à jour depuis le wiki</translation>
+        <source>Answer</source>
+        <translation>Réponse</translation>
     </message>
     <message>
-        <source>Updating from the wiki is not available yet in this version.</source>
-        <translation>La mise à jour depuis le wiki n&apos;est pas encore disponible dans cette version.</translation>
+        <source>Image missing: %1</source>
+        <translation>Image manquante&#xa0;: %1</translation>
     </message>
     <message>
         <source>The PDF could not be written: %1</source>
@@ -117,6 +125,32 @@
     <message>
         <source>PDF written: %1</source>
         <translation>PDF enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message numerus="yes">
+        <source>%n more error(s) since.</source>
+        <translation>
+            <numerusform>%n autre erreur depuis.</numerusform>
+            <numerusform>%n autres erreurs depuis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The details could not be logged.</source>
+        <translation>Le détail n&apos;a pas pu être enregistré dans le journal.</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>Le détail est dans le journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; what you were doing may not be finished.</source>
+        <translation>Une erreur inattendue s&apos;est produite&#xa0;; l&apos;action en cours n&apos;a peut-être pas abouti.</translation>
     </message>
 </context>
 <context>
@@ -188,6 +222,10 @@
     <message>
         <source>Questions</source>
         <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>revision %1, modified %2, fetched %3</source>
@@ -278,6 +316,13 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>An unexpected error stopped the task (details in the log).</source>
+        <translation>Une erreur inattendue a interrompu la tâche (le détail est dans le journal).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Settings could not be read; defaults are used.</source>
@@ -292,91 +337,12 @@
         <translation>Lecteur de la FAQ Cagette.net</translation>
     </message>
     <message>
-        <source>Back (Alt+Left)</source>
-        <translation>Précédent (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Précédent</translation>
-    </message>
-    <message>
-        <source>Forward (Alt+Right)</source>
-        <translation>Suivant (Alt+Droite)</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Suivant</translation>
-    </message>
-    <message>
-        <source>Search the FAQ: type a few words (Ctrl+K)</source>
-        <translation>Chercher dans la FAQ&#xa0;: tapez quelques mots (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Search the FAQ</source>
-        <translation>Chercher dans la FAQ</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Effacer la recherche</translation>
-    </message>
-    <message>
-        <source>Sections and questions</source>
-        <translation>Sections et questions</translation>
-    </message>
-    <message>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <source>Answer</source>
-        <translation>Réponse</translation>
-    </message>
-    <message>
         <source>Questions and answer</source>
         <translation>Questions et réponse</translation>
-    </message>
-    <message>
-        <source>Content source</source>
-        <translation>Origine du contenu</translation>
-    </message>
-    <message>
-        <source>Status bar</source>
-        <translation>Barre d&apos;état</translation>
-    </message>
-    <message>
-        <source>Loading the content…</source>
-        <translation>Chargement du contenu…</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>Avertissements</translation>
-    </message>
-    <message>
-        <source>Image missing: %1</source>
-        <translation>Image manquante&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>No content could be loaded (see the log).</source>
-        <translation>Aucun contenu n&apos;a pu être chargé (voir le journal).</translation>
-    </message>
-    <message>
-        <source>Content: %1</source>
-        <translation>Contenu&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>dated %1</source>
-        <translation>du %1</translation>
-    </message>
-    <message>
-        <source>downloaded on %1</source>
-        <translation>téléchargé le %1</translation>
-    </message>
-    <message numerus="yes">
-        <source> (+%n more)</source>
-        <translation>
-            <numerusform> (+ %n autre)</numerusform>
-            <numerusform> (+ %n autres)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -407,7 +373,27 @@
     </message>
 </context>
 <context>
-    <name>PlacesMixin</name>
+    <name>Places</name>
+    <message>
+        <source>Sections and questions</source>
+        <translation>Sections et questions</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Suivant (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
     <message>
         <source>This answer could not be formatted; its raw text is shown.</source>
         <translation>Cette réponse n&apos;a pas pu être mise en forme&#xa0;; voici son texte brut.</translation>
@@ -495,12 +481,24 @@
 <context>
     <name>RefreshController</name>
     <message>
+        <source>The update failed because of an unexpected error. The current content is kept.</source>
+        <translation>La mise à jour a échoué à cause d&apos;une erreur inattendue. Le contenu actuel est conservé.</translation>
+    </message>
+    <message>
         <source>Update finished</source>
         <translation>Mise à jour terminée</translation>
     </message>
     <message>
         <source>Update failed</source>
         <translation>Mise à jour impossible</translation>
+    </message>
+    <message>
+        <source>Update cancelled; nothing changed.</source>
+        <translation>Mise à jour annulée&#xa0;: rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>An update is running; try again when it has finished.</source>
+        <translation>Une mise à jour est en cours&#xa0;; réessayez quand elle sera terminée.</translation>
     </message>
     <message>
         <source>Cannot go back</source>
@@ -573,25 +571,6 @@
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
-    <message>
-        <source>&amp;Update from the wiki…</source>
-        <translation>&amp;Mettre à jour depuis le wiki…</translation>
-    </message>
-    <message>
-        <source>Go back to the previous content</source>
-        <translation>Revenir au contenu précédent</translation>
-    </message>
-    <message>
-        <source>Wiki preferences…</source>
-        <translation>Préférences du wiki…</translation>
-    </message>
-</context>
-<context>
-    <name>RefreshWorker</name>
-    <message>
-        <source>The update failed because of an unexpected error. The current content is kept.</source>
-        <translation>La mise à jour a échoué à cause d&apos;une erreur inattendue. Le contenu actuel est conservé.</translation>
-    </message>
 </context>
 <context>
     <name>ResultsModel</name>
@@ -643,7 +622,19 @@
     </message>
 </context>
 <context>
-    <name>SearchPanelMixin</name>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the FAQ: type a few words (Ctrl+K)</source>
+        <translation>Chercher dans la FAQ&#xa0;: tapez quelques mots (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the FAQ</source>
+        <translation>Chercher dans la FAQ</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
     <message>
         <source>The search index is being prepared…</source>
         <translation>L&apos;index de recherche est en préparation…</translation>
@@ -666,6 +657,48 @@
     <message>
         <source>changed</source>
         <translation>modifié</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Status bar</source>
+        <translation>Barre d&apos;état</translation>
+    </message>
+    <message>
+        <source>Content source</source>
+        <translation>Origine du contenu</translation>
+    </message>
+    <message>
+        <source>Loading the content…</source>
+        <translation>Chargement du contenu…</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>No content could be loaded (see the log).</source>
+        <translation>Aucun contenu n&apos;a pu être chargé (voir le journal).</translation>
+    </message>
+    <message>
+        <source>Content: %1</source>
+        <translation>Contenu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>downloaded on %1</source>
+        <translation>téléchargé le %1</translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation>du %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+ %n autre)</numerusform>
+            <numerusform> (+ %n autres)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

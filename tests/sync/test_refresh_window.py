@@ -1,4 +1,8 @@
-"""Contenu → "Mettre à jour depuis le wiki…" in the window: progress, cancel, outcome."""
+"""Contenu → "Mettre à jour depuis le wiki…" in the window: progress, cancel, outcome.
+
+The user presses Ctrl+R (or clicks), watches the progress dialog, and ends with OK, Enter
+or Escape on the summary, or cancels; whatever the ending, only the main window remains.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from PySide6.QtCore import Qt
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from reader.sync.sources import Sources, save_sources
 from tests.home import home_paths, new_window
 from tests.sync.conftest import FAST, DokuWiki, snapshot
@@ -26,28 +32,26 @@ def french(qapp):
 
     from reader.ui.app import install_translators
 
-    install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    install_translators(qapp, home_paths().resources, french)
 
 
 def open_window(qtbot, faq_home: Path, wiki_url: str):
     """The window as the app opens it, set to refresh the bundled page and faq:livraison
-    from ``wiki_url``."""
-    from reader.ui.refresh_dialog import install_refresh
+    from ``wiki_url``, once its refresh part is there."""
+    from reader.ui.refresh.controller import RefreshController
 
     save_sources(faq_home / "config", Sources(wiki_url, ("faq-kit-durgence", "faq:livraison")))
-    window = new_window()
+    window = new_window(refresh=RefreshController(home_paths(), limits=FAST))
     qtbot.addWidget(window)
-    controller = install_refresh(window, limits=FAST, quiet=True)
-    with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
+    with qtbot.waitSignal(window.refreshReady, timeout=10_000):
         window.show()
-    window.controller = controller
     return window
 
 
 def close_window(window) -> None:
-    if window.controller.worker is not None:
-        window.controller.worker.cancel()
-        window.controller.worker.wait()
+    if window.refresh is not None:
+        window.refresh.shutdown()
 
 
 @pytest.fixture
@@ -57,44 +61,208 @@ def window(qtbot, faq_home: Path, fake_wiki: FakeWiki):
     close_window(window)
 
 
-def test_ctrl_r_refreshes_and_the_tree_shows_the_new_page(qtbot, window, faq_home) -> None:
-    from PySide6.QtGui import QKeySequence
+# -- driving it like a user ----------------------------------------------------------------
+def visible_windows() -> list:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
-    assert QKeySequence("Ctrl+R") in window.commands.refresh.shortcuts()
-    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
-        window.commands.refresh.trigger()
-    assert window.loaded.origin == "user"
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as the keyboard sends it: to the focused widget of the active window."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "no window has the keyboard"
+    qtbot.keyClick(target, key, modifier)
+
+
+def ctrl_r(qtbot, window) -> None:
+    """Ctrl+R in the main window: a refresh starts."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.refresh.running
+
+
+def dialog_has_the_keyboard(qtbot, window):
+    """The progress dialog, once it is the active window (a stalled refresh keeps it)."""
+    dialog = progress_dialog(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    return dialog
+
+
+def summary_box(qtbot) -> QMessageBox:
+    """The message box that tells how the refresh ended, once it has the keyboard."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QMessageBox), timeout=20_000)
+    box = QApplication.activeWindow()
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def progress_dialog(window):
+    from reader.ui.refresh.dialog import RefreshDialog
+
+    dialogs = [d for d in window.findChildren(RefreshDialog) if d.isVisible()]
+    assert len(dialogs) == 1, dialogs
+    return dialogs[0]
+
+
+def only_the_main_window_remains(qtbot, window) -> None:
+    from reader.ui.refresh.dialog import RefreshDialog
+
+    qtbot.waitUntil(lambda: visible_windows() == [window], timeout=5000)
+    # Closed for good, not hidden: nothing piles up behind the window.
+    qtbot.waitUntil(lambda: not window.findChildren(RefreshDialog), timeout=5000)
+    qtbot.waitUntil(lambda: not window.findChildren(QMessageBox), timeout=5000)
+    assert not window.refresh.running
+    # The keyboard is back in the window (a bare X session gives it back to nobody).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+
+
+# -- each ending, with the keyboard and with the mouse ----------------------------------------
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape], ids=["enter", "escape"])
+def test_after_a_refresh_the_summary_closes_with_a_key_and_only_the_window_remains(
+    qtbot, window, key
+) -> None:
+    ctrl_r(qtbot, window)
+    box = summary_box(qtbot)
+    assert box.windowTitle() == "Mise à jour terminée"
+    assert "faq:livraison : page ajoutée" in box.text()
+    press(qtbot, key)
+    only_the_main_window_remains(qtbot, window)
     assert window.loaded.library.page("faq:livraison") is not None
-    assert "faq:livraison : page ajoutée" in window.controller.last_message
 
 
-def test_a_failed_refresh_says_so_in_one_sentence_and_keeps_the_content(
-    qtbot, window, fake_wiki: FakeWiki, faq_home: Path
+def test_after_a_refresh_ok_clicked_leaves_only_the_window(qtbot, window) -> None:
+    window.commands.actions.refresh.trigger()  # Contenu → Mettre à jour depuis le wiki…
+    box = summary_box(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    only_the_main_window_remains(qtbot, window)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape], ids=["enter", "escape"])
+def test_a_failed_refresh_says_so_once_and_closes_with_a_key(
+    qtbot, window, fake_wiki: FakeWiki, faq_home: Path, key
 ) -> None:
     fake_wiki.faults["faq:livraison"] = "500"
     before = snapshot(faq_home / "data")
     shown = window.loaded
-    window.request_refresh()
-    qtbot.waitUntil(lambda: window.controller.worker is None, timeout=20_000)
-    assert window.controller.last_message.startswith("Mise à jour impossible")
-    assert "Le contenu actuel est conservé." in window.controller.last_message
+    ctrl_r(qtbot, window)
+    box = summary_box(qtbot)
+    assert box.windowTitle() == "Mise à jour impossible"
+    assert box.text().startswith("Mise à jour impossible")
+    assert "Le contenu actuel est conservé." in box.text()
+    press(qtbot, key)
+    only_the_main_window_remains(qtbot, window)
     assert window.loaded is shown
     assert snapshot(faq_home / "data") == before
 
 
-def test_cancel_in_the_dialog_stops_the_refresh_with_nothing_changed(
+def test_a_failed_refresh_ok_clicked_leaves_only_the_window(
+    qtbot, window, fake_wiki: FakeWiki
+) -> None:
+    fake_wiki.faults["faq:livraison"] = "404"
+    window.commands.actions.refresh.trigger()
+    box = summary_box(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    only_the_main_window_remains(qtbot, window)
+
+
+def test_escape_cancels_the_refresh_with_nothing_changed(
     qtbot, window, fake_wiki: FakeWiki, faq_home: Path
 ) -> None:
     fake_wiki.faults["faq:livraison"] = "stall"
-    window.request_refresh()
-    dialog = window.controller.dialog
-    assert dialog is not None and dialog.isVisible()
+    ctrl_r(qtbot, window)
+    dialog = dialog_has_the_keyboard(qtbot, window)
     assert fake_wiki.stalled.wait(20)
     qtbot.waitUntil(lambda: "Page 2 sur 2" in dialog.step_label.text(), timeout=5_000)
-    dialog.cancel()
-    qtbot.waitUntil(lambda: window.controller.worker is None, timeout=5_000)
-    assert "annulée" in window.controller.last_message
+    with qtbot.waitSignal(window.refresh.ended, timeout=5_000) as ended:
+        press(qtbot, Qt.Key.Key_Escape)
+    assert ended.args[0] == "cancel"
+    only_the_main_window_remains(qtbot, window)
+    assert "annulée" in window.statusBar().currentMessage()
     assert snapshot(faq_home / "data") == {}
+
+
+def test_cancel_clicked_stops_the_refresh_and_closes_its_dialog(
+    qtbot, window, fake_wiki: FakeWiki, faq_home: Path
+) -> None:
+    fake_wiki.faults["faq:livraison"] = "stall"
+    window.commands.actions.refresh.trigger()
+    dialog = progress_dialog(window)
+    assert fake_wiki.stalled.wait(20)
+    assert dialog.cancel_button.text() == "Annuler"
+    with qtbot.waitSignal(window.refresh.ended, timeout=5_000) as ended:
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert ended.args[0] == "cancel"
+    only_the_main_window_remains(qtbot, window)
+    assert snapshot(faq_home / "data") == {}
+
+
+def test_refreshes_one_after_another_do_not_pile_up_dialogs(
+    qtbot, window, fake_wiki: FakeWiki
+) -> None:
+    for _ in range(2):  # the second finds nothing new
+        ctrl_r(qtbot, window)
+        summary_box(qtbot)
+        press(qtbot, Qt.Key.Key_Return)
+        only_the_main_window_remains(qtbot, window)
+    fake_wiki.faults["faq:livraison"] = "stall"
+    ctrl_r(qtbot, window)
+    assert fake_wiki.stalled.wait(20)
+    ctrl_r(qtbot, window)  # again while it runs: the same dialog comes forward
+    dialog_has_the_keyboard(qtbot, window)
+    press(qtbot, Qt.Key.Key_Escape)
+    only_the_main_window_remains(qtbot, window)
+
+
+FRESH_START = r"""
+import sys
+import reader.cli
+from reader.logs import hold_early_records
+hold_early_records()
+from PySide6.QtCore import QTimer
+from reader.paths import Paths
+from reader.ui.app import create_application, create_window
+paths = Paths.from_environment()
+app = create_application([], paths)
+window = create_window(app, paths)
+def start():
+    window.refresh.ended.connect(lambda how, message: (print(how, message), app.quit()))
+    window.commands.actions.refresh.trigger()
+window.refreshReady.connect(lambda: QTimer.singleShot(0, start))
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def test_a_refresh_right_after_the_start_works_in_a_fresh_process(
+    faq_home: Path, fake_wiki: FakeWiki
+) -> None:
+    """Started as the command starts it, the window refreshes at once (the search thread
+    imports its index meanwhile, and must not take the HTTP layer's modules from it)."""
+    import subprocess
+    import sys
+
+    save_sources(faq_home / "config", Sources(fake_wiki.url, ("faq:livraison",)))
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(faq_home))
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_START],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("success faq:livraison : page ajoutée"), done.stdout + done.stderr
+
+
+# -- what the window shows after a refresh ----------------------------------------------------
+def refresh_and_close_the_summary(qtbot, window) -> None:
+    """Ctrl+R, wait for the new content, Enter on the summary."""
+    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
+        ctrl_r(qtbot, window)
+    summary_box(qtbot)
+    press(qtbot, Qt.Key.Key_Return)
+    only_the_main_window_remains(qtbot, window)
 
 
 MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -111,8 +279,8 @@ def open_first_answer(qtbot, window, page_id: str) -> str:
     page = window.loaded.library.page(page_id)
     question = next(page.questions())
     with qtbot.waitSignal(window.placeShown):
-        window.tree.setCurrentIndex(window.tree_model.index_for(question.id))
-    return window.answer.toPlainText()
+        window.places.tree.setCurrentIndex(window.places.model.index_for(question.id))
+    return window.answer.view.toPlainText()
 
 
 @pytest.mark.dokuwiki
@@ -121,8 +289,7 @@ def test_after_a_refresh_the_answer_and_the_status_bar_give_the_wikis_date(
 ) -> None:
     window = open_window(qtbot, faq_home, dokuwiki.url)
     try:
-        with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
-            window.commands.refresh.trigger()
+        refresh_and_close_the_summary(qtbot, window)
         revision = dokuwiki.revision("faq:livraison")
         day = french_date(datetime.fromtimestamp(revision, UTC).isoformat())
 
@@ -130,15 +297,14 @@ def test_after_a_refresh_the_answer_and_the_status_bar_give_the_wikis_date(
 
         assert f"Contenu du {day}" in footer and f"révision {revision}" in footer
         assert "Téléchargé" not in footer
-        assert f"du {day}" in window.source_label.text()
+        assert f"du {day}" in window.status.source_label.text()
     finally:
         close_window(window)
 
 
 def test_without_the_wikis_date_the_answer_says_when_it_was_downloaded(qtbot, window) -> None:
     # The fake wiki's feed is turned off: the refreshed page has no date from the wiki.
-    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
-        window.commands.refresh.trigger()
+    refresh_and_close_the_summary(qtbot, window)
     fetched = window.loaded.library.page("faq:livraison").source.fetched
     assert fetched
 
@@ -146,14 +312,35 @@ def test_without_the_wikis_date_the_answer_says_when_it_was_downloaded(qtbot, wi
 
     assert f"Téléchargé le {french_date(fetched)}" in footer
     assert "Contenu du" not in footer and "révision" not in footer
-    assert f"téléchargé le {french_date(fetched)}" in window.source_label.text()
+    assert f"téléchargé le {french_date(fetched)}" in window.status.source_label.text()
     # The bundled page, unchanged, still says how old its text is.
     assert "Contenu du 8 avril 2020" in open_first_answer(qtbot, window, "faq-kit-durgence")
 
 
+def test_going_back_to_the_content_before_the_last_refresh(
+    qtbot, window, fake_wiki: FakeWiki
+) -> None:
+    def titles() -> set[str]:
+        return {q.title for q in window.loaded.library.questions()}
+
+    refresh_and_close_the_summary(qtbot, window)
+    new = "Peut-on livrer un jour férié ?"
+    fake_wiki.pages["faq:livraison"] += f"\n==== {new} ====\n\nOui, sur rendez-vous.\n".encode()
+    refresh_and_close_the_summary(qtbot, window)
+    assert new in titles()
+
+    with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
+        window.commands.actions.rollback.trigger()  # Contenu → Revenir au contenu précédent
+    assert new not in titles()
+    assert window.loaded.library.page("faq:livraison") is not None
+    assert window.statusBar().currentMessage() == "Contenu précédent rétabli."
+    assert visible_windows() == [window]
+
+
 def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> None:
+    from reader.paths import resources_dir
     from reader.sync.sources import load_sources
-    from reader.ui.preferences import WikiPreferences
+    from reader.ui.refresh.preferences import WikiPreferences
 
     dialog = WikiPreferences(None, home_paths())
     qtbot.addWidget(dialog)
@@ -165,7 +352,6 @@ def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> Non
     dialog.add_page()
     assert dialog.error_label.text()
     dialog.accept()
-    from reader.paths import resources_dir
 
     assert load_sources(faq_home / "config", resources_dir()) == Sources(
         "http://127.0.0.1:9/", ("faq-kit-durgence", "faq:livraison")
@@ -174,14 +360,14 @@ def test_preferences_add_a_page_by_pasting_its_url(qtbot, faq_home: Path) -> Non
 
 def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_home) -> None:
     from reader.sync.changes import load_marks
-    from reader.ui.tree_model import MARK_ROLE
+    from reader.ui.places.tree_model import MARK_ROLE
 
-    with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
-        window.commands.refresh.trigger()
+    refresh_and_close_the_summary(qtbot, window)
     marks = load_marks(faq_home / "data")
     new = [i for i, mark in marks.items() if mark == "new" and i.startswith("faq:livraison#")]
     assert new, marks
-    index = window.tree_model.index_for(new[0])
+    model = window.places.model
+    index = model.index_for(new[0])
     assert index.data(MARK_ROLE) == "new"
     assert index.data().endswith("(nouveau)")
     assert "(nouveau)" in index.data(Qt.ItemDataRole.AccessibleTextRole)
@@ -189,22 +375,21 @@ def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_ho
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()  # the coloured dot
 
     with qtbot.waitSignal(window.placeShown) as shown:
-        window.tree.setCurrentIndex(index)
+        window.places.tree.setCurrentIndex(index)
     assert shown.args == [f"q:{new[0]}"]
-    index = window.tree_model.index_for(new[0])
+    index = model.index_for(new[0])
     assert index.data(MARK_ROLE) == ""
     assert "(nouveau)" not in index.data()
     assert new[0] not in load_marks(faq_home / "data")
     assert new[1] in load_marks(faq_home / "data")  # the others keep theirs
 
     # Still marked at the next start, until opened.
-
     again = new_window()
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.contentLoaded, timeout=10_000):
         again.show()
-    assert again.tree_model.index_for(new[1]).data(MARK_ROLE) == "new"
-    assert again.tree_model.index_for(new[0]).data(MARK_ROLE) == ""
+    assert again.places.model.index_for(new[1]).data(MARK_ROLE) == "new"
+    assert again.places.model.index_for(new[0]).data(MARK_ROLE) == ""
 
 
 def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> None:
@@ -212,25 +397,25 @@ def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> N
 
     from reader.sync.progress import Progress
     from reader.ui.app import install_translators
-    from reader.ui.refresh_dialog import RefreshDialog
-    from reader.ui.refresh_worker import RefreshWorker
+    from reader.ui.refresh.dialog import RefreshDialog
 
-    worker = RefreshWorker(Sources("http://127.0.0.1:9/", ("faq-kit-durgence",)), home_paths())
-    install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    resources = home_paths().resources
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    install_translators(qapp, resources, english)
     try:
-        dialog = RefreshDialog(worker)
+        dialog = RefreshDialog(2)
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Update from the wiki"
         assert dialog.step_label.text() == "Connecting to the wiki…"
-        assert dialog.buttons.buttons()[0].text() == "Cancel"
+        assert dialog.cancel_button.text() == "Cancel"
         dialog.show_progress(Progress("page", 1, 2, "faq:livraison", 2048))
         assert dialog.step_label.text() == "Page 1 of 2: faq:livraison"
         assert dialog.bytes_label.text() == "2 KB received"
         dialog.show_progress(Progress("check", 0, 0, "", 2048))
         assert dialog.step_label.text() == "Checking the content…"
     finally:
-        install_translators(qapp, QLocale(QLocale.Language.French))
-    french = RefreshDialog(worker)
+        install_translators(qapp, resources, QLocale(QLocale.Language.French))
+    french = RefreshDialog(2)
     qtbot.addWidget(french)
     assert french.windowTitle() == "Mise à jour depuis le wiki"
     assert french.bytes_label.text() == "0 octets reçus"

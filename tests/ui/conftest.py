@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from reader.ui.app import install_translators
-from tests.home import new_window
+from tests.home import home_paths, new_window
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +25,7 @@ def faq_home(tmp_path, monkeypatch):
 def french(qapp):
     """The interface in French, as on the users' machines."""
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    install_translators(qapp)
+    install_translators(qapp, home_paths().resources)
     yield
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
 
@@ -33,7 +33,7 @@ def french(qapp):
 @pytest.fixture
 def open_window(qtbot):
     """Open the real window as the app does and wait until its content is shown."""
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     def make(wait_index: bool = True) -> MainWindow:
         window = new_window()

@@ -62,36 +62,36 @@ def content(tmp_path: Path) -> Path:
 def media_window(window, qtbot, content, tmp_path):
     loaded = load_library(content_paths(content, tmp_path / "no-user-data"))
     assert loaded.library.pages[0].id == "faq-test", loaded.warnings
-    window.reload_library(loaded)
+    window.show_content(loaded)
     question = next(iter(loaded.library.questions()))
     with qtbot.waitSignal(window.placeShown):
-        window.open_question(question.id)
+        window.places.open_question(question.id)
     return window
 
 
 def test_an_image_from_the_media_folder_shows_in_the_answer(media_window, content):
     logo = (content / "media" / "faq" / "logo.png").resolve()
-    assert logo.as_uri() in media_window.answer.toHtml()
-    image = media_window.answer.document().resource(
+    assert logo.as_uri() in media_window.answer.view.toHtml()
+    image = media_window.answer.view.document().resource(
         QTextDocument.ResourceType.ImageResource, QUrl(logo.as_uri())
     )
     assert isinstance(image, QImage) and not image.isNull()
 
 
 def test_a_linked_file_opens_with_the_system_application(media_window, content, desktop):
-    with_link = media_window.answer.toHtml()
+    with_link = media_window.answer.view.toHtml()
     assert 'href="media:faq:bon.pdf"' in with_link
-    media_window.answer.anchorClicked.emit(QUrl("media:faq:bon.pdf"))
+    media_window.answer.view.anchorClicked.emit(QUrl("media:faq:bon.pdf"))
     assert [u.toLocalFile() for u in desktop.opened] == [
         str((content / "media" / "faq" / "bon.pdf").resolve())
     ]
-    assert media_window.media_message is None
+    assert media_window.answer.media_message is None
 
 
 def test_a_file_not_downloaded_says_so_and_offers_the_wiki(media_window, qtbot, desktop):
-    media_window.answer.anchorClicked.emit(QUrl("media:faq:tarif.pdf"))
+    media_window.answer.view.anchorClicked.emit(QUrl("media:faq:tarif.pdf"))
     assert desktop.opened == []
-    box = media_window.media_message
+    box = media_window.answer.media_message
     assert box is not None and box.isVisible()
     assert box.text() == "Ce fichier n'est pas disponible hors ligne."
     assert "tarif.pdf" in box.informativeText()
@@ -103,9 +103,9 @@ def test_a_file_not_downloaded_says_so_and_offers_the_wiki(media_window, qtbot, 
 
 
 def test_a_link_out_of_the_media_folder_is_not_opened(media_window, desktop):
-    media_window.answer.anchorClicked.emit(QUrl("media:..:..:manifest.json"))
+    media_window.answer.view.anchorClicked.emit(QUrl("media:..:..:manifest.json"))
     assert desktop.opened == []
-    assert media_window.media_message is not None
+    assert media_window.answer.media_message is not None
 
 
 @pytest.mark.parametrize(("choice", "expected"), [("answer", "answer"), ("page", "page")])
@@ -113,7 +113,7 @@ def test_print_asks_answer_or_whole_page(window, qtbot, monkeypatch, choice, exp
     """Printing a question asks what to print; the page choice prints every question."""
     library = window.loaded.library
     questions = list(library.questions())
-    window.open_question(questions[0].id)
+    window.places.open_question(questions[0].id)
     asked = []
 
     def choose(parent, page_title):
@@ -121,11 +121,11 @@ def test_print_asks_answer_or_whole_page(window, qtbot, monkeypatch, choice, exp
         return choice
 
     printed = []
-    monkeypatch.setattr("reader.ui.printing.choose_scope", choose)
+    monkeypatch.setattr("reader.ui.answer.printing.choose_scope", choose)
     monkeypatch.setattr(
-        "reader.ui.printing.print_document", lambda parent, doc: printed.append(doc)
+        "reader.ui.answer.printing.print_document", lambda parent, doc: printed.append(doc)
     )
-    window.commands.print.trigger()
+    window.commands.actions.print.trigger()
     assert asked == [library.pages[0].title]
     text = printed[0].toPlainText()
     assert questions[0].title in text
@@ -136,18 +136,18 @@ def test_print_asks_answer_or_whole_page(window, qtbot, monkeypatch, choice, exp
 
 
 def test_cancelling_the_choice_prints_nothing(window, monkeypatch):
-    window.open_question(next(iter(window.loaded.library.questions())).id)
+    window.places.open_question(next(iter(window.loaded.library.questions())).id)
     printed = []
-    monkeypatch.setattr("reader.ui.printing.choose_scope", lambda parent, title: None)
+    monkeypatch.setattr("reader.ui.answer.printing.choose_scope", lambda parent, title: None)
     monkeypatch.setattr(
-        "reader.ui.printing.print_document", lambda parent, doc: printed.append(doc)
+        "reader.ui.answer.printing.print_document", lambda parent, doc: printed.append(doc)
     )
-    window.commands.print.trigger()
+    window.commands.actions.print.trigger()
     assert printed == []
 
 
 def test_the_choice_box_offers_the_answer_and_the_page(qtbot, monkeypatch):
-    from reader.ui import printing
+    from reader.ui.answer import printing
 
     seen = {}
 

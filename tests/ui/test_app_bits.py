@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from reader.ui.app import install_translators, ui_language
-from reader.ui.history import History
-from reader.ui.search_worker import nearby_questions
-from tests.home import load_home_library
+from reader.ui.places.history import History
+from reader.ui.search.outcome import nearby_questions
+from tests.home import home_paths, load_home_library
 
 
 def test_french_system_gets_french_with_qt_own_strings(qapp, window):
-    assert window.commands.print.text() == "&Imprimer…"
+    assert window.commands.actions.print.text() == "&Imprimer…"
     assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))]
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
 
@@ -19,26 +19,26 @@ def test_french_system_gets_french_with_qt_own_strings(qapp, window):
 def test_english_system_gets_english(qapp):
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     try:
-        assert install_translators(qapp, english) == "en"
+        assert install_translators(qapp, home_paths().resources, english) == "en"
         assert QCoreApplication.translate("Actions", "&Print…") == "&Print…"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     finally:
-        install_translators(qapp, QLocale(QLocale.Language.French))
+        install_translators(qapp, home_paths().resources, QLocale(QLocale.Language.French))
     assert QCoreApplication.translate("Actions", "&Print…") == "&Imprimer…"
     assert ui_language(QLocale(QLocale.Language.German)) == "fr"
 
 
 def test_export_a_page_as_pdf(window, tmp_path):
     from reader.render.document import page_fragment
-    from reader.ui.answer_view import style_sheet
-    from reader.ui.printing import export_pdf, make_document
+    from reader.ui.answer.printing import export_pdf, make_document
+    from reader.ui.answer.view import style_sheet
 
     page = window.loaded.library.pages[0]
     target = tmp_path / "faq.pdf"
     export_pdf(make_document(page_fragment(window.loaded, page), style_sheet(False), "FAQ"), target)
     assert target.read_bytes().startswith(b"%PDF")
     answer = tmp_path / "answer.pdf"
-    export_pdf(make_document(window.answer.toHtml(), style_sheet(False), "R"), answer)
+    export_pdf(make_document(window.answer.view.toHtml(), style_sheet(False), "R"), answer)
     assert answer.stat().st_size > 500
 
 
@@ -62,10 +62,10 @@ def test_nearby_questions_for_a_misspelt_word():
 
 
 def test_dates_follow_the_interface_language_on_a_c_locale_system(qapp):
-    from reader.ui.window_parts import format_date
+    from reader.ui.text import format_date
 
     QLocale.setDefault(QLocale.c())  # LANG=C: no language of its own, the reader is French
-    assert install_translators(qapp) == "fr"
+    assert install_translators(qapp, home_paths().resources) == "fr"
     assert format_date("2020-04-08T09:04:32Z") == "8 avril 2020"
 
 

@@ -58,45 +58,45 @@ EMPTY_PAGE = "====== Page sans sections ======\n\nJuste une introduction.\n"
 def bad_window(window, tmp_path, qtbot):
     loaded = _content_set(tmp_path / "content", {"difficile": BAD_PAGE, "vide": EMPTY_PAGE})
     with qtbot.waitSignal(window.contentLoaded):
-        window.reload_library(loaded)
+        window.show_content(loaded)
     return window
 
 
 def test_a_300_character_title_is_clipped_in_the_tree_and_whole_in_the_pane(bad_window, qtbot):
     assert len(LONG_TITLE) >= 300
     question = next(q for q in bad_window.loaded.library.questions() if q.title == LONG_TITLE)
-    index = bad_window.tree_model.index_for(question.id)
+    index = bad_window.places.model.index_for(question.id)
     assert len(index.data()) < 200 and index.data().endswith("…")
-    assert bad_window.open_question(question.id)
-    assert LONG_TITLE in bad_window.answer.toPlainText()
+    assert bad_window.places.open_question(question.id)
+    assert LONG_TITLE in bad_window.answer.view.toPlainText()
     assert len(bad_window.windowTitle()) <= 90
 
 
 def test_an_answer_with_a_500_row_table_opens(bad_window):
     question = next(q for q in bad_window.loaded.library.questions() if "tableau" in q.title)
-    assert bad_window.open_question(question.id)
-    text = bad_window.answer.toPlainText()
+    assert bad_window.places.open_question(question.id)
+    text = bad_window.answer.view.toPlainText()
     assert "légume 0" in text and "légume 499" in text
 
 
 def test_a_missing_image_leaves_a_note(bad_window, qtbot):
     question = next(q for q in bad_window.loaded.library.questions() if "image" in q.title)
-    assert bad_window.open_question(question.id)
-    qtbot.waitUntil(lambda: "Voici le schéma" in bad_window.answer.toPlainText())
+    assert bad_window.places.open_question(question.id)
+    qtbot.waitUntil(lambda: "Voici le schéma" in bad_window.answer.view.toPlainText())
     message = bad_window.statusBar().currentMessage()
-    html = bad_window.answer.toHtml()
+    html = bad_window.answer.view.toHtml()
     # the renderer drops a missing image (alt text) or the pane reports it
     assert "absent.png" in message or "schéma" in html
 
 
 def test_a_page_with_no_sections_is_listed_and_opens(bad_window, qtbot):
-    index = bad_window.tree_model.index_for("vide#page_sans_sections")
+    index = bad_window.places.model.index_for("vide#page_sans_sections")
     if not index.isValid():
-        index = bad_window.tree_model.index(1, 0)
-    assert bad_window.tree_model.rowCount(index) == 0
+        index = bad_window.places.model.index(1, 0)
+    assert bad_window.places.model.rowCount(index) == 0
     with qtbot.waitSignal(bad_window.placeShown):
-        bad_window.tree.setCurrentIndex(index)
-    text = bad_window.answer.toPlainText()
+        bad_window.places.tree.setCurrentIndex(index)
+    text = bad_window.answer.view.toPlainText()
     assert "Page sans sections" in text
     assert "pas de sections" in text
 
@@ -107,8 +107,8 @@ def test_an_unreadable_content_folder_still_gives_a_window(window, tmp_path, qtb
     (broken / "manifest.json").write_text("{not json", encoding="utf-8")
     loaded = load_library(content_paths(broken, tmp_path / "none"))
     with qtbot.waitSignal(window.contentLoaded):
-        window.reload_library(loaded)
-    assert window.tree_model.rowCount() == 0
+        window.show_content(loaded)
+    assert window.places.model.rowCount() == 0
     assert window.isVisible()
 
 
@@ -119,10 +119,10 @@ def test_a_folder_that_cannot_be_written_is_said_once_and_the_faq_still_shows(
     blocker.write_text("a file where the per-user folder should be", encoding="utf-8")
     monkeypatch.setenv("FAQ_READER_HOME", str(blocker / "faq-reader"))
     window = open_window(wait_index=False)
-    assert window.tree_model.question_count() == 9
-    assert window.warning_label.isVisible()
-    assert "impossible d'enregistrer" in window.warning_label.text()
-    assert window.warning_label.toolTip().count("impossible d'enregistrer") == 1
+    assert window.places.model.question_count() == 9
+    assert window.status.warning_label.isVisible()
+    assert "impossible d'enregistrer" in window.status.warning_label.text()
+    assert window.status.warning_label.toolTip().count("impossible d'enregistrer") == 1
 
 
 def test_damaged_refreshed_content_is_shown_as_a_lasting_warning(faq_home, open_window):
@@ -133,6 +133,6 @@ def test_damaged_refreshed_content_is_shown_as_a_lasting_warning(faq_home, open_
     (staged / "manifest.json").write_text("{broken", encoding="utf-8")
     store.commit(staged)
     window = open_window(wait_index=False)
-    assert window.tree_model.question_count() == 9  # the bundled FAQ
-    assert window.warning_label.isVisible()
-    assert "illisible" in window.warning_label.toolTip()
+    assert window.places.model.question_count() == 9  # the bundled FAQ
+    assert window.status.warning_label.isVisible()
+    assert "illisible" in window.status.warning_label.toolTip()

@@ -7,75 +7,76 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
-from reader.ui.results_model import HTML_ROLE, ID_ROLE
-from reader.ui.search_worker import SearchOutcome, SearchService
+from reader.ui.search.outcome import SearchOutcome
+from reader.ui.search.results_model import HTML_ROLE, ID_ROLE
+from reader.ui.search.service import SearchService
 
 
 def test_typing_a_query_shows_results_best_first(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
-        qtbot.keyClicks(window.search_field, "producteurs")
+        qtbot.keyClicks(window.search.field, "producteurs")
     outcome = shown.args[0]
     assert outcome.query == "producteurs"
-    assert window.left.currentWidget() is window.results
-    model = window.results.model
+    assert window.left.currentWidget() is window.search.results
+    model = window.search.results.model
     assert model.rowCount() == len(outcome.hits) > 1
     scores = [hit.score for hit in outcome.hits]
     assert scores == sorted(scores, reverse=True)
     first = model.index(0)
     assert "<b>" in first.data(HTML_ROLE)  # question in bold
     assert "background-color:#ffe066" in first.data(HTML_ROLE)  # hit words marked
-    assert "résultat" in window.results.header.text()
+    assert "résultat" in window.search.results.header.text()
 
 
 def test_results_found_through_an_everyday_word_say_what_was_searched(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
-        qtbot.keyClicks(window.search_field, "fermier")
+        qtbot.keyClicks(window.search.field, "fermier")
     assert shown.args[0].hits
-    header = window.results.header.text()
+    header = window.search.results.header.text()
     assert "Résultats pour" in header and "producteur" in header
 
 
 def test_enter_opens_the_best_answer_with_its_words_highlighted(window, qtbot):
-    qtbot.keyClicks(window.search_field, "formation")
+    qtbot.keyClicks(window.search.field, "formation")
     with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # before the debounce ends
-    best = window.results.model.index(0)
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # before the debounce ends
+    best = window.search.results.model.index(0)
     assert shown.args == [f"q:{best.data(ID_ROLE)}"]
-    assert window.answer.hit_count() >= 1
-    selection = window.answer.extraSelections()[0]
+    assert window.answer.view.hit_count() >= 1
+    selection = window.answer.view.extraSelections()[0]
     assert selection.cursor.selectedText().lower().startswith("formation")
 
 
 def test_down_arrow_moves_into_the_results_and_enter_opens_one(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000):
-        qtbot.keyClicks(window.search_field, "producteurs")
+        qtbot.keyClicks(window.search.field, "producteurs")
     window.activateWindow()
-    window.search_field.setFocus()
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
-    assert window.results.list.hasFocus()
-    qtbot.keyClick(window.results.list, Qt.Key.Key_Down)
-    second = window.results.list.currentIndex()
+    window.search.field.setFocus()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    assert window.search.results.list.hasFocus()
+    qtbot.keyClick(window.search.results.list, Qt.Key.Key_Down)
+    second = window.search.results.list.currentIndex()
     assert second.row() == 1
     with qtbot.waitSignal(window.placeShown) as shown:
-        qtbot.keyClick(window.results.list, Qt.Key.Key_Return)
+        qtbot.keyClick(window.search.results.list, Qt.Key.Key_Return)
     assert shown.args == [f"q:{second.data(ID_ROLE)}"]
 
 
 def test_escape_clears_the_query_and_brings_the_tree_back(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000):
-        qtbot.keyClicks(window.search_field, "compte")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    assert window.search_field.text() == ""
-    assert window.left.currentWidget() is window.tree
+        qtbot.keyClicks(window.search.field, "compte")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.search.field.text() == ""
+    assert window.left.currentWidget() is window.places.tree
 
 
 def test_no_result_is_never_a_bare_empty_list(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
-        qtbot.keyClicks(window.search_field, "zzzqqq")
+        qtbot.keyClicks(window.search.field, "zzzqqq")
     assert shown.args[0].hits == ()
-    header = window.results.header.text()
+    header = window.search.results.header.text()
     assert "Aucune réponse ne contient" in header
-    assert "Essayez d'autres mots" in header or window.results.model.rowCount() > 0
+    assert "Essayez d'autres mots" in header or window.search.results.model.rowCount() > 0
 
 
 @dataclass(frozen=True)
@@ -91,13 +92,13 @@ class _Hit:
 
 
 def test_did_you_mean_offers_the_correction_and_nearby_questions(window, qtbot):
-    outcome = SearchOutcome(1, "livrason", (), "livraison", False, (_Hit("p#a"), _Hit("p#b")))
-    window.results.show_outcome(outcome)
-    assert "Vouliez-vous dire" in window.results.header.text()
-    assert "Questions proches" in window.results.header.text()
-    assert window.results.model.rowCount() == 2
-    with qtbot.waitSignal(window.results.suggestionActivated) as suggested:
-        window.results.header.linkActivated.emit("suggest:")
+    outcome = SearchOutcome("livrason", (), "livraison", False, (_Hit("p#a"), _Hit("p#b")))
+    window.search.results.show_outcome(outcome)
+    assert "Vouliez-vous dire" in window.search.results.header.text()
+    assert "Questions proches" in window.search.results.header.text()
+    assert window.search.results.model.rowCount() == 2
+    with qtbot.waitSignal(window.search.results.suggestionActivated) as suggested:
+        window.search.results.header.linkActivated.emit("suggest:")
     assert suggested.args == ["livraison"]
 
 
@@ -138,8 +139,7 @@ def test_stale_results_are_dropped_and_the_ui_does_not_wait(qtbot):
         for query in ("f", "fo", "for", "form"):
             service.search(query)
         assert time.perf_counter() - started < 0.05  # asking never blocks the UI thread
-        qtbot.waitUntil(lambda: bool(received), timeout=3000)
-        qtbot.wait(400)  # anything still in flight would have landed by now
+        qtbot.waitUntil(service.idle, timeout=3000)  # every query answered or skipped
         assert [o.query for o in received] == ["form"]
         assert "form" in made[0].asked and len(made[0].asked) < 4
     finally:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.ui import settings as keys
+from reader.ui.places.tree_model import ID_ROLE
 from reader.ui.settings import Settings, settings_path
-from reader.ui.tree_model import ID_ROLE
 from tests.home import home_paths
 
 
@@ -14,30 +14,30 @@ def test_zoom_is_kept_across_a_restart(open_window, qtbot):
     first = open_window(wait_index=False)
     first.activateWindow()
     qtbot.waitUntil(first.isActiveWindow, timeout=2000)
-    qtbot.keyClick(first.answer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    first.commands.zoom_in.trigger()
-    assert first.answer.zoom == 2
-    size = first.answer.font().pointSizeF()
+    qtbot.keyClick(first.answer.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    first.commands.actions.zoom_in.trigger()
+    assert first.answer.view.zoom == 2
+    size = first.answer.view.font().pointSizeF()
     first.close()
     assert settings_path(home_paths().config).is_file()
     second = open_window(wait_index=False)
-    assert second.answer.zoom == 2
-    assert second.answer.font().pointSizeF() == size
-    second.commands.zoom_reset.trigger()
-    assert second.answer.zoom == 0
+    assert second.answer.view.zoom == 2
+    assert second.answer.view.font().pointSizeF() == size
+    second.commands.actions.zoom_reset.trigger()
+    assert second.answer.view.zoom == 0
 
 
 def test_last_question_and_splitter_come_back(open_window):
     first = open_window(wait_index=False)
-    model = first.tree_model
+    model = first.places.model
     section = model.index(0, 0, model.index(0, 0))
     question_id = model.index(1, 0, section).data(ID_ROLE)
-    first.open_question(question_id)
+    first.places.open_question(question_id)
     first.splitter.setSizes([300, 800])
     sizes = first.splitter.sizes()
     first.close()
     second = open_window(wait_index=False)
-    assert second.history.current == f"q:{question_id}"
+    assert second.places.current == f"q:{question_id}"
     restored = second.splitter.sizes()
     # the offscreen screen is small, so the window may shrink: the proportion is kept
     assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
@@ -52,9 +52,9 @@ def test_a_corrupted_settings_file_still_gives_a_window(open_window, faq_home):
     )
     window = open_window(wait_index=False)
     assert window.isVisible()
-    assert window.answer.zoom == 0
-    assert window.commands.themes["system"].isChecked()
-    assert window.tree_model.rowCount() == 1
+    assert window.answer.view.zoom == 0
+    assert window.commands.actions.themes["system"].isChecked()
+    assert window.places.model.rowCount() == 1
     assert window.settings.problems  # and a line in the log
 
 
@@ -75,9 +75,9 @@ def test_every_setting_reads_back_its_default_from_an_empty_file():
 
 def test_theme_choice_is_kept(open_window, qtbot):
     first = open_window(wait_index=False)
-    first.commands.themes["dark"].trigger()
+    first.commands.actions.themes["dark"].trigger()
     qtbot.waitUntil(lambda: first.palette().base().color().lightness() < 128)
-    assert "#1f1f1f" not in first.answer.document().defaultStyleSheet()  # text stays readable
+    assert "#1f1f1f" not in first.answer.view.document().defaultStyleSheet()  # text stays readable
     first.close()
     assert Settings(settings_path(home_paths().config)).get(keys.THEME) == "dark"
     first.set_theme("system")

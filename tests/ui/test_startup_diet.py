@@ -2,7 +2,7 @@
 
 PySide6 builds a type, with all its enums, the first time Python reads it: the ``Qt``
 namespace alone costs tens of milliseconds on an old machine, ``QStyle`` a dozen more. The
-window keeps them for after its first paint (see reader.ui.main_window); these tests keep
+window keeps them for after its first paint (see reader.ui.window.main_window); these tests keep
 it so. They look at which names PySide6 has built, not at any time.
 """
 
@@ -15,17 +15,18 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from reader.ui import tree_model
+from reader.ui.places import tree_model
 
-# Built by the code that runs before the first paint, in a fresh interpreter; printed as
-# JSON: the PySide6 names built by then.
+# Built by the code that runs before the first paint (what reader.ui.app.run does), in a
+# fresh interpreter; printed as JSON: the PySide6 names built by then.
 BEFORE_PAINT = r"""
 import json, sys
 import reader.cli
-from reader.ui.app import create_application, create_window
-app = create_application([])
 from reader.paths import Paths
-window = create_window(app, Paths.from_environment())
+from reader.ui.app import create_application, create_window
+paths = Paths.from_environment()
+app = create_application([], paths)
+window = create_window(app, paths)
 import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 built = sorted(
     name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 
-from reader.ui.tree_model import ANSWERED_ROLE, ID_ROLE, KIND_ROLE
+from reader.ui.places.tree_model import ANSWERED_ROLE, ID_ROLE, KIND_ROLE
 from tests.home import load_home_library, new_window
 
 
@@ -19,7 +19,7 @@ def _questions(model, parent=None):
 
 def test_tree_holds_the_bundled_faq(window):
     library = load_home_library().library
-    model = window.tree_model
+    model = window.places.model
     assert model.rowCount() == len(library.pages)
     page = model.index(0, 0)
     assert page.data() == library.pages[0].title
@@ -43,95 +43,111 @@ def test_window_paints_before_the_content_is_loaded(qtbot):
 
 def test_selecting_a_question_shows_its_answer(window, qtbot):
     question = load_home_library().library.pages[0].sections[0].questions[0]
-    index = window.tree_model.index_for(question.id)
-    window.tree.scrollTo(index)
-    rect = window.tree.visualRect(index)
+    index = window.places.model.index_for(question.id)
+    window.places.tree.scrollTo(index)
+    rect = window.places.tree.visualRect(index)
     with qtbot.waitSignal(window.placeShown) as shown:
-        qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(
+            window.places.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
     assert shown.args == [f"q:{question.id}"]
-    text = window.answer.toPlainText()
+    text = window.answer.view.toPlainText()
     assert question.title in text
     assert question.section_title in text
     assert "Ouvrir sur le wiki" in text
     assert "8 avril 2020" in text
     anchor = question.anchor
     assert f"https://wiki.cagette.net/doku.php?id={question.page_id}#{anchor}" in (
-        window.answer.toHtml()
+        window.answer.view.toHtml()
     )
 
 
 def test_arrow_keys_walk_the_tree(window, qtbot):
-    window.tree.setFocus()
-    first = window.tree_model.index(0, 0)
-    window.tree.setCurrentIndex(first)
+    window.places.tree.setFocus()
+    first = window.places.model.index(0, 0)
+    window.places.tree.setCurrentIndex(first)
     with qtbot.waitSignal(window.placeShown):
-        qtbot.keyClick(window.tree, Qt.Key.Key_Down)
-    assert window.tree.currentIndex().data(KIND_ROLE) == "section"
+        qtbot.keyClick(window.places.tree, Qt.Key.Key_Down)
+    assert window.places.tree.currentIndex().data(KIND_ROLE) == "section"
 
 
 def test_unanswered_questions_are_shown_as_such(window, qtbot):
-    unanswered = [i for i in _questions(window.tree_model) if not i.data(ANSWERED_ROLE)]
+    unanswered = [i for i in _questions(window.places.model) if not i.data(ANSWERED_ROLE)]
     assert unanswered, "the bundled FAQ has unanswered questions"
     for index in unanswered:
         assert index.data().endswith("(sans réponse)")
     with qtbot.waitSignal(window.placeShown):
-        window.tree.setCurrentIndex(unanswered[0])
-    assert "(sans réponse)" in window.answer.toPlainText()
+        window.places.tree.setCurrentIndex(unanswered[0])
+    assert "(sans réponse)" in window.answer.view.toPlainText()
 
 
 def test_back_and_forward(window, qtbot):
     questions = list(load_home_library().library.questions())
     for question in questions[:3]:
-        window.open_question(question.id)
+        window.places.open_question(question.id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     with qtbot.waitSignal(window.placeShown) as shown:
         qtbot.keyClick(window.answer, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert shown.args == [f"q:{questions[1].id}"]
     with qtbot.waitSignal(window.placeShown) as shown:
-        window.commands.back.trigger()
+        window.commands.actions.back.trigger()
     assert shown.args == [f"q:{questions[0].id}"]
     with qtbot.waitSignal(window.placeShown) as shown:
         qtbot.keyClick(window.answer, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert shown.args == [f"q:{questions[1].id}"]
-    assert questions[1].title in window.answer.toPlainText()
-    assert window.commands.forward.isEnabled()
+    assert questions[1].title in window.answer.view.toPlainText()
+    assert window.commands.actions.forward.isEnabled()
+
+
+def test_the_mouse_side_buttons_go_back_and_forward(window, qtbot):
+    questions = list(load_home_library().library.questions())[:2]
+    for question in questions:
+        window.places.open_question(question.id)
+    pane = window.answer.view.viewport()
+    with qtbot.waitSignal(window.placeShown) as shown:
+        qtbot.mouseClick(pane, Qt.MouseButton.BackButton)
+    assert shown.args == [f"q:{questions[0].id}"]
+    with qtbot.waitSignal(window.placeShown) as shown:
+        qtbot.mouseClick(window.places.tree.viewport(), Qt.MouseButton.ForwardButton)
+    assert shown.args == [f"q:{questions[1].id}"]
+    assert window.places.back_button.isEnabled() and not window.places.forward_button.isEnabled()
 
 
 def test_internal_link_opens_the_question_in_the_app(window, qtbot, desktop):
     target = list(load_home_library().library.questions())[-1]
     with qtbot.waitSignal(window.placeShown) as shown:
-        window.answer.anchorClicked.emit(QUrl(f"wiki:{target.page_id}#{target.anchor}"))
+        window.answer.view.anchorClicked.emit(QUrl(f"wiki:{target.page_id}#{target.anchor}"))
     assert shown.args == [f"q:{target.id}"]
-    assert target.title in window.answer.toPlainText()
+    assert target.title in window.answer.view.toPlainText()
     assert desktop.opened == []
 
 
 def test_link_to_a_page_not_in_the_library_offers_the_wiki(window, qtbot, desktop):
     with qtbot.waitSignal(window.placeShown):
-        window.answer.anchorClicked.emit(QUrl("wiki:cagette-pro:interface-producteur#x"))
-    assert "pas disponible hors ligne" in window.answer.toPlainText()
-    assert "doku.php?id=cagette-pro:interface-producteur" in window.answer.toHtml()
+        window.answer.view.anchorClicked.emit(QUrl("wiki:cagette-pro:interface-producteur#x"))
+    assert "pas disponible hors ligne" in window.answer.view.toPlainText()
+    assert "doku.php?id=cagette-pro:interface-producteur" in window.answer.view.toHtml()
     assert desktop.opened == []
 
 
 def test_external_link_goes_to_the_system_browser(window, qtbot, desktop):
-    before = window.answer.toHtml()
+    before = window.answer.view.toHtml()
     with qtbot.assertNotEmitted(window.placeShown):
-        window.answer.anchorClicked.emit(QUrl("https://www.cagette.net/"))
+        window.answer.view.anchorClicked.emit(QUrl("https://www.cagette.net/"))
     assert [u.toString() for u in desktop.opened] == ["https://www.cagette.net/"]
-    assert window.answer.toHtml() == before
+    assert window.answer.view.toHtml() == before
 
 
 def test_ctrl_f_finds_in_the_answer(window, qtbot):
     question = load_home_library().library.pages[0].sections[0].questions[0]
-    window.open_question(question.id)
-    window.commands.find.trigger()
-    assert window.find_bar.isVisible()
-    qtbot.keyClicks(window.find_bar.field, "Alilo")
-    assert window.answer.textCursor().selectedText() == "Alilo"
-    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
-    assert not window.find_bar.isVisible()
+    window.places.open_question(question.id)
+    window.commands.actions.find.trigger()
+    assert window.answer.find_bar.isVisible()
+    qtbot.keyClicks(window.answer.find_bar.field, "Alilo")
+    assert window.answer.view.textCursor().selectedText() == "Alilo"
+    qtbot.keyClick(window.answer.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.answer.find_bar.isVisible()
 
 
 def test_every_widget_has_an_accessible_name(window):
@@ -145,32 +161,30 @@ def test_every_widget_has_an_accessible_name(window):
             assert name, f"{type(widget).__name__} in {type(widget.parent()).__name__}: no name"
 
 
-def test_refresh_hook_and_reload_keep_the_open_question(window, qtbot):
+def test_new_content_keeps_the_open_question(window, qtbot):
     question = list(load_home_library().library.questions())[2]
-    window.open_question(question.id)
-    calls = []
-    window.set_refresh_handler(calls.append)
-    window.commands.refresh.trigger()
-    assert calls == [window]
+    window.places.open_question(question.id)
     with qtbot.waitSignal(window.contentLoaded):
-        window.reload_library(load_home_library())
-    assert window.history.current == f"q:{question.id}"
-    assert question.title in window.answer.toPlainText()
+        window.show_content(load_home_library())  # what a refresh does once it is done
+    assert window.places.current == f"q:{question.id}"
+    assert question.title in window.answer.view.toPlainText()
 
 
 def test_long_question_titles_wrap_in_the_tree_and_follow_its_width(window, qtbot):
     """The whole title is readable: several lines, no "…" in the middle, no sideways scroll."""
-    questions = list(_questions(window.tree_model))
+    questions = list(_questions(window.places.model))
     longest = max(questions, key=lambda index: len(index.data()))
     shortest = min(questions, key=lambda index: len(index.data()))
     assert "…" not in longest.data()
     window.splitter.setSizes([300, 800])
-    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() > 0, timeout=2000)
-    one_line = window.tree.visualRect(shortest).height()
-    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() >= 2 * one_line, timeout=2000)
-    narrow = window.tree.visualRect(longest).height()
-    assert window.tree.visualRect(longest).width() <= window.tree.viewport().width()
-    assert not window.tree.horizontalScrollBar().isVisible()
+    qtbot.waitUntil(lambda: window.places.tree.visualRect(longest).height() > 0, timeout=2000)
+    one_line = window.places.tree.visualRect(shortest).height()
+    qtbot.waitUntil(
+        lambda: window.places.tree.visualRect(longest).height() >= 2 * one_line, timeout=2000
+    )
+    narrow = window.places.tree.visualRect(longest).height()
+    assert window.places.tree.visualRect(longest).width() <= window.places.tree.viewport().width()
+    assert not window.places.tree.horizontalScrollBar().isVisible()
 
     window.splitter.setSizes([700, 400])  # wider: fewer lines, laid out again
-    qtbot.waitUntil(lambda: window.tree.visualRect(longest).height() < narrow, timeout=2000)
+    qtbot.waitUntil(lambda: window.places.tree.visualRect(longest).height() < narrow, timeout=2000)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
-if TYPE_CHECKING:  # not needed to paint an empty tree (see reader.ui.main_window)
+if TYPE_CHECKING:  # not needed to paint an empty tree (see reader.ui.window.main_window)
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon
 

@@ -1,29 +1,14 @@
-"""Small pieces of the window: text helpers, the app's icon.
+"""Text helpers shared by the window's parts: clipping, folding, dates, the content's origin.
 
 Imported before the first paint: the Qt types only some helpers need are imported in them
-(see :mod:`reader.ui.main_window` on why).
+(see :mod:`reader.ui.window.main_window` on why).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import unicodedata
 
 from PySide6.QtCore import QCoreApplication
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QLineEdit
-
-
-def name_clear_button(field: QLineEdit, name: str) -> None:
-    """Give the line edit's own clear button an accessible name (Qt leaves it empty)."""
-    from PySide6.QtWidgets import QToolButton
-
-    for button in field.findChildren(QToolButton):
-        button.setAccessibleName(name)
-        button.setToolTip(name)
 
 
 def origin_text(origin: str) -> str:
@@ -34,8 +19,18 @@ def origin_text(origin: str) -> str:
 
 
 def clip(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" when longer."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, one character for one, so positions still match."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1] or char
+        out.append(base.lower()[:1] or base)
+    return "".join(out)
 
 
 def format_date(iso: str) -> str:
@@ -46,10 +41,3 @@ def format_date(iso: str) -> str:
     if not moment.isValid():
         return iso
     return QLocale().toString(moment.date(), "d MMMM yyyy")
-
-
-def app_icon(resources: Path) -> QIcon:
-    """The reader's icon, from the bundled ``resources`` folder."""
-    from PySide6.QtGui import QIcon
-
-    return QIcon(str(resources / "icons" / "faq-reader.svg"))

@@ -1,21 +1,24 @@
 """The window's actions and menus: Fichier, Contenu, Affichage, Aide.
 
 Every command lives in one QAction (menu entry, shortcut and tooltip together), so the
-keyboard, the menus and the tests all reach it the same way.
+keyboard, the menus and the tests all reach it the same way. The actions here only say
+what a command is called and which keys start it; the window connects each one to the part
+that carries it out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu
+from reader.ui.settings import THEMES
 
-    from reader.ui.main_window import MainWindow
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QWidget
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Actions:
     export_pdf: QAction
     quit: QAction
     refresh: QAction
+    rollback: QAction
+    wiki_preferences: QAction
     content_info: QAction
     back: QAction
     forward: QAction
@@ -40,8 +45,13 @@ class Actions:
     log: QAction
 
 
-def _action(window, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
-    action = QAction(text, window)
+def _action(
+    owner: QWidget,
+    text: str,
+    shortcuts: Sequence[str | QKeySequence.StandardKey] = (),
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, owner)
     keys: list[QKeySequence] = []
     for shortcut in shortcuts:
         for sequence in (
@@ -56,105 +66,77 @@ def _action(window, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
-    action.triggered.connect(slot)
-    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    owner.addAction(action)  # shortcuts work even when the menu bar is hidden
     return action
 
 
-def build_actions(window: MainWindow, menus: dict[str, QMenu]) -> Actions:
-    """Create the actions and fill the window's menus ("file", "content", "view", "help")."""
+def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
+    """Create the actions on ``owner`` (the window) and fill its menus ("file", "content",
+    "view", "help")."""
     key = QKeySequence.StandardKey
     actions = Actions(
-        print=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Print…"),
-            window.print_current,
-            [key.Print],
-        ),
+        print=_action(owner, QCoreApplication.translate("Actions", "&Print…"), [key.Print]),
         export_pdf=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Export as PDF…"),
-            window.export_pdf,
-            ["Ctrl+Shift+E"],
+            owner, QCoreApplication.translate("Actions", "&Export as PDF…"), ["Ctrl+Shift+E"]
         ),
-        quit=_action(
-            window, QCoreApplication.translate("Actions", "&Quit"), window.close, ["Ctrl+Q"]
-        ),
+        quit=_action(owner, QCoreApplication.translate("Actions", "&Quit"), ["Ctrl+Q"]),
         refresh=_action(
-            window,
+            owner,
             QCoreApplication.translate("Actions", "&Update from the wiki…"),
-            window.request_refresh,
-            [],
+            ["Ctrl+R"],
             QCoreApplication.translate(
                 "Actions", "Download the latest version of the FAQ from the wiki"
             ),
         ),
-        content_info=_action(
-            window,
-            QCoreApplication.translate("Actions", "Content &information"),
-            window.show_content_info,
+        rollback=_action(
+            owner, QCoreApplication.translate("Actions", "Go back to the previous content")
         ),
-        back=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Back"),
-            window.go_back,
-            [key.Back, "Alt+Left"],
-        ),
+        wiki_preferences=_action(owner, QCoreApplication.translate("Actions", "Wiki preferences…")),
+        content_info=_action(owner, QCoreApplication.translate("Actions", "Content &information")),
+        back=_action(owner, QCoreApplication.translate("Actions", "&Back"), [key.Back, "Alt+Left"]),
         forward=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Forward"),
-            window.go_forward,
-            [key.Forward, "Alt+Right"],
+            owner, QCoreApplication.translate("Actions", "&Forward"), [key.Forward, "Alt+Right"]
         ),
         find=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Find in the answer…"),
-            window.find_in_answer,
-            [key.Find],
+            owner, QCoreApplication.translate("Actions", "&Find in the answer…"), [key.Find]
         ),
         focus_search=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Search"),
-            window.focus_search,
-            ["Ctrl+K", "Ctrl+L"],
+            owner, QCoreApplication.translate("Actions", "&Search"), ["Ctrl+K", "Ctrl+L"]
         ),
         zoom_in=_action(
-            window,
+            owner,
             QCoreApplication.translate("Actions", "Zoom &in"),
-            window.zoom_in,
             [key.ZoomIn, "Ctrl++", "Ctrl+="],
         ),
         zoom_out=_action(
-            window,
-            QCoreApplication.translate("Actions", "Zoom &out"),
-            window.zoom_out,
-            [key.ZoomOut, "Ctrl+-"],
+            owner, QCoreApplication.translate("Actions", "Zoom &out"), [key.ZoomOut, "Ctrl+-"]
         ),
         zoom_reset=_action(
-            window,
-            QCoreApplication.translate("Actions", "&Normal size"),
-            window.zoom_reset,
-            ["Ctrl+0"],
+            owner, QCoreApplication.translate("Actions", "&Normal size"), ["Ctrl+0"]
         ),
-        theme_group=QActionGroup(window),
+        theme_group=QActionGroup(owner),
         themes={},
-        about=_action(window, QCoreApplication.translate("Actions", "&About"), window.show_about),
-        log=_action(window, QCoreApplication.translate("Actions", "&Log"), window.show_log),
+        about=_action(owner, QCoreApplication.translate("Actions", "&About")),
+        log=_action(owner, QCoreApplication.translate("Actions", "&Log")),
     )
-    actions.back.setEnabled(False)
-    actions.forward.setEnabled(False)
+    for action in (actions.back, actions.forward):
+        action.setEnabled(False)
+    # The refresh's own part comes a moment after the window (its imports are heavy): it
+    # enables these when it is there.
+    for action in (actions.refresh, actions.rollback, actions.wiki_preferences):
+        action.setEnabled(False)
     actions.theme_group.setExclusive(True)
-    for name, label in (
-        ("system", QCoreApplication.translate("Actions", "&System")),
-        ("light", QCoreApplication.translate("Actions", "&Light")),
-        ("dark", QCoreApplication.translate("Actions", "&Dark")),
-    ):
-        action = QAction(label, window)
+    labels = {
+        "system": QCoreApplication.translate("Actions", "&System"),
+        "light": QCoreApplication.translate("Actions", "&Light"),
+        "dark": QCoreApplication.translate("Actions", "&Dark"),
+    }
+    for name in THEMES:
+        action = QAction(labels[name], owner)
         action.setCheckable(True)
         action.setData(name)
         actions.theme_group.addAction(action)
         actions.themes[name] = action
-    actions.theme_group.triggered.connect(lambda a: window.set_theme(a.data()))
 
     file_menu = menus["file"]
     file_menu.addAction(actions.print)
@@ -164,6 +146,8 @@ def build_actions(window: MainWindow, menus: dict[str, QMenu]) -> Actions:
 
     content_menu = menus["content"]
     content_menu.addAction(actions.refresh)
+    content_menu.addAction(actions.rollback)
+    content_menu.addAction(actions.wiki_preferences)
     content_menu.addAction(actions.content_info)
 
     view_menu = menus["view"]

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.results_model import HTML_ROLE, ID_ROLE, TERMS_ROLE, ResultsModel
-from reader.ui.search_worker import SearchOutcome
+from reader.ui.search.outcome import SearchOutcome
+from reader.ui.search.results_model import HTML_ROLE, ID_ROLE, TERMS_ROLE, ResultsModel
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -96,7 +96,12 @@ class ResultsList(QListView):
 
 
 class ResultsPanel(QWidget):
-    """Header and list of the search results."""
+    """Header and list of the search results.
+
+    Signals:
+        questionActivated(str, list): a row was opened: question id, hit words.
+        suggestionActivated(str): the "did you mean" link was clicked: the corrected query.
+    """
 
     questionActivated = Signal(str, list)
     suggestionActivated = Signal(str)
@@ -157,6 +162,12 @@ class ResultsPanel(QWidget):
         self.header.setText(text)
         self.list.setAccessibleDescription(self.header.text())
         if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the list, on its first row when none is current."""
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
 
     def _on_link(self, _link: str) -> None:

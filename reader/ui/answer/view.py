@@ -6,7 +6,8 @@ handed to the window (``internalLinkActivated``), so are ``media:`` links to fil
 not images (``mediaLinkActivated``); web and mail links go to the system's browser through
 QDesktopServices, ``#anchor`` links scroll. Images load only from the
 content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
-types that only content needs are imported where used (see :mod:`reader.ui.main_window`).
+types that only content needs are imported where used (see
+:mod:`reader.ui.window.main_window`).
 
 Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.ui.settings import ZOOM_MAX, ZOOM_MIN
+from reader.ui.text import fold
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTextEdit
@@ -37,16 +38,8 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 ZOOM_FACTOR = 0.1  # each step adds or removes 10 % of the base size
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, one character for one, so positions still match."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1] or char
-        out.append(base.lower()[:1] or base)
-    return "".join(out)
-
-
 def style_sheet(dark: bool) -> str:
+    """The answer's style sheet for a dark or a light background."""
     muted = "#b0b0b0" if dark else "#555555"
     accent = "#9ccc65" if dark else "#3d6b12"
     warn = "#e0b050" if dark else "#8a5a00"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.logs import log_file
-from reader.ui.window_parts import origin_text
+from reader.ui.text import origin_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -98,7 +98,8 @@ class ContentInfoDialog(QDialog):
         parts = ["<table cellpadding='3'>"]
         parts += [f"<tr><th align='left'>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows]
         parts.append("</table>")
-        parts.append(f"<h4>{esc(QCoreApplication.translate('Dialogs', 'Pages'))}</h4><ul>")
+        pages = QCoreApplication.translate("Dialogs", "Pages")
+        parts.append(f"<h4>{esc(pages)}</h4><ul>")
         details = QCoreApplication.translate("Dialogs", "revision %1, modified %2, fetched %3")
         for entry in loaded.content.manifest.pages:
             page = library.page(entry.id)

@@ -1,7 +1,7 @@
 """The search results as a list model: one row per hit (or per nearby question).
 
 Each row carries the question, its section and the snippet (safe HTML from the index,
-hit words inside ``<mark>``); the delegate in :mod:`reader.ui.results_view` draws them.
+hit words inside ``<mark>``); the delegate in :mod:`reader.ui.search.results_view` draws them.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ depth), and the view lays its rows out again when its width changes.
 
 The tree is empty until the window's first paint; what only matters once it has rows
 (:meth:`QuestionTree.finish_setup`) is set after that paint, and the Qt types only the rows
-need are imported where they are used: see :mod:`reader.ui.main_window` on why.
+need are imported where they are used: see :mod:`reader.ui.window.main_window` on why.
 """
 
 from __future__ import annotations

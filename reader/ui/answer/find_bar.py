@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.ui.answer_view import AnswerView
+from reader.ui.answer.view import AnswerView
 
 
 class FindBar(QWidget):

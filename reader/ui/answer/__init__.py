@@ -1,0 +1,1 @@
+"""The answer part: the answer view, find bar, links to files, printing and PDF."""

@@ -1,0 +1,1 @@
+"""The commands part: menus, actions, and the About, content and log dialogs."""

@@ -1,0 +1,109 @@
+"""The commands part: the menus, their actions, and the small dialogs behind Help and Content.
+
+The menu bar has its four menus from the first paint (no jump when they fill); the actions
+are made after it (:meth:`Commands.build`), and the window connects each to the part that
+carries it out. The About, content-information and log dialogs are this part's own.
+
+Signals:
+    themeChosen(str): the user chose a theme in Affichage → Thème ("system", "light", "dark").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
+    from reader.content.library import LoadedContent
+    from reader.ui.commands.actions import Actions
+
+
+class Commands(QObject):
+    """The window's menus and actions (see the module docstring).
+
+    Signals:
+        themeChosen(str): a theme was chosen in the menu.
+    """
+
+    themeChosen = Signal(str)
+
+    def __init__(self, window: QMainWindow, log_dir: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._log_dir = log_dir
+        self._loaded: LoadedContent | None = None
+        self.actions: Actions | None = None
+        self._navigation = (False, False)
+        bar = window.menuBar()
+        self.menus: dict[str, QMenu] = {
+            "file": bar.addMenu(QCoreApplication.translate("Actions", "&File")),
+            "content": bar.addMenu(QCoreApplication.translate("Actions", "&Content")),
+            "view": bar.addMenu(QCoreApplication.translate("Actions", "&View")),
+            "help": bar.addMenu(QCoreApplication.translate("Actions", "&Help")),
+        }
+
+    def build(self, theme: str) -> Actions:
+        """Make the actions (after the first paint), with ``theme`` checked."""
+        if self.actions is not None:
+            return self.actions
+        from reader.ui.commands.actions import build_actions
+
+        actions = build_actions(self._window, self.menus)
+        self.actions = actions
+        actions.themes[theme].setChecked(True)
+        actions.theme_group.triggered.connect(lambda action: self.themeChosen.emit(action.data()))
+        actions.content_info.triggered.connect(self.show_content_info)
+        actions.about.triggered.connect(self.show_about)
+        actions.log.triggered.connect(self.show_log)
+        self.set_navigation(*self._navigation)
+        return actions
+
+    def set_content(self, loaded: LoadedContent) -> None:
+        """The content the About and content-information dialogs describe."""
+        self._loaded = loaded
+
+    @Slot(bool, bool)
+    def set_navigation(self, back: bool, forward: bool) -> None:
+        """Enable Back and Forward as the history allows."""
+        self._navigation = (back, forward)
+        if self.actions is not None:
+            self.actions.back.setEnabled(back)
+            self.actions.forward.setEnabled(forward)
+
+    def check_theme(self, theme: str) -> None:
+        if self.actions is not None:
+            self.actions.themes[theme].setChecked(True)
+
+    def enable_refresh(self) -> None:
+        """The refresh part is there: its menu entries work."""
+        if self.actions is not None:
+            for action in (
+                self.actions.refresh,
+                self.actions.rollback,
+                self.actions.wiki_preferences,
+            ):
+                action.setEnabled(True)
+
+    # -- the dialogs ---------------------------------------------------------------------
+    @Slot()
+    def show_content_info(self) -> None:
+        from reader.ui.commands.dialogs import ContentInfoDialog
+
+        ContentInfoDialog(self._loaded, self._window).exec()
+
+    @Slot()
+    def show_about(self) -> None:
+        from reader.ui.commands.dialogs import show_about
+
+        show_about(self._window, self._loaded)
+
+    @Slot()
+    def show_log(self) -> None:
+        from reader.ui.commands.dialogs import LogDialog
+
+        LogDialog(self._window, self._log_dir).exec()

@@ -1,0 +1,1 @@
+"""The places part: the section tree, the history, back and forward, rendering a place."""

@@ -1,0 +1,177 @@
+"""A place of the content as the answer pane shows it: HTML, a title, what to print.
+
+A place is a string: ``q:<question id>``, ``p:<page id>#<anchor>``, ``m:<page id>#<anchor>``
+(a page not available offline) or ``home:`` (the welcome page). :func:`render_place` turns
+one into a :class:`Rendered`, which the places part hands to the answer pane. Everything
+shown comes from the render layer; a question or page that cannot be formatted is shown
+plainly, with a note.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.ui.text import format_date
+
+if TYPE_CHECKING:
+    from reader.content.library import LoadedContent
+    from reader.content.model import Page, Question
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One place, ready for the answer pane.
+
+    ``title`` is the whole title (the window clips it); ``anchor`` is where to scroll;
+    ``terms`` the words to highlight; ``whole_page`` (for a question) gives the HTML of its
+    whole page and ``page_title`` its title, so printing can offer "the answer or the
+    page"; ``note`` is something to say in the status bar.
+    """
+
+    place: str
+    html: str
+    title: str
+    anchor: str = ""
+    terms: tuple[str, ...] = ()
+    whole_page: Callable[[], str] | None = None
+    page_title: str = ""
+    note: str = ""
+
+
+def wiki_url(loaded: LoadedContent, page_id: str, anchor: str = "") -> str:
+    """The address of a page (and heading) on the wiki it came from."""
+    from reader.sync.urls import page_url
+
+    page = loaded.library.page(page_id)
+    wiki = (page.source.wiki if page is not None else "") or loaded.wiki
+    return page_url(wiki, page_id, anchor)
+
+
+def render_place(
+    loaded: LoadedContent | None, place: str, terms: tuple[str, ...] = ()
+) -> Rendered | None:
+    """``place`` rendered from ``loaded``; None when it does not exist there."""
+    kind, _, target = place.partition(":")
+    if kind == "home":
+        return _welcome(loaded, place)
+    if loaded is None:
+        return None
+    library = loaded.library
+    if kind == "q":
+        question = library.question(target)
+        return _question(loaded, question, place, terms) if question is not None else None
+    page_id, _, anchor = target.partition("#")
+    if kind == "p":
+        page = library.page(page_id)
+        return _page(loaded, page, anchor, place) if page is not None else None
+    if kind == "m":
+        return _missing(loaded, page_id, anchor, place)
+    return None
+
+
+def _question(
+    loaded: LoadedContent, question: Question, place: str, terms: tuple[str, ...]
+) -> Rendered:
+    from reader.render.document import page_fragment, question_fragment
+
+    page = loaded.library.page(question.page_id)
+    note = ""
+    try:
+        body = question_fragment(loaded, question)
+    except Exception:
+        log.exception("question %s could not be rendered", question.id)
+        note = QCoreApplication.translate(
+            "Places", "This answer could not be formatted; its raw text is shown."
+        )
+        body = f"<h1>{html.escape(question.title)}</h1><pre>{html.escape(question.answer)}</pre>"
+    whole_page = None
+    if page is not None:
+        whole_page = lambda: page_fragment(loaded, page)  # noqa: E731 - made when printed
+    return Rendered(
+        place,
+        body + _footer(loaded, page, question.anchor),
+        question.title,
+        terms=terms,
+        whole_page=whole_page,
+        page_title=page.title if page is not None else "",
+        note=note,
+    )
+
+
+def _page(loaded: LoadedContent, page: Page, anchor: str, place: str) -> Rendered:
+    from reader.render.document import page_fragment
+
+    note = ""
+    try:
+        body = page_fragment(loaded, page)
+    except Exception:
+        log.exception("page %s could not be rendered", page.id)
+        note = QCoreApplication.translate("Places", "This page could not be formatted.")
+        body = f"<h1>{html.escape(page.title)}</h1>"
+    if not page.sections:
+        empty = QCoreApplication.translate("Places", "This page has no sections.")
+        body += f'<p class="note">{html.escape(empty)}</p>'
+    return Rendered(place, body + _footer(loaded, page, anchor), page.title, anchor, note=note)
+
+
+def _missing(loaded: LoadedContent, page_id: str, anchor: str, place: str) -> Rendered:
+    esc = html.escape
+    url = wiki_url(loaded, page_id, anchor)
+    unavailable = QCoreApplication.translate("Places", "This page is not available offline.")
+    open_it = QCoreApplication.translate("Places", "Open it on the wiki")
+    online = QCoreApplication.translate("Places", "(needs an Internet connection)")
+    body = (
+        f"<h1>{esc(page_id)}</h1><p>{esc(unavailable)}</p>"
+        f'<p><a href="{esc(url)}">{esc(open_it)}</a> {esc(online)}</p>'
+    )
+    note = QCoreApplication.translate("Places", "Page not available offline: %1").replace(
+        "%1", page_id
+    )
+    return Rendered(place, body, page_id, note=note)
+
+
+def _welcome(loaded: LoadedContent | None, place: str) -> Rendered:
+    esc = html.escape
+    title = QCoreApplication.translate("Places", "Cagette.net FAQ")
+    parts = [f"<h1>{esc(title)}</h1>"]
+    if loaded is not None:
+        for page in loaded.library.pages[:1]:
+            parts.append(f"<h2>{esc(page.title)}</h2>")
+            if page.intro:
+                parts.append(f"<p>{esc(' '.join(page.intro.split())[:600])}</p>")
+    hint = QCoreApplication.translate(
+        "Places", "Choose a question on the left, or type a few words in the search field."
+    )
+    parts.append(f"<p>{esc(hint)}</p>")
+    return Rendered(place, "".join(parts), title)
+
+
+def _footer(loaded: LoadedContent, page: Page | None, anchor: str) -> str:
+    if page is None:
+        return ""
+    esc = html.escape
+    url = wiki_url(loaded, page.id, anchor)
+    open_text = QCoreApplication.translate("Places", "Open on the wiki")
+    bits = [f'<a href="{esc(url)}">{esc(open_text)}</a>']
+    if page.source.last_modified:
+        dated = QCoreApplication.translate("Places", "Content dated %1").replace(
+            "%1", format_date(page.source.last_modified)
+        )
+        bits.append(esc(dated))
+    elif page.source.fetched:  # the wiki's date is unknown: say how old the copy is
+        downloaded = QCoreApplication.translate("Places", "Downloaded on %1").replace(
+            "%1", format_date(page.source.fetched)
+        )
+        bits.append(esc(downloaded))
+    if page.source.revision:
+        revision = QCoreApplication.translate("Places", "revision %1")
+        bits.append(esc(revision.replace("%1", page.source.revision)))
+    return '<hr><p class="meta">' + " · ".join(bits) + "</p>"

@@ -1,0 +1,1 @@
+"""The refresh part: update from the wiki, go back to the previous content, preferences."""

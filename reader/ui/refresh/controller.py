@@ -1,0 +1,244 @@
+"""The refresh part: Contenu → "Update from the wiki…", "Go back to the previous content",
+"Wiki preferences…", and the clean-up of an interrupted refresh.
+
+A refresh is a job (:mod:`reader.ui.jobs`): :func:`reader.sync.refresh.refresh` and the
+loading of the new content run off the UI thread, with the progress dialog in front and
+the window still usable. Cancel stops it at once with nothing changed. Whatever the
+ending, the progress dialog closes; success and failure are then told in one message box
+(the details folded away), a cancel in the status bar. One refresh runs at a time; asking
+again brings its dialog to the front.
+
+The window makes this part after its first paint (the HTTP client and the sync layer are
+not needed to paint) and connects the menu entries to it. Interface strings are English in
+the source and French in the translation; the messages that come from the refresh itself
+(errors, the change summary) are French already.
+
+Signals:
+    contentChanged(object): new content to show (a refresh or a rollback), loaded.
+    noted(str): minor news for the status bar.
+    ended(str, str): a refresh ended: "success", "failure" or "cancel", and its message.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.sync.http import CancelToken, HttpClient, Limits
+from reader.ui.jobs import Job, JobCancelled, JobContext, JobError, JobRunner
+from reader.ui.refresh.dialog import RefreshDialog
+
+if TYPE_CHECKING:
+    from reader.content.library import LoadedContent
+    from reader.paths import Paths
+    from reader.sync.changes import Summary
+    from reader.sync.sources import Sources
+
+log = logging.getLogger(__name__)
+
+
+class RefreshController(QObject):
+    """Refreshes the content from the wiki for the window (see the module docstring).
+
+    ``client`` and ``limits`` go to the refresh (tests hand in short limits); the window
+    is the parent, over which the dialogs open.
+
+    Signals:
+        contentChanged(object): the new content, loaded, to show.
+        noted(str): minor news for the status bar.
+        ended(str, str): how a refresh ended ("success", "failure", "cancel"), its message.
+    """
+
+    contentChanged = Signal(object)
+    noted = Signal(str)
+    ended = Signal(str, str)
+
+    def __init__(
+        self,
+        paths: Paths,
+        client: HttpClient | None = None,
+        limits: Limits | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.client = client
+        self.limits = limits
+        self._runner = JobRunner("refresh", self, threads=1)
+        self.job: Job | None = None  # the refresh running, if any
+        self.dialog: RefreshDialog | None = None
+        self.last_message = ""
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def _window(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    def sources(self) -> Sources:
+        from reader.sync.sources import load_sources
+
+        return load_sources(self.paths.config, self.paths.resources)
+
+    # -- a refresh -----------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        """Start a refresh with its progress dialog (or bring the running one forward)."""
+        if self.job is not None:
+            if self.dialog is not None:
+                self.dialog.raise_()
+                self.dialog.activateWindow()
+            return
+        sources = self.sources()
+        token = CancelToken()
+        job = Job(lambda context: self._refresh(context, sources), "refresh", token)
+        dialog = RefreshDialog(len(sources.pages), self._window())
+        dialog.cancelRequested.connect(job.cancel)
+        job.progress.connect(dialog.show_progress)
+        job.finished.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
+        self.job, self.dialog = job, dialog
+        dialog.show()
+        dialog.activateWindow()
+        self._runner.start(job)
+
+    def _refresh(self, context: JobContext, sources: Sources) -> tuple[Summary, LoadedContent]:
+        """On the job's thread: the refresh, then the new content loaded."""
+        from reader.content.library import load_library
+        from reader.sync.errors import RefreshCancelled, RefreshError
+        from reader.sync.refresh import refresh
+
+        try:
+            summary = refresh(
+                sources,
+                self.paths,
+                client=self.client,
+                limits=self.limits,
+                cancel=context.token,
+                progress=context.report,
+            )
+            return summary, load_library(self.paths)
+        except RefreshCancelled as stop:
+            raise JobCancelled(stop.message) from stop
+        except RefreshError as error:
+            raise JobError(error.message, error.detail) from error
+        except Exception as error:  # a bug: the user still learns that nothing changed
+            log.exception("refresh failed unexpectedly")
+            message = self.tr(
+                "The update failed because of an unexpected error. The current content is kept."
+            )
+            raise JobError(message, traceback.format_exc()) from error
+
+    def _end(self) -> None:
+        """Whatever the ending: the progress dialog goes, a new refresh may start."""
+        self.job = None
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.finish()
+            self._give_back_the_keyboard()
+
+    @Slot()
+    def _give_back_the_keyboard(self) -> None:
+        # Without a window manager (a bare X session) nothing else would: the keyboard
+        # would go nowhere once a dialog has closed.
+        window = self._window()
+        if window is not None and window.isVisible():
+            window.activateWindow()
+
+    @Slot(object)
+    def _succeeded(self, result: tuple[Summary, LoadedContent]) -> None:
+        summary, loaded = result
+        self._end()
+        if summary.committed:
+            self.contentChanged.emit(loaded)
+        self.last_message = summary.text()
+        self._inform(self.tr("Update finished"), summary.text(), QMessageBox.Icon.Information)
+        self.ended.emit("success", self.last_message)
+
+    @Slot(str, str)
+    def _failed(self, message: str, detail: str) -> None:
+        self._end()
+        self.last_message = message
+        self._inform(self.tr("Update failed"), message, QMessageBox.Icon.Warning, detail)
+        self.ended.emit("failure", message)
+
+    @Slot(str)
+    def _cancelled(self, message: str) -> None:
+        self._end()
+        self.last_message = message or self.tr("Update cancelled; nothing changed.")
+        self.noted.emit(self.last_message)
+        self.ended.emit("cancel", self.last_message)
+
+    def _inform(self, title: str, text: str, icon: QMessageBox.Icon, detail: str = "") -> None:
+        """One message box over the window, closed with OK, Enter or Escape."""
+        from PySide6.QtCore import Qt
+
+        log.info("refresh: %s", text.replace("\n", " | "))
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if detail:
+            box.setDetailedText(detail)  # folded away behind "Show Details…"
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)
+        box.finished.connect(self._give_back_the_keyboard)
+        box.open()
+
+    # -- going back, preferences, clean-up -----------------------------------------------
+    @Slot()
+    def rollback(self) -> None:
+        """Go back to the content before the last refresh (off the UI thread)."""
+        if self.job is not None:
+            self.noted.emit(self.tr("An update is running; try again when it has finished."))
+            return
+        job = self._runner.submit(self._rollback, "rollback")
+        job.finished.connect(self._rolled_back)
+        job.failed.connect(
+            lambda message, detail: self._inform(
+                self.tr("Cannot go back"), message, QMessageBox.Icon.Warning, detail
+            )
+        )
+
+    def _rollback(self, _context: JobContext) -> LoadedContent | None:
+        from reader.content.library import load_library
+        from reader.sync.errors import RefreshError
+        from reader.sync.refresh import rollback
+
+        try:
+            done = rollback(self.paths.data)
+        except RefreshError as error:
+            raise JobError(error.message, error.detail) from error
+        return load_library(self.paths) if done else None
+
+    @Slot(object)
+    def _rolled_back(self, loaded: LoadedContent | None) -> None:
+        if loaded is None:
+            self._inform(
+                self.tr("Cannot go back"),
+                self.tr("There is no previous content to restore."),
+                QMessageBox.Icon.Information,
+            )
+            return
+        self.contentChanged.emit(loaded)
+        self.noted.emit(self.tr("Previous content restored."))
+
+    @Slot()
+    def edit_preferences(self) -> None:
+        from reader.ui.refresh.preferences import WikiPreferences
+
+        WikiPreferences(self._window(), self.paths).exec()
+
+    def clean_up(self) -> None:
+        """Remove what an interrupted refresh left behind (off the UI thread)."""
+        from reader.sync.refresh import cleanup
+
+        self._runner.submit(lambda _context: cleanup(self.paths.data), "refresh-cleanup")
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """The window closes: a running refresh is cancelled (nothing changes)."""
+        self._runner.shutdown(timeout_ms)

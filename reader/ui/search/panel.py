@@ -1,0 +1,223 @@
+"""The search part: the search field, the results list and the search service.
+
+Typing is debounced; the query goes to the search service (off the UI thread); only the
+answer to the latest query is shown. Enter opens the best result (or the selected one),
+Down moves into the results (or the tree, when no results are shown), Escape clears the
+query. The field is there from the first paint; the results list and the service are made
+after it (:meth:`SearchPanel.finish_setup`). The window lays the widgets out and shows
+the results in place of the tree while ``resultsShown`` holds, until ``cleared``.
+
+Signals:
+    resultsShown(object): the results list shows a :class:`SearchOutcome`.
+    cleared(): the query is empty again (the tree comes back).
+    questionActivated(str, list): a result was opened: question id, the words it hit.
+    treeRequested(): Down in the field while no results are shown.
+    noted(str, int): minor news for the status bar, and for how long (ms, 0: until replaced).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLineEdit
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from reader.content.model import Library
+    from reader.paths import Paths
+    from reader.ui.search.outcome import SearchOutcome
+    from reader.ui.search.results_view import ResultsPanel
+    from reader.ui.search.service import SearchService
+
+DEBOUNCE_MS = 200
+
+
+class SearchPanel(QObject):
+    """Search as you type (see the module docstring).
+
+    ``service`` is the search service to use (tests hand in one); by default one is made
+    after the first paint, its index cached under ``paths``.
+
+    Signals:
+        resultsShown(object): an outcome is shown in the results list.
+        cleared(): the query was cleared.
+        questionActivated(str, list): open this question, with these words highlighted.
+        treeRequested(): the keyboard should go to the tree.
+        noted(str, int): minor news for the status bar (message, timeout in ms).
+    """
+
+    resultsShown = Signal(object)
+    cleared = Signal()
+    questionActivated = Signal(str, list)
+    treeRequested = Signal()
+    noted = Signal(str, int)
+
+    def __init__(self, paths: Paths, parent: QWidget, service: SearchService | None = None):
+        super().__init__(parent)
+        self._paths = paths
+        self._parent_widget = parent
+        self.field = QLineEdit(parent)
+        self.field.setPlaceholderText(self.tr("Search the FAQ: type a few words (Ctrl+K)"))
+        self.field.setAccessibleName(self.tr("Search the FAQ"))
+        self.service: SearchService | None = service
+        self.results: ResultsPanel | None = None  # made after the first paint
+        self._library: Library | None = None
+        self._showing = False  # the results list is what the window shows
+        self._open_best_pending = False
+        self._last_outcome: SearchOutcome | None = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self.field.textChanged.connect(self._on_query_edited)
+        self._debounce.timeout.connect(self._run_search)
+
+    def finish_setup(self) -> ResultsPanel:
+        """Make the results list and the service (after the first paint); the list."""
+        if self.results is not None:
+            return self.results
+        from reader.ui.search.results_view import ResultsPanel
+        from reader.ui.search.service import SearchService
+
+        self.field.setClearButtonEnabled(True)
+        _name_clear_button(self.field, self.tr("Clear the search"))
+        self.field.installEventFilter(self)
+        self.results = ResultsPanel(self._parent_widget)
+        self.results.questionActivated.connect(self.questionActivated)
+        self.results.suggestionActivated.connect(self.field.setText)
+        self.results.list.escapePressed.connect(self.clear)
+        self.results.list.leftTop.connect(self.focus)
+        if self.service is None:
+            self.service = SearchService(self, paths=self._paths)
+        self.service.resultsReady.connect(self._on_results)
+        self.service.indexReady.connect(self._on_index_ready)
+        self.service.indexFailed.connect(self._on_index_failed)
+        if self._library is not None:
+            self.service.open(self._library)
+        return self.results
+
+    @property
+    def ready(self) -> bool:
+        """The search index for the current content is open."""
+        return self.service is not None and self.service.ready
+
+    @property
+    def query(self) -> str:
+        return self.field.text().strip()
+
+    @property
+    def last_outcome(self) -> SearchOutcome | None:
+        """The outcome the results list shows (or showed last)."""
+        return self._last_outcome
+
+    def set_library(self, library: Library) -> None:
+        """Search ``library`` from now on (its index is opened, or built, off the UI thread)."""
+        self._library = library
+        if self.service is not None:
+            self.service.open(library)
+
+    @Slot()
+    def focus(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    @Slot()
+    def clear(self) -> None:
+        self.field.clear()
+        self.focus()
+
+    def shutdown(self) -> None:
+        if self.service is not None:
+            self.service.shutdown()
+
+    # -- typing and searching ------------------------------------------------------------
+    def _on_query_edited(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()
+            return
+        self._debounce.stop()
+        if self.service is not None:
+            self.service.cancel()
+        self._open_best_pending = False
+        if self._showing:
+            self._showing = False
+            self.cleared.emit()
+
+    def _run_search(self) -> None:
+        if not self.query:
+            return
+        if self.service is None or not self.service.ready:
+            self.noted.emit(self.tr("The search index is being prepared…"), 3000)
+            return  # run again when the index is ready
+        self.service.search(self.query)
+
+    @Slot(object)
+    def _on_results(self, outcome: SearchOutcome) -> None:
+        if outcome.query != self.query:
+            return  # the field changed since: a newer search is on its way
+        assert self.results is not None
+        self._last_outcome = outcome
+        self.results.show_outcome(outcome)
+        self._showing = True
+        self.resultsShown.emit(outcome)
+        if self._open_best_pending:
+            self._open_best_pending = False
+            self.results.activate_current()
+
+    def _open_best(self) -> None:
+        if not self.query:
+            return
+        outcome = self._last_outcome
+        fresh = outcome is not None and outcome.query == self.query
+        if fresh and self._showing and not self._debounce.isActive():
+            assert self.results is not None
+            self.results.activate_current()
+            return
+        self._open_best_pending = True
+        self._debounce.stop()
+        self._run_search()
+
+    @Slot(list)
+    def _on_index_ready(self, warnings: list[str]) -> None:
+        for warning in warnings[:2]:
+            self.noted.emit(warning, 8000)
+        if self.query:
+            self._run_search()
+
+    @Slot(str)
+    def _on_index_failed(self, message: str) -> None:
+        self.noted.emit(self.tr("Search is not available: %1").replace("%1", message), 0)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Installed after the first paint; Qt's names are read here, not at import (see
+        # reader.ui.window.main_window on why).
+        from PySide6.QtCore import QEvent, Qt
+
+        if obj is self.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down:
+                if self._showing and self.results is not None:
+                    self.results.focus_list()
+                else:
+                    self.treeRequested.emit()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_best()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.field.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+
+def _name_clear_button(field: QLineEdit, name: str) -> None:
+    """Give the line edit's own clear button an accessible name (Qt leaves it empty)."""
+    from PySide6.QtWidgets import QToolButton
+
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(name)
+        button.setToolTip(name)

@@ -1,0 +1,88 @@
+"""The window's status bar: where the content comes from, lasting warnings, passing news.
+
+Minor news (a note) passes in the bar and goes to the log; problems that last (damaged
+content, nowhere to save) stay in view in a warning label whose tooltip lists them all.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from reader.ui.text import format_date, origin_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QWidget
+
+    from reader.content.library import LoadedContent
+
+log = logging.getLogger(__name__)
+
+WARNING_CLIP = 90  # the first warning is cut to this many characters in the bar
+
+
+class StatusBar(QStatusBar):
+    """The status bar of the window (see the module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Status bar"))
+        self.source_label = QLabel(self)
+        self.source_label.setAccessibleName(self.tr("Content source"))
+        self.source_label.setText(self.tr("Loading the content…"))
+        self.addPermanentWidget(self.source_label)
+        self.warning_label = QLabel(self)
+        self.warning_label.setAccessibleName(self.tr("Warnings"))
+        self.warning_label.hide()  # styled when first shown (show_warnings)
+        self.addPermanentWidget(self.warning_label)
+
+    def note(self, message: str, timeout_ms: int = 8000) -> None:
+        """Minor news for the user: the status bar, and the log."""
+        log.info("status: %s", message)
+        self.showMessage(message, timeout_ms)
+
+    def show_unloaded(self) -> None:
+        self.source_label.setText(self.tr("No content could be loaded (see the log)."))
+
+    def show_source(self, loaded: LoadedContent) -> None:
+        """Say where the content comes from and how recent it is."""
+        pages = loaded.library.pages
+        # Each page's date on the wiki, else (the wiki did not give it) when it was
+        # downloaded; the newest of them says how recent the content is.
+        dates = [
+            (p.source.last_modified or p.source.fetched, not p.source.last_modified)
+            for p in pages
+            if p.source.last_modified or p.source.fetched
+        ]
+        wiki = loaded.wiki.replace("https://", "").replace("http://", "").rstrip("/")
+        parts = [self.tr("Content: %1").replace("%1", origin_text(loaded.origin))]
+        if wiki:
+            parts.append(wiki)
+        if dates:
+            newest, downloaded = max(dates, key=lambda d: (d[0], not d[1]))
+            text = self.tr("downloaded on %1") if downloaded else self.tr("dated %1")
+            parts.append(text.replace("%1", format_date(newest)))
+        self.source_label.setText(" · ".join(parts))
+
+    def show_warnings(self, messages: Sequence[str]) -> None:
+        """Keep lasting problems in view (none: the label goes)."""
+        for message in messages:
+            log.warning("%s", message)
+        if not messages:
+            self.warning_label.hide()
+            return
+        first = messages[0]
+        if len(first) > WARNING_CLIP:
+            first = first[: WARNING_CLIP - 1] + "…"
+        more = len(messages) - 1
+        text = "⚠ " + first + (self.tr(" (+%n more)", "", more) if more else "")
+        if not self.warning_label.styleSheet():
+            self.warning_label.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.warning_label.setText(text)
+        self.warning_label.setToolTip("\n".join(messages))
+        self.warning_label.setAccessibleDescription("\n".join(messages))
+        self.warning_label.show()
