@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from reader import APP_NAME, __version__
-from reader.cli import content, desktop, search, sync
+from reader.cli import content, desktop, pack, search, sync
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,5 +25,6 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_parsers(sub)
     search.add_parsers(sub)
     sync.add_parsers(sub)
+    pack.add_parsers(sub)
     desktop.add_parsers(sub)
     return parser

@@ -1,0 +1,44 @@
+"""How a pack operation fails: one French sentence, and nothing changed."""
+
+from __future__ import annotations
+
+from reader.sync.errors import KEPT
+
+
+class PackError(Exception):
+    """A pack refused, or an export or import that failed having changed nothing.
+
+    ``reason`` is a French clause (no capital, no final stop) saying what is wrong;
+    ``message`` is the whole sentence shown to the user.
+    """
+
+    def __init__(self, reason: str, message: str = "") -> None:
+        self.reason = reason
+        self.message = message or reason[:1].upper() + reason[1:] + "."
+        super().__init__(self.message)
+
+
+class PackTooOld(PackError):
+    """The pack's content is older than the content held (importable with ``force``).
+
+    ``pack_date`` and ``content_date`` are ISO 8601 UTC, for a window that asks.
+    """
+
+    def __init__(self, message: str, pack_date: str, content_date: str) -> None:
+        super().__init__("paquet plus ancien que le contenu affiché", message)
+        self.pack_date = pack_date
+        self.content_date = content_date
+
+
+class PackCancelled(PackError):
+    """The user cancelled; nothing changed."""
+
+    def __init__(self, what: str = "Import") -> None:
+        super().__init__("annulé", f"{what} annulé. {KEPT}")
+
+
+def import_failure(error: PackError) -> PackError:
+    """``error`` as an import's failure: the sentence says the content is kept."""
+    if type(error) is not PackError:  # too old, cancelled: their sentence is complete
+        return error
+    return PackError(error.reason, f"Import impossible : {error.reason}. {KEPT}")
