@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,16 +96,19 @@ def import_pack(
                 else None
             )
             old = OldContent(selection.content, cache, shown)
-            pack = verify_pack(pack_file, cache, caps, progress, cancel)
             held = content_date(selection.content.manifest)
-            if not force and is_older(pack.header.created, held):
-                pack_day, held_day = two_dates(pack.header.created, held)
-                raise PackTooOld(
-                    f"Ce paquet date du {pack_day}, plus ancien que le contenu affiché "
-                    f"({held_day}) : ajoutez --force pour l'importer quand même.",
-                    pack.header.created,
-                    held,
-                )
+
+            def not_older(header: PackHeader) -> None:
+                if not force and is_older(header.created, held):
+                    pack_day, held_day = two_dates(header.created, held)
+                    raise PackTooOld(
+                        f"Ce paquet date du {pack_day}, plus ancien que le contenu affiché "
+                        f"({held_day}) : ajoutez --force pour l'importer quand même.",
+                        header.created,
+                        held,
+                    )
+
+            pack = verify_pack(pack_file, cache, caps, progress, cancel, not_older)
             return _install(pack, old, store, paths, caps, progress, cancel)
     except Busy as error:
         failure = PackError("une mise à jour ou un autre import est déjà en cours")
@@ -183,14 +187,17 @@ def _install(
         raise PackError(f"pas assez de place sur le disque (il faut {needed // 2**20 + 1} Mo)")
     staged = store.stage()
     try:
-        _extract(pack, staged, caps, progress, cancel)
-        write_manifest(staged, set_manifest(pack.header, pack.path.name, pack.media_of))
-        checked = check_set(staged, "user")
-        if checked.problems:
-            raise PackError("copie locale incohérente (" + "; ".join(checked.problems) + ")")
-        _report(progress, "index")
-        touched = [c.page_id for c in changes]
-        warnings += index(old.library, pack.library, touched, paths.index_dir)
+        # The index is built (mostly in a process of its own) while the files are written.
+        with ThreadPoolExecutor(1, "faq-reader-pack-index") as worker:
+            touched = [c.page_id for c in changes]
+            indexed = worker.submit(index, old.library, pack.library, touched, paths.index_dir)
+            _extract(pack, staged, caps, progress, cancel)
+            write_manifest(staged, set_manifest(pack.header, pack.path.name, pack.media_of))
+            checked = check_set(staged, "user")
+            if checked.problems:
+                raise PackError("copie locale incohérente (" + "; ".join(checked.problems) + ")")
+            _report(progress, "index")
+            warnings += indexed.result()
         _report(progress, "commit")
         if cancel is not None:
             cancel.check()  # the last moment a cancel is honoured: the commit is instant

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -164,14 +164,21 @@ def verify_pack(
     caps: Caps | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    on_header: Callable[[PackHeader], None] | None = None,
 ) -> VerifiedPack:
     """Read the whole pack once and check everything, pages converted (through ``cache``);
-    raises :class:`PackError` naming the first problem. Writes nothing but the cache."""
+    raises :class:`PackError` naming the first problem. Writes nothing but the cache.
+
+    ``on_header`` sees the manifest as soon as it is read, before any other member: it
+    may refuse the pack (by raising) without the rest being read.
+    """
     built: dict[str, Page] = {}
     media_of: dict[str, list[str]] = {}
     warnings: list[str] = []
     with PackReader(path, caps, progress, cancel) as reader:
         header = reader.header
+        if on_header is not None:
+            on_header(header)
         for entry, chunks in reader.members():
             if entry.kind == MEDIA:
                 continue  # read and checked by members()
