@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+
 from reader.sync.errors import KEPT
+
+_OS_REASONS = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOSPC: "le disque est plein",
+    errno.EROFS: "le support est en lecture seule",
+    errno.EIO: "erreur de lecture ou d'écriture du support",
+}
 
 
 class PackError(Exception):
@@ -42,3 +54,8 @@ def import_failure(error: PackError) -> PackError:
     if type(error) is not PackError:  # too old, cancelled: their sentence is complete
         return error
     return PackError(error.reason, f"Import impossible : {error.reason}. {KEPT}")
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in French when it is a common case."""
+    return _OS_REASONS.get(error.errno or 0) or error.strerror or str(error)

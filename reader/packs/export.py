@@ -23,7 +23,7 @@ from pathlib import Path
 from reader import APP_NAME, __version__
 from reader.content.store import ContentSet, UserStore, select_content
 from reader.packs.dates import content_date
-from reader.packs.errors import PackCancelled, PackError
+from reader.packs.errors import PackCancelled, PackError, os_reason
 from reader.packs.header import (
     MANIFEST_NAME,
     MEDIA,
@@ -76,7 +76,7 @@ def pack_header(content: ContentSet) -> PackHeader:
             extra = {"last_modified": m.last_modified, "etag": m.etag}
             files.append(PackFile(m.path, MEDIA, m.id, "", size, m.sha256, **extra))
     except OSError as error:
-        raise PackError(f"contenu illisible ({error.strerror or error})") from error
+        raise PackError(f"contenu illisible ({os_reason(error)})") from error
     created = content_date(manifest) or UNDATED
     header = PackHeader(created, f"{APP_NAME} {__version__}", manifest.wiki, tuple(files))
     # What the importer would refuse is not written: the same checks, caps included.
@@ -108,7 +108,9 @@ def write_pack(
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise PackError(f"impossible d'écrire dans « {folder} » ({error.strerror})") from error
+        raise PackError(
+            f"le dossier « {folder} » ne peut pas recevoir le paquet ({os_reason(error)})"
+        ) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w+b") as handle:
@@ -128,7 +130,9 @@ def write_pack(
     except Cancelled as error:
         raise PackCancelled("Export") from error
     except OSError as error:
-        raise PackError(f"impossible d'écrire « {target} » ({error.strerror or error})") from error
+        raise PackError(
+            f"le paquet « {target} » n'a pas pu être écrit ({os_reason(error)})"
+        ) from error
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -32,7 +32,13 @@ from reader.content.manifest import Manifest, MediaEntry, PageEntry, write_manif
 from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, check_set, select_content
 from reader.packs.dates import content_date, is_older, two_dates
-from reader.packs.errors import PackCancelled, PackError, PackTooOld, import_failure
+from reader.packs.errors import (
+    PackCancelled,
+    PackError,
+    PackTooOld,
+    import_failure,
+    os_reason,
+)
 from reader.packs.header import Caps, PackHeader
 from reader.packs.reading import PackReader, VerifiedPack, verify_pack
 from reader.paths import Paths
@@ -116,9 +122,12 @@ def import_pack(
     except Cancelled as error:
         raise PackCancelled() from error
     except PackError as error:
-        raise import_failure(error) from error
+        failure = import_failure(error)
+        if failure is error:
+            raise
+        raise failure from error
     except OSError as error:
-        failure = PackError(f"impossible d'écrire le contenu ({error.strerror or error})")
+        failure = PackError(f"le contenu ne peut pas être écrit ({os_reason(error)})")
         raise import_failure(failure) from error
 
 

@@ -23,7 +23,7 @@ from typing import BinaryIO
 from reader.content.library import decode_page
 from reader.content.model import Library, Page, PageSource
 from reader.content.page_cache import PageCache
-from reader.packs.errors import PackError
+from reader.packs.errors import PackError, os_reason
 from reader.packs.header import MANIFEST_NAME, MEDIA, Caps, PackFile, PackHeader, parse_header
 from reader.packs.names import shown
 from reader.packs.zipstream import Bounds, Member, ZipReader
@@ -63,7 +63,7 @@ class PackReader:
             self._handle = self.path.open("rb")
             self.size = os.fstat(self._handle.fileno()).st_size
         except OSError as error:
-            raise PackError(f"fichier illisible ({error.strerror or error})") from error
+            raise PackError(f"paquet illisible ({os_reason(error)})") from error
         try:
             self._zip = ZipReader(self._handle, self.caps.max_files + 1)
             self.header = self._read_header(self._zip)

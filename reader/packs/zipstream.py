@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from reader.packs.errors import PackError
+from reader.packs.errors import PackError, os_reason
 from reader.packs.names import shown
 
 CHUNK = 64 * 1024
@@ -61,9 +61,7 @@ class _Input:
             try:
                 data = self._handle.read(size)
             except OSError as error:
-                raise PackError(
-                    f"lecture du paquet impossible ({error.strerror or error})"
-                ) from error
+                raise PackError(f"lecture du paquet impossible ({os_reason(error)})") from error
         self.position += len(data)
         return data
 

@@ -252,3 +252,25 @@ def test_a_bomb_behind_a_data_descriptor_is_stopped_while_inflating(
 
     assert result.code == 1 and "bombe" in result.err
     assert snapshot(farm / "data") == before
+
+
+def test_a_pack_that_is_not_there_or_a_folder_is_one_clear_line(
+    farm: Path, tmp_path: Path, faq: Faq
+) -> None:
+    before = snapshot(farm / "data")
+    for target, words in ((tmp_path / "absent.faqpack", "introuvable"), (tmp_path, "dossier")):
+        result = faq("pack", "import", str(target), home=farm)
+        assert result.code == 1 and len(result.err_lines) == 1
+        assert words in result.err_lines[0]
+    assert snapshot(farm / "data") == before
+
+
+def test_an_export_to_a_folder_that_does_not_exist_fails_in_one_line(
+    farm: Path, tmp_path: Path, faq: Faq
+) -> None:
+    result = faq("pack", "export", str(tmp_path / "pas-de-cle" / "contenu.faqpack"), home=farm)
+    assert result.code == 1
+    assert result.err_lines == [
+        f"faq-reader: Export impossible : le dossier « {tmp_path / 'pas-de-cle'} » ne peut pas "
+        "recevoir le paquet (fichier ou dossier introuvable)."
+    ]
