@@ -35,7 +35,7 @@ DESCRIPTOR_SIG, ZIP64_END_SIG = b"PK\x07\x08", b"PK\x06\x06"
 STORED, DEFLATED = 0, 8
 _FLAG_DESCRIPTOR, _FLAG_UTF8 = 0x0008, 0x0800
 _FLAGS_ALLOWED = 0x0002 | 0x0004 | _FLAG_DESCRIPTOR | _FLAG_UTF8  # deflate options too
-_ZIP64_EXTRA = 0x0001
+_ZIP64_EXTRA, _UNICODE_PATH_EXTRA = 0x0001, 0x7075
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,8 @@ class ZipReader:
             (_, _, _, flags, method, _, _, crc, csize, usize) = fields[:10]
             name_len, extra_len, comment_len, disk, _, _, offset = fields[10:]
             raw_name = self._input.exact(name_len)
-            self._input.exact(extra_len + comment_len)
+            _check_extra(raw_name.decode("utf-8", "replace"), self._input.exact(extra_len))
+            self._input.exact(comment_len)
             declared = (raw_name, offset, method, crc, csize, usize, disk)
             actual = (record.raw_name, record.offset, record.method, record.crc)
             if declared != (*actual, record.csize, record.usize, 0) or (
@@ -312,15 +313,19 @@ def _check_member(name: str, flags: int, method: int, csize: int, usize: int, ex
         raise PackError(f"« {shown(name)} » : méthode de compression {method} non prise en charge")
     if method == STORED and not flags & _FLAG_DESCRIPTOR and csize != usize:
         raise PackError(f"« {shown(name)} » : tailles incohérentes")
-    if 0xFFFFFFFF in (csize, usize) or _has_zip64(extra):
+    if 0xFFFFFFFF in (csize, usize):
         raise PackError("archive ZIP64 non prise en charge")
+    _check_extra(name, extra)
 
 
-def _has_zip64(extra: bytes) -> bool:
+def _check_extra(name: str, extra: bytes) -> None:
+    """Refuse the extra fields that would make other tools see another member: ZIP64
+    sizes, and a second (Unicode) name that most unzip tools prefer to the header's."""
     at = 0
     while at + 4 <= len(extra):
         kind, size = struct.unpack_from("<HH", extra, at)
         if kind == _ZIP64_EXTRA:
-            return True
+            raise PackError("archive ZIP64 non prise en charge")
+        if kind == _UNICODE_PATH_EXTRA:
+            raise PackError(f"« {shown(name)} » porte un second nom (champ Unicode Path)")
         at += 4 + size
-    return False

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import struct
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -183,3 +185,17 @@ def test_a_member_of_another_size_than_listed_is_refused(tmp_path: Path, faq: Fa
     pack = rebuilt(good, tmp_path / "menteur.faqpack", manifest=smaller)
     result = faq("pack", "info", str(pack), home=tmp_path / "home")
     assert result.code == 1 and "taille différente de celle du manifeste" in result.err
+
+
+def test_a_member_with_a_second_name_for_unzip_tools_is_refused(tmp_path: Path, faq: Faq) -> None:
+    members = read_members(export_of_bundled(tmp_path, faq))
+    pack = tmp_path / "double-nom.faqpack"
+    other = b"../../evil.txt"
+    unicode_path = b"\x01" + struct.pack("<I", zlib.crc32(members[1][0].encode())) + other
+    with zipfile.ZipFile(pack, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(*members[0])
+        info = zipfile.ZipInfo(members[1][0], (2026, 3, 3, 0, 0, 0))
+        info.extra = struct.pack("<HH", 0x7075, len(unicode_path)) + unicode_path
+        archive.writestr(info, members[1][1])
+    result = faq("pack", "info", str(pack), home=tmp_path / "home")
+    assert result.code == 1 and "second nom" in result.err
