@@ -47,8 +47,7 @@ raise SystemExit(code)
 def make_home(home: Path, pages: int, questions: int, media_mib: int) -> None:
     """A home whose current content set holds the generated pages and media."""
     from bench.content_bench import page_text
-    from reader.content.manifest import Manifest, MediaEntry, PageEntry, page_path
-    from reader.content.manifest import write_manifest
+    from reader.content.manifest import Manifest, MediaEntry, PageEntry, page_path, write_manifest
     from reader.content.store import UserStore
     from reader.fsutil import sha256_bytes
 
@@ -70,7 +69,9 @@ def make_home(home: Path, pages: int, questions: int, media_mib: int) -> None:
         path = staged / "media" / media_id.replace(":", "/")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        media.append(MediaEntry(media_id, f"media/{media_id.replace(':', '/')}", sha256_bytes(data)))
+        media.append(
+            MediaEntry(media_id, f"media/{media_id.replace(':', '/')}", sha256_bytes(data))
+        )
     manifest = Manifest("https://wiki.example/", tuple(entries), tuple(media), DATE)
     write_manifest(staged, manifest)
     store.commit(staged)
@@ -126,7 +127,11 @@ def main() -> int:
             size = big.stat().st_size / 2**20
             line(f"export with {media_mib} MiB of media", exported, f"{size:.0f} MiB pack")
             checked, rss, _ = cli(tmp / f"reader-{media_mib}", "pack", "info", str(big))
-            line(f"  pack info (verification), {size:.0f} MiB pack", checked, f"peak RSS {rss // 1024} MiB")
+            line(
+                f"  pack info (verification), {size:.0f} MiB pack",
+                checked,
+                f"peak RSS {rss // 1024} MiB",
+            )
             imported, rss, child = cli(tmp / f"farm-{media_mib}", "pack", "import", str(big))
             note = f"peak RSS {rss // 1024} MiB (index build process: {child // 1024} MiB)"
             line(f"  pack import, {size:.0f} MiB pack", imported, note)
