@@ -74,13 +74,14 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 def info_json(info: PackInfo, held: str) -> dict[str, Any]:
     """``pack info --json``: the file, what its manifest declares, and the checks' verdict."""
     from reader.packs.dates import is_older
+    from reader.packs.header import FORMAT_NAME
 
     header = info.header
     data: dict[str, Any] = {"file": str(info.path), "bytes": info.size}
     if header is not None:
         data.update(
             {
-                "format": "faq-reader-pack",
+                "format": FORMAT_NAME,
                 "version": header.version,
                 "created": header.created,
                 "app": header.app,
