@@ -61,7 +61,7 @@ class ExportResult:
     header: PackHeader
 
 
-def pack_header(content: ContentSet) -> PackHeader:
+def _pack_header(content: ContentSet) -> PackHeader:
     """The manifest of a pack of ``content``: its pages in reading order, then its media,
     with the sizes of the stored files."""
     manifest = content.manifest
@@ -94,14 +94,14 @@ def _info(name: str, size: int) -> zipfile.ZipInfo:
     return info
 
 
-def write_pack(
+def _write_pack(
     content: ContentSet,
     target: Path,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportResult:
     """Write the pack of ``content`` to ``target`` (replaced atomically)."""
-    header = pack_header(content)
+    header = _pack_header(content)
     manifest = header_bytes(header)
     members = sorted(header.files, key=lambda f: f.path.encode("utf-8"))
     folder = target.parent
@@ -166,9 +166,9 @@ def export_pack(
     if not content.manifest.pages:
         raise PackError("aucun contenu à exporter")
     if content.origin != "user":
-        return write_pack(content, target, progress, cancel)
+        return _write_pack(content, target, progress, cancel)
     try:
         with store_lock(UserStore(paths.data).root):
-            return write_pack(content, target, progress, cancel)
+            return _write_pack(content, target, progress, cancel)
     except Busy as error:
         raise PackError("une mise à jour ou un import est en cours") from error

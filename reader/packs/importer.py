@@ -160,7 +160,7 @@ def _changes(
     return changes, lines, same
 
 
-def set_manifest(header: PackHeader, pack_name: str, media_of: dict[str, list[str]]) -> Manifest:
+def _set_manifest(header: PackHeader, pack_name: str, media_of: dict[str, list[str]]) -> Manifest:
     """The manifest of the content set a pack makes: a refresh's fields, from the pack."""
     pages = tuple(
         PageEntry(f.id, f.path, f.sha256, f.revision, f.last_modified, f.fetched, f.note)
@@ -201,7 +201,7 @@ def _install(
             touched = [c.page_id for c in changes]
             indexed = worker.submit(index, old.library, pack.library, touched, paths.index_dir)
             _extract(pack, staged, caps, progress, cancel)
-            write_manifest(staged, set_manifest(pack.header, pack.path.name, pack.media_of))
+            write_manifest(staged, _set_manifest(pack.header, pack.path.name, pack.media_of))
             checked = check_set(staged, "user")
             if checked.problems:
                 raise PackError("copie locale incohérente (" + "; ".join(checked.problems) + ")")
