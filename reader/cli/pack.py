@@ -50,7 +50,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     try:
         result = export_pack(target, paths, content=_selection(paths))
     except PackError as error:
-        raise CliError(f"Export impossible : {error.reason}.") from error
+        raise CliError(error.message) from error
     header = result.header
     print(
         f"Paquet écrit : {target} ({_size(result.size)}) : {len(header.pages)} page(s), "

@@ -43,10 +43,10 @@ class PackTooOld(PackError):
 
 
 class PackCancelled(PackError):
-    """The user cancelled; nothing changed."""
+    """The user cancelled; nothing changed (no pack written, the content kept)."""
 
-    def __init__(self, what: str = "Import") -> None:
-        super().__init__("annulé", f"{what} annulé. {KEPT}")
+    def __init__(self, message: str = f"Import annulé. {KEPT}") -> None:
+        super().__init__("annulé", message)
 
 
 def import_failure(error: PackError) -> PackError:
@@ -54,6 +54,13 @@ def import_failure(error: PackError) -> PackError:
     if type(error) is not PackError:  # too old, cancelled: their sentence is complete
         return error
     return PackError(error.reason, f"Import impossible : {error.reason}. {KEPT}")
+
+
+def export_failure(error: PackError) -> PackError:
+    """``error`` as an export's failure."""
+    if type(error) is not PackError:
+        return error
+    return PackError(error.reason, f"Export impossible : {error.reason}.")
 
 
 def os_reason(error: OSError) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from reader import APP_NAME, __version__
 from reader.content.store import ContentSet, UserStore, select_content
 from reader.packs.dates import content_date
-from reader.packs.errors import PackCancelled, PackError, os_reason
+from reader.packs.errors import PackCancelled, PackError, export_failure, os_reason
 from reader.packs.header import (
     MANIFEST_NAME,
     MEDIA,
@@ -128,7 +128,7 @@ def _write_pack(
             size = handle.tell()
         os.replace(temp, target)
     except Cancelled as error:
-        raise PackCancelled("Export") from error
+        raise PackCancelled("Export annulé : aucun paquet n'a été écrit.") from error
     except OSError as error:
         raise PackError(
             f"le paquet « {target} » n'a pas pu être écrit ({os_reason(error)})"
@@ -160,15 +160,24 @@ def export_pack(
 ) -> ExportResult:
     """Export the content held (``content``, else the set the reader would show from
     ``paths``) to the pack ``target``. A user set is read under the store's lock, so no
-    refresh or import swaps it meanwhile. Raises :class:`PackError`."""
-    if content is None:
-        content = select_content(paths.resources, paths.data).content
-    if not content.manifest.pages:
-        raise PackError("aucun contenu à exporter")
-    if content.origin != "user":
-        return _write_pack(content, target, progress, cancel)
+    refresh or import swaps it meanwhile. Raises :class:`PackError` whose ``message``
+    is the sentence to show (:class:`PackCancelled` on cancel), having left no file."""
     try:
+        if content is None:
+            content = select_content(paths.resources, paths.data).content
+        if not content.manifest.pages:
+            raise PackError("aucun contenu à exporter")
+        if content.origin != "user":
+            return _write_pack(content, target, progress, cancel)
         with store_lock(UserStore(paths.data).root):
             return _write_pack(content, target, progress, cancel)
     except Busy as error:
-        raise PackError("une mise à jour ou un import est en cours") from error
+        raise export_failure(PackError("une mise à jour ou un import est en cours")) from error
+    except OSError as error:  # the store's lock could not be made
+        reason = f"le contenu ne peut pas être lu ({os_reason(error)})"
+        raise export_failure(PackError(reason)) from error
+    except PackError as error:
+        failure = export_failure(error)
+        if failure is error:
+            raise
+        raise failure from error

@@ -87,7 +87,8 @@ def test_an_export_reports_its_files_and_a_cancelled_one_leaves_no_file(
 
     token = CancelToken()
     token.cancel()
-    with pytest.raises(PackCancelled):
+    with pytest.raises(PackCancelled) as raised:
         export_pack(tmp_path / "b.faqpack", farm, cancel=token)
+    assert raised.value.message == "Export annulé : aucun paquet n'a été écrit."
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".faqpack") == ["a.faqpack"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
