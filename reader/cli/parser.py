@@ -4,7 +4,7 @@ explicitly from the module of each command family."""
 from __future__ import annotations
 
 from reader import APP_NAME, __version__
-from reader.cli import content, desktop, search, sync
+from reader.cli import content, desktop, pack, search, sync
 from reader.cli.french import FrenchArgumentParser
 
 
@@ -29,5 +29,6 @@ def build_parser() -> FrenchArgumentParser:
     content.add_parsers(sub)
     search.add_parsers(sub)
     sync.add_parsers(sub)
+    pack.add_parsers(sub)
     desktop.add_parsers(sub)
     return parser
