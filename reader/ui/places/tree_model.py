@@ -43,6 +43,9 @@ ID_ROLE = USER_ROLE + 2  # question id, or "<page-id>#<anchor>" for the others
 ANSWERED_ROLE = USER_ROLE + 3
 MARK_ROLE = USER_ROLE + 4  # "new", "changed" or "" (see reader.sync.changes)
 
+# What a mark changes in a row (its one dataChanged says so, for that row only).
+MARK_ROLES = [DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FONT_ROLE, ACCESSIBLE_TEXT_ROLE, MARK_ROLE]
+
 MAX_LABEL = 160  # a very long heading is cut in the tree; the tooltip has it whole
 MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
 
@@ -148,7 +151,7 @@ class SectionTreeModel(QAbstractItemModel):
         position = self._by_target.get(target)
         if position is not None:  # not made yet: it will be drawn with its mark
             index = self.createIndex(self._nodes[position].row, 0, position)
-            self.dataChanged.emit(index, index)
+            self.dataChanged.emit(index, index, MARK_ROLES)
 
     # -- lookups -------------------------------------------------------------------------
     def index_for(self, target: str) -> QModelIndex:
