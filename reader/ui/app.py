@@ -89,13 +89,13 @@ def create_window(app: QApplication, paths: Paths) -> MainWindow:
     from reader.logs import log_file
     from reader.ui import settings as keys
     from reader.ui.crash import CrashReporter
-    from reader.ui.theme import apply_theme
+    from reader.ui.window.look import apply_at_start
     from reader.ui.window.main_window import MainWindow
 
     reporter = CrashReporter(log_file(paths.log), app)
     reporter.install()
     settings = keys.Settings(keys.settings_path(paths.config))
-    apply_theme(app, settings.get(keys.THEME))
+    apply_at_start(settings)
     window = MainWindow(settings, paths)
     window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(app, paths)))
     window.show()

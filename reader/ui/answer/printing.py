@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -81,15 +81,17 @@ def safe_file_name(title: str) -> str:
 
 
 def ask_pdf_path(parent: QWidget, title: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
-    suggested = str(Path(folder) / f"{safe_file_name(title)}.pdf")
+    """Where to write the PDF (Qt's own dialog unless the system's speaks the interface's
+    language: see :mod:`reader.ui.file_dialogs`); None when the user cancelled."""
+    from reader.ui.file_dialogs import dialog_options, documents_folder
+
+    suggested = str(documents_folder() / f"{safe_file_name(title)}.pdf")
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Printing", "Export as PDF"),
         suggested,
         QCoreApplication.translate("Printing", "PDF documents (*.pdf)"),
+        options=dialog_options(),
     )
     if not path:
         return None
