@@ -41,9 +41,12 @@ def documents_folder() -> Path:
 
 
 def save_dialog(parent: QWidget | None, title: str, name_filter: str = "") -> QFileDialog:
-    """A "save as" dialog (not yet shown) in the documents folder."""
+    """A "save as" dialog (not yet shown) in the documents folder, sized for its text (the
+    window's zoom included: Qt's own size leaves no room for the columns at 150 %)."""
     dialog = QFileDialog(parent, title, str(documents_folder()), name_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setOptions(dialog_options())
+    metrics = dialog.fontMetrics()
+    dialog.resize(metrics.averageCharWidth() * 90, metrics.height() * 24)
     return dialog

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -81,19 +81,18 @@ def safe_file_name(title: str) -> str:
 
 
 def ask_pdf_path(parent: QWidget, title: str) -> Path | None:
-    """Where to write the PDF (Qt's own dialog unless the system's speaks the interface's
-    language: see :mod:`reader.ui.file_dialogs`); None when the user cancelled."""
-    from reader.ui.file_dialogs import dialog_options, documents_folder
+    """Where to write the PDF (see :mod:`reader.ui.file_dialogs` on which dialog);
+    None when the user cancelled."""
+    from reader.ui.file_dialogs import save_dialog
 
-    suggested = str(documents_folder() / f"{safe_file_name(title)}.pdf")
-    path, _ = QFileDialog.getSaveFileName(
+    dialog = save_dialog(
         parent,
         QCoreApplication.translate("Printing", "Export as PDF"),
-        suggested,
         QCoreApplication.translate("Printing", "PDF documents (*.pdf)"),
-        options=dialog_options(),
     )
-    if not path:
+    dialog.setDefaultSuffix("pdf")
+    dialog.selectFile(f"{safe_file_name(title)}.pdf")
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
-    result = Path(path)
+    result = Path(dialog.selectedFiles()[0])
     return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")
