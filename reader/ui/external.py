@@ -68,7 +68,12 @@ class AddressDialog(QDialog):
         layout.addWidget(self.copied)
         layout.addWidget(buttons)
         self.address.setFocus()
-        self.address.selectAll()
+        self._select_all()
+
+    def _select_all(self) -> None:
+        # Backwards, so that the start of the address is what shows.
+        length = len(self.address.text())
+        self.address.setSelection(length, -length)
 
     def copy(self) -> None:
         """Put the address on the clipboard, and say so."""
@@ -78,7 +83,7 @@ class AddressDialog(QDialog):
         else:
             self.copied.setText(self.tr("Address copied: paste it into a browser (Ctrl+V)."))
         self.address.setFocus()
-        self.address.selectAll()
+        self._select_all()
 
 
 def open_url(parent: QWidget | None, url: QUrl) -> AddressDialog | None:

@@ -69,7 +69,7 @@ def _readable(foreground: int, background: int, minimum: float) -> int:
     if contrast(colour, back) >= minimum:
         return colour.rgba()
     darker = luminance(back) > 0.18  # move away from the background's lightness
-    hue, saturation, lightness, _ = colour.getHslF()
+    hue, saturation, lightness = colour.hslHueF(), colour.hslSaturationF(), colour.lightnessF()
     while contrast(colour, back) < minimum and 0.0 < lightness < 1.0:
         lightness = max(0.0, lightness - 0.02) if darker else min(1.0, lightness + 0.02)
         colour = QColor.fromHslF(max(hue, 0.0), saturation, lightness)

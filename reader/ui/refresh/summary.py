@@ -89,7 +89,9 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
-        self.resize(560, 420 if self._summary.committed else 260)
+        metrics = self.fontMetrics()  # sized for its text, the window's zoom included
+        lines = 26 if self._summary.committed else 12
+        self.resize(metrics.averageCharWidth() * 70, metrics.height() * lines)
         self.close_button.setFocus()
 
     # -- what it says --------------------------------------------------------------------
