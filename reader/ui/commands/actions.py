@@ -1,11 +1,10 @@
 """The window's actions and menus: Fichier, Contenu, Affichage, Aide.
 
 Every command lives in one QAction (menu entry, shortcut and tooltip together), so the
-keyboard, the menus and the tests all reach it the same way: each is in a menu, and each
-has a letter to reach it there (Alt and the menu's letter, then the action's), and the
-frequent ones a shortcut too. The actions here only say
-what a command is called and which keys start it; the window connects each one to the part
-that carries it out.
+keyboard, the menus and the tests all reach it the same way: each is in a menu, each has
+a letter to reach it there (Alt and the menu's letter, then the action's), and the
+frequent ones a shortcut too. The actions here only say what a command is called and
+which keys start it; the window connects each one to the part that carries it out.
 """
 
 from __future__ import annotations
