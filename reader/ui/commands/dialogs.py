@@ -63,7 +63,8 @@ class ContentInfoDialog(QDialog):
     def __init__(self, loaded: LoadedContent | None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Content information"))
-        self.resize(560, 420)
+        metrics = self.fontMetrics()  # sized for its text, the window's zoom included
+        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 26)
         self.view = QTextBrowser(self)
         self.view.setOpenExternalLinks(False)
         self.view.setOpenLinks(False)
@@ -125,7 +126,8 @@ class LogDialog(QDialog):
     def __init__(self, parent, log_dir: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Log"))
-        self.resize(760, 480)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 30)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
