@@ -4,11 +4,13 @@
     python tools/build_translations.py --update   # first refresh the .ts from the sources
 
 The sources are English; ``resources/translations/faq_reader_fr.ts`` holds the French
-(edit it with ``pyside6-linguist`` or any text editor). Both the ``.ts`` and the built
-``.qm`` are committed, so a plain install has the French interface. The tools come with
-PySide6-Essentials: ``pyside6-lupdate`` / ``pyside6-lrelease`` in the environment's
-``bin`` (``Scripts`` on Windows), else the ``lupdate`` / ``lrelease`` binaries inside the
-PySide6 package folder. The build is reproducible: the same .ts gives the same .qm.
+(edit it with ``pyside6-linguist`` or any text editor). ``qt_extra_fr.ts`` holds the few
+strings of Qt's own dialogs that Qt's French lacks; lupdate leaves it alone. The ``.ts``
+and the built ``.qm`` are committed, so a plain install has the French interface. The
+tools come with PySide6-Essentials: ``pyside6-lupdate`` / ``pyside6-lrelease`` in the
+environment's ``bin`` (``Scripts`` on Windows), else the ``lupdate`` / ``lrelease``
+binaries inside the PySide6 package folder. The build is reproducible: the same .ts gives
+the same .qm.
 """
 
 from __future__ import annotations
@@ -63,10 +65,10 @@ def update_sources() -> None:
 
 def release() -> None:
     for language in LANGUAGES:
-        ts = TS_DIR / f"faq_reader_{language}.ts"
-        qm = ts.with_suffix(".qm")
-        subprocess.run([*tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
-        print(f"{qm.relative_to(ROOT)}: {qm.stat().st_size} bytes")
+        for ts in sorted(TS_DIR.glob(f"*_{language}.ts")):
+            qm = ts.with_suffix(".qm")
+            subprocess.run([*tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+            print(f"{qm.relative_to(ROOT)}: {qm.stat().st_size} bytes")
 
 
 def main(argv: list[str] | None = None) -> int:

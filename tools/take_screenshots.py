@@ -1,4 +1,5 @@
-"""Regenerate ``docs/screenshots/*.png``: the tree and a search, in the light and dark themes.
+"""Regenerate ``docs/screenshots/*.png``: the tree and a search, in the light and dark themes,
+at 150 % zoom (what a reader on an old screen uses), and the "Export as PDF" file dialog.
 
 Run under an X server so that fonts and the style are the real ones::
 
@@ -6,7 +7,8 @@ Run under an X server so that fonts and the style are the real ones::
     DISPLAY=:99 python tools/take_screenshots.py
 
 Each shot is a fresh window of 1200 × 760 on the bundled FAQ, with its own settings in a
-temporary ``FAQ_READER_HOME``; the picture is the window's own rendering (``grab``).
+temporary ``FAQ_READER_HOME`` (and a temporary home folder, so that the file dialog shows
+no real files); the picture is the window's own rendering (``grab``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 QUESTION = "Peut-on créer un compte pour plusieurs producteurs"
 QUERY = "producteurs"
+ZOOM_STEP = 5  # 150 %: each step is 10 % (reader.ui.zoom)
 
 
 def _wait(app, condition, timeout: float = 30.0) -> None:
@@ -30,20 +33,26 @@ def _wait(app, condition, timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
-def shoot(app, paths, theme: str, kind: str) -> Path:
+def _window(app, paths, theme: str):
     from reader.ui import settings as keys
-    from reader.ui.theme import apply_theme
+    from reader.ui.window.look import apply_at_start
     from reader.ui.window.main_window import MainWindow
 
     settings = keys.Settings(keys.settings_path(paths.config))
     settings.set(keys.THEME, theme)
-    apply_theme(app, theme)
+    settings.set(keys.ZOOM, ZOOM_STEP)
+    apply_at_start(settings)
     window = MainWindow(settings, paths)
     window.resize(1200, 760)
     window.show()
     _wait(app, lambda: window.loaded is not None and window.search.ready)
     question = next(q for q in window.loaded.library.questions() if q.title.startswith(QUESTION))
     window.places.open_question(question.id)
+    return window
+
+
+def shoot(app, paths, theme: str, kind: str) -> Path:
+    window = _window(app, paths, theme)
     if kind == "search":
         window.search.field.setText(QUERY)
         _wait(app, lambda: window.search.last_outcome is not None)
@@ -55,8 +64,40 @@ def shoot(app, paths, theme: str, kind: str) -> Path:
     return path
 
 
+def shoot_file_dialog(app, paths) -> Path:
+    """Fichier → Exporter en PDF…: Qt's own dialog, in French."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    window = _window(app, paths, "light")
+    path = OUT / "export-pdf-dialog.png"
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(100, grab)
+            return
+        _wait(app, lambda: False, 1.0)  # the folder is read in a thread
+        dialog.grab().save(str(path))
+        dialog.reject()
+
+    QTimer.singleShot(100, grab)
+    window.places.show_welcome()  # no "the answer or the page?" before the dialog
+    window.commands.actions.export_pdf.trigger()
+    window.close()
+    return path
+
+
 def main() -> int:
-    os.environ["FAQ_READER_HOME"] = tempfile.mkdtemp(prefix="faq-shots-")
+    scratch = Path(tempfile.mkdtemp(prefix="faq-shots-"))
+    os.environ["FAQ_READER_HOME"] = str(scratch / "reader")
+    os.environ["HOME"] = str(scratch / "home")
+    # A French system, as the readers' (sizes and dates in the file dialog follow the
+    # system's locale, not the interface's language).
+    os.environ["LC_ALL"] = "fr_FR.UTF-8"
+    documents = scratch / "home" / "Documents"
+    (documents / "Factures").mkdir(parents=True)
+    (documents / "Bon de commande.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     from PySide6.QtCore import QLocale
 
     from reader.paths import Paths
@@ -69,6 +110,7 @@ def main() -> int:
     for theme in ("light", "dark"):
         for kind in ("tree", "search"):
             print(shoot(app, paths, theme, kind).relative_to(ROOT))
+    print(shoot_file_dialog(app, paths).relative_to(ROOT))
     return 0
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_TRANSLATION = "faq_reader"
+QT_EXTRA_TRANSLATION = "qt_extra"  # Qt's own strings that Qt's French lacks (file dialog)
 
 
 def ui_language(locale: QLocale | None = None) -> str:
@@ -55,12 +56,14 @@ def install_translators(app: QApplication, resources: Path, locale: QLocale | No
             translators.append(qt_translator)
         else:
             log.info("Qt's French translation not found in %s", qt_dir)
-        own = QTranslator(app)
         folder = str(resources / "translations")
-        if own.load(f"{APP_TRANSLATION}_fr", folder):
-            translators.append(own)
-        else:
-            log.warning("translation %s_fr.qm missing from %s", APP_TRANSLATION, folder)
+        # Installed after Qt's, so looked up before it.
+        for name in (QT_EXTRA_TRANSLATION, APP_TRANSLATION):
+            own = QTranslator(app)
+            if own.load(f"{name}_fr", folder):
+                translators.append(own)
+            else:
+                log.warning("translation %s_fr.qm missing from %s", name, folder)
     for translator in translators:
         app.installTranslator(translator)
     app._faq_translators = translators  # type: ignore[attr-defined]  # kept alive
@@ -89,13 +92,13 @@ def create_window(app: QApplication, paths: Paths) -> MainWindow:
     from reader.logs import log_file
     from reader.ui import settings as keys
     from reader.ui.crash import CrashReporter
-    from reader.ui.theme import apply_theme
+    from reader.ui.window.look import apply_at_start
     from reader.ui.window.main_window import MainWindow
 
     reporter = CrashReporter(log_file(paths.log), app)
     reporter.install()
     settings = keys.Settings(keys.settings_path(paths.config))
-    apply_theme(app, settings.get(keys.THEME))
+    apply_at_start(settings)
     window = MainWindow(settings, paths)
     window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(app, paths)))
     window.show()

@@ -40,9 +40,11 @@ THEME = Setting("preferences/theme", str, "system", lambda v: v in THEMES)
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
 LAST_QUESTION = Setting("window/last_question", str, "")
+# "dark" when the system asked for dark and its style painted light (reader.ui.window.look).
+SYSTEM_LOOK = Setting("window/system_look", str, "", lambda v: v in ("", "dark"))
 VERSION = Setting("meta/version", int, SETTINGS_VERSION)
 
-ALL_SETTINGS = (ZOOM, THEME, GEOMETRY, SPLITTER, LAST_QUESTION, VERSION)
+ALL_SETTINGS = (ZOOM, THEME, GEOMETRY, SPLITTER, LAST_QUESTION, SYSTEM_LOOK, VERSION)
 
 
 def settings_path(config_dir: Path) -> Path:

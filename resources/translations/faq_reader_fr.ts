@@ -24,14 +24,6 @@
         <translation>Télécharger la dernière version de la FAQ depuis le wiki</translation>
     </message>
     <message>
-        <source>Go back to the previous content</source>
-        <translation>Revenir au contenu précédent</translation>
-    </message>
-    <message>
-        <source>Wiki preferences…</source>
-        <translation>Préférences du wiki…</translation>
-    </message>
-    <message>
         <source>Content &amp;information</source>
         <translation>&amp;Informations sur le contenu</translation>
     </message>
@@ -44,7 +36,15 @@
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <source>&amp;Find in the answer…</source>
+        <source>&amp;Go back to the previous content</source>
+        <translation>&amp;Revenir au contenu précédent</translation>
+    </message>
+    <message>
+        <source>Wiki &amp;preferences…</source>
+        <translation>&amp;Préférences du wiki…</translation>
+    </message>
+    <message>
+        <source>Find in the &amp;answer…</source>
         <translation>&amp;Rechercher dans la réponse…</translation>
     </message>
     <message>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation>Zoom a&amp;rrière</translation>
+        <translation>Zoo&amp;m arrière</translation>
     </message>
     <message>
         <source>&amp;Normal size</source>
@@ -102,6 +102,53 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
+    </message>
+</context>
+<context>
+    <name>AddressDialog</name>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the address</source>
+        <translation>Ouvrir l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>No file manager could open this folder. Its path, to copy:</source>
+        <translation>Aucun gestionnaire de fichiers n&apos;a pu ouvrir ce dossier. Son chemin, à copier :</translation>
+    </message>
+    <message>
+        <source>No web browser could open this address. Copy it into a browser:</source>
+        <translation>Aucun navigateur n&apos;a pu ouvrir cette adresse. Copiez-la dans un navigateur :</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>État de la copie</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation>&amp;Copier le chemin</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the address</source>
+        <translation>&amp;Copier l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Path copied: paste it into a file manager (Ctrl+V).</source>
+        <translation>Chemin copié : collez-le dans un gestionnaire de fichiers (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Address copied: paste it into a browser (Ctrl+V).</source>
+        <translation>Adresse copiée : collez-la dans un navigateur (Ctrl+V).</translation>
     </message>
 </context>
 <context>
@@ -348,10 +395,6 @@
 <context>
     <name>MediaLinks</name>
     <message>
-        <source>No application could open %1.</source>
-        <translation>Aucune application n&apos;a pu ouvrir %1.</translation>
-    </message>
-    <message>
         <source>File not available offline: %1</source>
         <translation>Fichier non disponible hors ligne : %1</translation>
     </message>
@@ -483,10 +526,6 @@
     <message>
         <source>The update failed because of an unexpected error. The current content is kept.</source>
         <translation>La mise à jour a échoué à cause d&apos;une erreur inattendue. Le contenu actuel est conservé.</translation>
-    </message>
-    <message>
-        <source>Update finished</source>
-        <translation>Mise à jour terminée</translation>
     </message>
     <message>
         <source>Update failed</source>
@@ -622,6 +661,41 @@
     </message>
 </context>
 <context>
+    <name>SaveCopyDialog</name>
+    <message>
+        <source>No application on this computer can open %1.</source>
+        <translation>Aucune application de cet ordinateur ne peut ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Save a copy elsewhere (a USB stick…) to open it on another computer.</source>
+        <translation>Enregistrez-en une copie ailleurs (une clé USB…) pour l&apos;ouvrir sur un autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>État de la copie</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Save a copy of %1</source>
+        <translation>Enregistrer une copie de %1</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved: %1</source>
+        <translation>La copie n&apos;a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the FAQ: type a few words (Ctrl+K)</source>
@@ -698,6 +772,104 @@
         <translation>
             <numerusform> (+ %n autre)</numerusform>
             <numerusform> (+ %n autres)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Update finished</source>
+        <translation>Mise à jour terminée</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Nothing changed on the wiki: the content is already up to date.</source>
+        <translation>Rien n&apos;a changé sur le wiki : le contenu est déjà à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new question(s)</source>
+        <translation>
+            <numerusform>%n nouvelle question</numerusform>
+            <numerusform>%n nouvelles questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) changed</source>
+        <translation>
+            <numerusform>%n question modifiée</numerusform>
+            <numerusform>%n questions modifiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) removed</source>
+        <translation>
+            <numerusform>%n question retirée</numerusform>
+            <numerusform>%n questions retirées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The content was updated; no question changed.</source>
+        <translation>Le contenu a été mis à jour ; aucune question n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>Content updated: %1.</source>
+        <translation>Contenu mis à jour : %1.</translation>
+    </message>
+    <message>
+        <source>They are marked in the list of questions until you open them.</source>
+        <translation>Elles sont signalées dans la liste des questions jusqu&apos;à ce que vous les ouvriez.</translation>
+    </message>
+    <message>
+        <source>new page</source>
+        <translation>nouvelle page</translation>
+    </message>
+    <message>
+        <source>page removed</source>
+        <translation>page retirée</translation>
+    </message>
+    <message>
+        <source>page changed</source>
+        <translation>page modifiée</translation>
+    </message>
+    <message>
+        <source>New questions:</source>
+        <translation>Nouvelles questions :</translation>
+    </message>
+    <message>
+        <source>Changed questions:</source>
+        <translation>Questions modifiées :</translation>
+    </message>
+    <message>
+        <source>Removed questions:</source>
+        <translation>Questions retirées :</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Inchangées : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Details (%n warning(s))</source>
+        <translation>
+            <numerusform>&amp;Détails (%n avertissement)</numerusform>
+            <numerusform>&amp;Détails (%n avertissements)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n warning(s) already given last time, in the log)</source>
+        <translation>
+            <numerusform>(%n avertissement déjà signalé la dernière fois, dans le journal)</numerusform>
+            <numerusform>(%n avertissements déjà signalés la dernière fois, dans le journal)</numerusform>
         </translation>
     </message>
 </context>

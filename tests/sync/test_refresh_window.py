@@ -1,7 +1,8 @@
 """Contenu → "Mettre à jour depuis le wiki…" in the window: progress, cancel, outcome.
 
-The user presses Ctrl+R (or clicks), watches the progress dialog, and ends with OK, Enter
-or Escape on the summary, or cancels; whatever the ending, only the main window remains.
+The user presses Ctrl+R (or clicks), watches the progress dialog, and ends with Close,
+Enter or Escape on the summary (or clicks a new question's title in it), or OK on the
+failure's message, or cancels; whatever the ending, only the main window remains.
 """
 
 from __future__ import annotations
@@ -88,12 +89,20 @@ def dialog_has_the_keyboard(qtbot, window):
     return dialog
 
 
-def summary_box(qtbot) -> QMessageBox:
-    """The message box that tells how the refresh ended, once it has the keyboard."""
+def failure_box(qtbot) -> QMessageBox:
+    """The message box that tells why the refresh failed, once it has the keyboard."""
     qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QMessageBox), timeout=20_000)
     box = QApplication.activeWindow()
     assert isinstance(box, QMessageBox)
     return box
+
+
+def summary_dialog(qtbot):
+    """The summary of what the refresh changed, once it has the keyboard."""
+    from reader.ui.refresh.summary import SummaryDialog
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), SummaryDialog), timeout=20_000)
+    return QApplication.activeWindow()
 
 
 def progress_dialog(window):
@@ -106,11 +115,13 @@ def progress_dialog(window):
 
 def only_the_main_window_remains(qtbot, window) -> None:
     from reader.ui.refresh.dialog import RefreshDialog
+    from reader.ui.refresh.summary import SummaryDialog
 
     qtbot.waitUntil(lambda: visible_windows() == [window], timeout=5000)
     # Closed for good, not hidden: nothing piles up behind the window.
     qtbot.waitUntil(lambda: not window.findChildren(RefreshDialog), timeout=5000)
     qtbot.waitUntil(lambda: not window.findChildren(QMessageBox), timeout=5000)
+    qtbot.waitUntil(lambda: not window.findChildren(SummaryDialog), timeout=5000)
     assert not window.refresh.running
     # The keyboard is back in the window (a bare X session gives it back to nobody).
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
@@ -122,18 +133,19 @@ def test_after_a_refresh_the_summary_closes_with_a_key_and_only_the_window_remai
     qtbot, window, key
 ) -> None:
     ctrl_r(qtbot, window)
-    box = summary_box(qtbot)
-    assert box.windowTitle() == "Mise à jour terminée"
-    assert "faq:livraison : page ajoutée" in box.text()
+    summary = summary_dialog(qtbot)
+    assert summary.windowTitle() == "Mise à jour terminée"
+    assert "FAQ Livraison (nouvelle page)" in summary.text()
     press(qtbot, key)
     only_the_main_window_remains(qtbot, window)
     assert window.loaded.library.page("faq:livraison") is not None
 
 
-def test_after_a_refresh_ok_clicked_leaves_only_the_window(qtbot, window) -> None:
+def test_after_a_refresh_close_clicked_leaves_only_the_window(qtbot, window) -> None:
     window.commands.actions.refresh.trigger()  # Contenu → Mettre à jour depuis le wiki…
-    box = summary_box(qtbot)
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    summary = summary_dialog(qtbot)
+    assert summary.close_button.text() == "Fermer"
+    qtbot.mouseClick(summary.close_button, Qt.MouseButton.LeftButton)
     only_the_main_window_remains(qtbot, window)
 
 
@@ -145,7 +157,7 @@ def test_a_failed_refresh_says_so_once_and_closes_with_a_key(
     before = snapshot(faq_home / "data")
     shown = window.loaded
     ctrl_r(qtbot, window)
-    box = summary_box(qtbot)
+    box = failure_box(qtbot)
     assert box.windowTitle() == "Mise à jour impossible"
     assert box.text().startswith("Mise à jour impossible")
     assert "Le contenu actuel est conservé." in box.text()
@@ -160,7 +172,7 @@ def test_a_failed_refresh_ok_clicked_leaves_only_the_window(
 ) -> None:
     fake_wiki.faults["faq:livraison"] = "404"
     window.commands.actions.refresh.trigger()
-    box = summary_box(qtbot)
+    box = failure_box(qtbot)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     only_the_main_window_remains(qtbot, window)
 
@@ -201,7 +213,7 @@ def test_refreshes_one_after_another_do_not_pile_up_dialogs(
 ) -> None:
     for _ in range(2):  # the second finds nothing new
         ctrl_r(qtbot, window)
-        summary_box(qtbot)
+        summary_dialog(qtbot)
         press(qtbot, Qt.Key.Key_Return)
         only_the_main_window_remains(qtbot, window)
     fake_wiki.faults["faq:livraison"] = "stall"
@@ -210,6 +222,83 @@ def test_refreshes_one_after_another_do_not_pile_up_dialogs(
     ctrl_r(qtbot, window)  # again while it runs: the same dialog comes forward
     dialog_has_the_keyboard(qtbot, window)
     press(qtbot, Qt.Key.Key_Escape)
+    only_the_main_window_remains(qtbot, window)
+
+
+# -- the summary: titles to click, warnings told once -------------------------------------------
+NEW_QUESTION = "Quels modes de livraison sont possibles ?"
+
+
+def click_title(qtbot, summary, title: str) -> None:
+    """Click a question's title in the summary, as a user does."""
+    cursor = summary.view.document().find(title)
+    assert not cursor.isNull(), summary.text()
+    cursor.setPosition(cursor.selectionStart() + 2)
+    point = summary.view.cursorRect(cursor).center()
+    qtbot.mouseClick(summary.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_the_summary_names_the_new_questions_and_a_click_opens_one(qtbot, window) -> None:
+    ctrl_r(qtbot, window)
+    summary = summary_dialog(qtbot)
+    text = summary.text()
+    assert text.startswith("Contenu mis à jour : 3 nouvelles questions.")
+    assert "FAQ Livraison (nouvelle page)" in text
+    assert NEW_QUESTION in text
+    bundled = window.loaded.library.page("faq-kit-durgence").title
+    assert f"Inchangées : {bundled}" in text
+    assert "faq:livraison" not in text and "faq-kit-durgence" not in text  # titles, not ids
+    assert not summary.details_button.isVisible()  # no warning: nothing folded
+
+    with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:
+        click_title(qtbot, summary, NEW_QUESTION)
+
+    question = next(q for q in window.loaded.library.questions() if q.title == NEW_QUESTION)
+    assert shown.args == [f"q:{question.id}"]
+    assert "Le point de retrait et la livraison à domicile." in window.answer.view.toPlainText()
+    only_the_main_window_remains(qtbot, window)  # the summary closed: the answer is read
+
+
+def test_the_keyboard_opens_a_title_of_the_summary(qtbot, window) -> None:
+    ctrl_r(qtbot, window)
+    summary = summary_dialog(qtbot)
+    assert summary.close_button.hasFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # into the list of changes
+    press(qtbot, Qt.Key.Key_Tab)  # its first title
+    assert summary.view.hasFocus()
+    with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:
+        press(qtbot, Qt.Key.Key_Return)
+    assert shown.args[0].startswith("q:faq:livraison#")
+    only_the_main_window_remains(qtbot, window)
+
+
+def test_a_warning_is_folded_in_the_details_and_not_told_again(
+    qtbot, window, fake_wiki: FakeWiki
+) -> None:
+    del fake_wiki.media["faq:logo.png"]  # an image the page uses is gone from the wiki
+    ctrl_r(qtbot, window)
+    summary = summary_dialog(qtbot)
+    assert "logo" not in summary.text()  # not in the summary itself
+    assert summary.details_button.isVisible() and not summary.details.isVisible()
+    assert summary.details_button.text().replace("&", "") == "Détails (1 avertissement)"
+    qtbot.mouseClick(summary.details_button, Qt.MouseButton.LeftButton)
+    assert summary.details.isVisible()
+    assert summary.details.toPlainText() == (
+        "image « faq:logo.png » (faq:livraison) : image absente du wiki"
+    )
+    press(qtbot, Qt.Key.Key_Escape)
+    only_the_main_window_remains(qtbot, window)
+
+    # The next refresh meets the same missing image: old news, not told again.
+    fake_wiki.pages["faq:livraison"] += (
+        "\n==== Peut-on livrer un jour férié ? ====\n\nOui.\n".encode()
+    )
+    ctrl_r(qtbot, window)
+    summary = summary_dialog(qtbot)
+    assert "Peut-on livrer un jour férié ?" in summary.text()
+    assert "1 nouvelle question" in summary.text()
+    assert not summary.details_button.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
     only_the_main_window_remains(qtbot, window)
 
 
@@ -260,7 +349,7 @@ def refresh_and_close_the_summary(qtbot, window) -> None:
     """Ctrl+R, wait for the new content, Enter on the summary."""
     with qtbot.waitSignal(window.contentLoaded, timeout=20_000):
         ctrl_r(qtbot, window)
-    summary_box(qtbot)
+    summary_dialog(qtbot)
     press(qtbot, Qt.Key.Key_Return)
     only_the_main_window_remains(qtbot, window)
 
@@ -378,7 +467,7 @@ def test_new_questions_are_marked_in_the_tree_until_opened(qtbot, window, faq_ho
         window.places.tree.setCurrentIndex(index)
     assert shown.args == [f"q:{new[0]}"]
     index = model.index_for(new[0])
-    assert index.data(MARK_ROLE) == ""
+    qtbot.waitUntil(lambda: index.data(MARK_ROLE) == "", timeout=2000)  # once the event is over
     assert "(nouveau)" not in index.data()
     assert new[0] not in load_marks(faq_home / "data")
     assert new[1] in load_marks(faq_home / "data")  # the others keep theirs

@@ -30,6 +30,15 @@ def french(qapp):
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
 
 
+@pytest.fixture(autouse=True)
+def normal_size():
+    """The application's font back to its size once a test has zoomed."""
+    yield
+    from reader.ui.zoom import Zoom
+
+    Zoom().set_step(0)
+
+
 @pytest.fixture
 def open_window(qtbot):
     """Open the real window as the app does and wait until its content is shown."""
@@ -53,16 +62,21 @@ def window(open_window):
 
 
 class FakeDesktop:
-    """Stands in for QDesktopServices: records the URLs the app hands to the system."""
+    """Stands in for QDesktopServices: records the URLs the app hands to the system.
+
+    ``works = False`` is a computer with no browser and no application set up: the system
+    takes nothing (``openUrl`` answers False, as Qt's does then).
+    """
 
     def __init__(self) -> None:
         self.opened: list = []
+        self.works = True
 
     def openUrl(self, url) -> bool:
         from PySide6.QtCore import QUrl
 
         self.opened.append(QUrl(url))
-        return True
+        return self.works
 
 
 @pytest.fixture

@@ -160,3 +160,41 @@ def test_the_choice_box_offers_the_answer_and_the_page(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert printing.choose_scope(None, "FAQ") == "page"
     assert "La réponse" in seen["buttons"]
+
+
+def test_a_document_no_application_opens_can_be_saved_elsewhere(
+    media_window, qtbot, desktop, content, tmp_path
+):
+    desktop.works = False  # no PDF viewer on this computer
+    media_window.answer.view.anchorClicked.emit(QUrl("media:faq:bon.pdf"))
+    dialog = media_window.answer.media_message
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.label.text() == "Aucune application de cet ordinateur ne peut ouvrir bon.pdf."
+    assert dialog.save_button.text().replace("&", "") == "Enregistrer sous…"
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    files = dialog.save_dialog
+    qtbot.waitUntil(files.isVisible)
+    assert files.windowTitle() == "Enregistrer une copie de bon.pdf"
+    stick = tmp_path / "clé USB"
+    stick.mkdir()
+    files.selectFile(str(stick / "bon de commande.pdf"))
+    files.accept()
+
+    saved = stick / "bon de commande.pdf"
+    assert saved.read_bytes() == (content / "media" / "faq" / "bon.pdf").read_bytes()
+    assert str(saved) in dialog.status.text()
+
+
+def test_a_file_not_downloaded_without_a_browser_gives_its_address(media_window, qtbot, desktop):
+    from reader.ui.external import AddressDialog
+
+    desktop.works = False
+    media_window.answer.view.anchorClicked.emit(QUrl("media:faq:tarif.pdf"))
+    box = media_window.answer.media_message
+    wiki = next(b for b in box.buttons() if b.text() == "Ouvrir sur le wiki")
+    qtbot.mouseClick(wiki, Qt.MouseButton.LeftButton)
+    dialogs = [d for d in media_window.findChildren(AddressDialog) if d.isVisible()]
+    assert [d.address.text() for d in dialogs] == [
+        "https://wiki.example.org/lib/exe/fetch.php?media=faq:tarif.pdf"
+    ]

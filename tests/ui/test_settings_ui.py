@@ -10,21 +10,57 @@ from reader.ui.settings import Settings, settings_path
 from tests.home import home_paths
 
 
-def test_zoom_is_kept_across_a_restart(open_window, qtbot):
+def test_zoom_enlarges_the_whole_window_and_is_kept_across_a_restart(open_window, qtbot):
+    from reader.ui.zoom import Zoom
+
     first = open_window(wait_index=False)
+    tree = first.places.tree
+    normal = tree.font().pointSizeF()
+    row = tree.visualRect(first.places.model.index(0, 0)).height()
     first.activateWindow()
     qtbot.waitUntil(first.isActiveWindow, timeout=2000)
-    qtbot.keyClick(first.answer.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     first.commands.actions.zoom_in.trigger()
-    assert first.answer.view.zoom == 2
-    size = first.answer.view.font().pointSizeF()
+    assert first.zoom.step == 2
+    qtbot.waitUntil(lambda: tree.font().pointSizeF() > normal)  # fonts change by event
+    bigger = tree.font().pointSizeF()
+    for widget in (first.search.results.list, first.answer.view, first.status.source_label):
+        assert widget.font().pointSizeF() == bigger, type(widget).__name__
+    assert first.answer.view.document().defaultFont().pointSizeF() == bigger
+    qtbot.waitUntil(lambda: tree.visualRect(first.places.model.index(0, 0)).height() > row)
     first.close()
     assert settings_path(home_paths().config).is_file()
+    Zoom().set_step(0)  # what a new process starts with
+    qtbot.waitUntil(lambda: tree.font().pointSizeF() == normal)
+
     second = open_window(wait_index=False)
-    assert second.answer.view.zoom == 2
-    assert second.answer.view.font().pointSizeF() == size
+    assert second.zoom.step == 2
+    assert second.places.tree.font().pointSizeF() == bigger
     second.commands.actions.zoom_reset.trigger()
-    assert second.answer.view.zoom == 0
+    assert second.zoom.step == 0
+    qtbot.waitUntil(lambda: second.places.tree.font().pointSizeF() == normal)
+
+
+def test_ctrl_and_the_wheel_zoom_the_window(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.answer.view
+    for _ in range(2):  # a touchpad: two half notches
+        event = QWheelEvent(
+            QPointF(10, 10),
+            QPointF(view.mapToGlobal(QPoint(10, 10))),
+            QPoint(0, 0),
+            QPoint(0, 60),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    assert window.zoom.step == 1
 
 
 def test_last_question_and_splitter_come_back(open_window):
@@ -52,7 +88,7 @@ def test_a_corrupted_settings_file_still_gives_a_window(open_window, faq_home):
     )
     window = open_window(wait_index=False)
     assert window.isVisible()
-    assert window.answer.view.zoom == 0
+    assert window.zoom.step == 0
     assert window.commands.actions.themes["system"].isChecked()
     assert window.places.model.rowCount() == 1
     assert window.settings.problems  # and a line in the log

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
 
 from reader.ui.places.tree_model import ANSWERED_ROLE, ID_ROLE, KIND_ROLE
 from tests.home import load_home_library, new_window
@@ -188,3 +188,40 @@ def test_long_question_titles_wrap_in_the_tree_and_follow_its_width(window, qtbo
 
     window.splitter.setSizes([700, 400])  # wider: fewer lines, laid out again
     qtbot.waitUntil(lambda: window.places.tree.visualRect(longest).height() < narrow, timeout=2000)
+
+
+def test_clicking_a_marked_question_selects_that_row_not_the_next(qtbot, faq_home):
+    """A refresh marks new questions "(nouveau)"; clicking low in such a row opens it, and
+    the selection stays on it while the row loses its mark and gets shorter."""
+    import json
+
+    from reader.ui.places.tree_model import MARK_ROLE
+
+    questions = list(load_home_library().library.questions())
+    (faq_home / "data").mkdir(parents=True)
+    marks = {question.id: "new" for question in questions}
+    (faq_home / "data" / "marks.json").write_text(json.dumps(marks), encoding="utf-8")
+    window = new_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.contentLoaded, timeout=10_000):
+        window.show()
+    tree, model = window.places.tree, window.places.model
+    window.splitter.setSizes([260, 800])  # narrow: the mark's word wraps onto a line
+    shrank = 0
+    for question in questions:
+        index = model.index_for(question.id)
+        assert index.data(MARK_ROLE) == "new"
+        tree.scrollTo(index)
+        qtbot.waitUntil(lambda index=index: tree.visualRect(index).height() > 0, timeout=2000)
+        rect = tree.visualRect(index)
+        with qtbot.waitSignal(window.placeShown):
+            qtbot.mouseClick(
+                tree.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=rect.bottomLeft() + QPoint(rect.width() // 2, -2),
+            )
+        qtbot.waitUntil(lambda index=index: index.data(MARK_ROLE) == "", timeout=2000)
+        shrank += tree.visualRect(index).height() < rect.height()
+        assert tree.currentIndex() == index
+        assert tree.selectionModel().selectedIndexes() == [index], question.title
+    assert shrank, "no row got shorter when its mark went: the story was not told"

@@ -1,8 +1,9 @@
 """Links to non-image media (``media:<id>``, a PDF, a spreadsheet…) clicked in an answer.
 
 The file is opened with the system's application when the content's ``media/`` folder has
-it; otherwise the user is told that it is not available offline and offered the file on
-the wiki (which needs a connection).
+it (when no application can, the user may save a copy: :mod:`reader.ui.external`);
+otherwise the user is told that it is not available offline and offered the file on the
+wiki (which needs a connection, and a browser: else its address to copy).
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from reader.content.manifest import media_path
 
@@ -32,23 +32,13 @@ def local_media_file(loaded: LoadedContent, media_id: str) -> Path | None:
     return path
 
 
-def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QMessageBox | None:
-    """Open ``media_id`` with the system, or say it is not here; returns the message shown."""
+def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QDialog | None:
+    """Open ``media_id`` with the system, or say why not; returns the dialog shown."""
+    from reader.ui.external import open_file, open_url
+
     path = local_media_file(loaded, media_id)
     if path is not None:
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            return None
-        log.warning("no application to open %s", path)
-        text = QCoreApplication.translate("MediaLinks", "No application could open %1.")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            path.name,
-            text.replace("%1", path.name),
-            QMessageBox.StandardButton.Close,
-            parent,
-        )
-        box.open()
-        return box
+        return open_file(parent, path)
     name = media_id.rpartition(":")[2] or media_id
     log.info("media file not available offline: %s", media_id)
     box = QMessageBox(parent)
@@ -73,7 +63,8 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QMessag
             QCoreApplication.translate("MediaLinks", "Open on the wiki"),
             QMessageBox.ButtonRole.AcceptRole,
         )
-        wiki_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(url)))
+        # Over the window: this box closes with the click.
+        wiki_button.clicked.connect(lambda: open_url(parent.window(), QUrl(url)))
     box.addButton(QMessageBox.StandardButton.Close)
     box.open()
     return box

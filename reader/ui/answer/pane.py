@@ -4,12 +4,13 @@ It shows what the places part rendered (:class:`~reader.ui.places.render.Rendere
 the colours of the current theme, and remembers it: to print it (the answer alone, or its
 whole page), to export it as PDF, and to show it again when the theme changes. Links to
 other wiki pages go out as a signal (the window hands them to the places part); links to
-files open the stored copy, or say that it is not here. The find bar is made after the
-first paint.
+files open the stored copy, or say that it is not here; web links go to the system's
+browser, or, when there is none, show their address to copy (:mod:`reader.ui.external`).
+The find bar is made after the first paint.
 
 Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
-    zoomChanged(int): the zoom step changed (the window keeps it in the settings).
+    zoomRequested(int): Ctrl and the mouse wheel: zoom the window by this many steps.
     noted(str): minor news for the status bar.
 """
 
@@ -18,13 +19,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.ui.answer.view import AnswerView
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog
 
     from reader.content.library import LoadedContent
     from reader.ui.answer.find_bar import FindBar
@@ -38,12 +39,12 @@ class AnswerPane(QWidget):
 
     Signals:
         internalLinkActivated(str, str): page id and anchor of a clicked wiki link.
-        zoomChanged(int): the new zoom step.
+        zoomRequested(int): zoom steps asked for with Ctrl and the mouse wheel.
         noted(str): minor news for the status bar.
     """
 
     internalLinkActivated = Signal(str, str)
-    zoomChanged = Signal(int)
+    zoomRequested = Signal(int)
     noted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,7 +52,8 @@ class AnswerPane(QWidget):
         self.view = AnswerView(self)
         self.view.setAccessibleName(self.tr("Answer"))
         self.find_bar: FindBar | None = None  # made after the first paint
-        self.media_message: QMessageBox | None = None  # the last "file not available"
+        self.media_message: QDialog | None = None  # the last "file not available" or "no viewer"
+        self.address_dialog: QDialog | None = None  # the last "no browser: the address"
         self._loaded: LoadedContent | None = None
         self._shown: Rendered | None = None
         self._layout = QVBoxLayout(self)
@@ -60,7 +62,8 @@ class AnswerPane(QWidget):
         self._layout.addWidget(self.view, 1)
         self.view.internalLinkActivated.connect(self.internalLinkActivated)
         self.view.mediaLinkActivated.connect(self.open_media)
-        self.view.zoomChanged.connect(self.zoomChanged)
+        self.view.externalLinkActivated.connect(self.open_external)
+        self.view.zoomRequested.connect(self.zoomRequested)
         self.view.mediaMissing.connect(
             lambda name: self.noted.emit(self.tr("Image missing: %1").replace("%1", name))
         )
@@ -110,18 +113,6 @@ class AnswerPane(QWidget):
         assert self.find_bar is not None
         self.find_bar.open_bar()
 
-    @Slot()
-    def zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    @Slot()
-    def zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    @Slot()
-    def zoom_reset(self) -> None:
-        self.view.zoom_reset()
-
     @Slot(str)
     def open_media(self, media_id: str) -> None:
         """A link to a file: the stored copy with the system's application, or a message
@@ -131,6 +122,13 @@ class AnswerPane(QWidget):
         from reader.ui.answer.media_links import open_media
 
         self.media_message = open_media(self, self._loaded, media_id)
+
+    @Slot(QUrl)
+    def open_external(self, url: QUrl) -> None:
+        """A web, mail or file link: the system's browser, else its address to copy."""
+        from reader.ui.external import open_url
+
+        self.address_dialog = open_url(self.window(), url)
 
     # -- printing and PDF ----------------------------------------------------------------
     def _print_source(self) -> tuple[str, str] | None:

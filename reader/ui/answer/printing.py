@@ -10,10 +10,10 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -81,17 +81,18 @@ def safe_file_name(title: str) -> str:
 
 
 def ask_pdf_path(parent: QWidget, title: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
-    suggested = str(Path(folder) / f"{safe_file_name(title)}.pdf")
-    path, _ = QFileDialog.getSaveFileName(
+    """Where to write the PDF (see :mod:`reader.ui.file_dialogs` on which dialog);
+    None when the user cancelled."""
+    from reader.ui.file_dialogs import save_dialog
+
+    dialog = save_dialog(
         parent,
         QCoreApplication.translate("Printing", "Export as PDF"),
-        suggested,
         QCoreApplication.translate("Printing", "PDF documents (*.pdf)"),
     )
-    if not path:
+    dialog.setDefaultSuffix("pdf")
+    dialog.selectFile(f"{safe_file_name(title)}.pdf")
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
-    result = Path(path)
+    result = Path(dialog.selectedFiles()[0])
     return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")

@@ -1,10 +1,10 @@
 """The answer pane: a QTextBrowser that routes links itself, shows local images only,
-highlights the words a search hit, finds text and zooms.
+highlights the words a search hit and finds text.
 
 Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
-not images (``mediaLinkActivated``); web and mail links go to the system's browser through
-QDesktopServices, ``#anchor`` links scroll. Images load only from the
+not images (``mediaLinkActivated``), and web, mail and file links, which are for the
+system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
 content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
 types that only content needs are imported where used (see
 :mod:`reader.ui.window.main_window`).
@@ -13,7 +13,8 @@ Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
     mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
-    zoomChanged(int): the zoom step changed.
+    externalLinkActivated(QUrl): a web, mail or file link was clicked (for the system).
+    zoomRequested(int): the mouse wheel turned with Ctrl: this many zoom steps.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
-from reader.ui.settings import ZOOM_MAX, ZOOM_MIN
 from reader.ui.text import fold
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
-ZOOM_FACTOR = 0.1  # each step adds or removes 10 % of the base size
+WHEEL_STEP = 120  # one notch of a mouse wheel (touchpads send parts of it)
 
 
 def style_sheet(dark: bool) -> str:
@@ -66,7 +66,8 @@ class AnswerView(QTextBrowser):
     internalLinkActivated = Signal(str, str)
     mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
-    zoomChanged = Signal(int)
+    externalLinkActivated = Signal(QUrl)
+    zoomRequested = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,8 +76,7 @@ class AnswerView(QTextBrowser):
         self.setReadOnly(True)
         self.anchorClicked.connect(self._route_link)
         self._media_root: Path | None = None
-        self._zoom = 0
-        self._base_point_size: float | None = None  # read when the zoom first changes
+        self._wheel = 0  # Ctrl+wheel turned by less than a notch so far
         self._hit_selections: list[QTextEdit.ExtraSelection] = []
         self._missing_reported: set[str] = set()
 
@@ -126,10 +126,7 @@ class AnswerView(QTextBrowser):
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():
-            from PySide6.QtGui import QDesktopServices
-
-            if not QDesktopServices.openUrl(url):
-                log.warning("no application to open %s", url.toString())
+            self.externalLinkActivated.emit(url)
         else:
             log.warning("link with an unsupported scheme ignored: %s", url.toString())
 
@@ -185,29 +182,16 @@ class AnswerView(QTextBrowser):
         return self.find(text, flags)
 
     # -- zoom ----------------------------------------------------------------------------
-    @property
-    def zoom(self) -> int:
-        return self._zoom
+    def wheelEvent(self, event) -> None:
+        """Ctrl and the wheel zoom the whole window (the window's zoom), not just this text."""
+        from PySide6.QtCore import Qt
 
-    def set_zoom(self, step: int) -> None:
-        step = max(ZOOM_MIN, min(ZOOM_MAX, int(step)))
-        if self._base_point_size is None:
-            if step == self._zoom:
-                return  # the pane still has its own font: nothing to change
-            self._base_point_size = self.font().pointSizeF() or 10.0
-        font = self.font()
-        font.setPointSizeF(max(4.0, self._base_point_size * (1 + ZOOM_FACTOR * step)))
-        self.setFont(font)
-        self.document().setDefaultFont(font)
-        if step != self._zoom:
-            self._zoom = step
-            self.zoomChanged.emit(step)
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self._zoom + 1)
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self._zoom - 1)
-
-    def zoom_reset(self) -> None:
-        self.set_zoom(0)
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        event.accept()
+        self._wheel += event.angleDelta().y()
+        steps = int(self._wheel / WHEEL_STEP)
+        if steps:
+            self._wheel -= steps * WHEEL_STEP
+            self.zoomRequested.emit(steps)

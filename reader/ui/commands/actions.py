@@ -1,9 +1,10 @@
 """The window's actions and menus: Fichier, Contenu, Affichage, Aide.
 
 Every command lives in one QAction (menu entry, shortcut and tooltip together), so the
-keyboard, the menus and the tests all reach it the same way. The actions here only say
-what a command is called and which keys start it; the window connects each one to the part
-that carries it out.
+keyboard, the menus and the tests all reach it the same way: each is in a menu, each has
+a letter to reach it there (Alt and the menu's letter, then the action's), and the
+frequent ones a shortcut too. The actions here only say what a command is called and
+which keys start it; the window connects each one to the part that carries it out.
 """
 
 from __future__ import annotations
@@ -89,16 +90,18 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
             ),
         ),
         rollback=_action(
-            owner, QCoreApplication.translate("Actions", "Go back to the previous content")
+            owner, QCoreApplication.translate("Actions", "&Go back to the previous content")
         ),
-        wiki_preferences=_action(owner, QCoreApplication.translate("Actions", "Wiki preferences…")),
+        wiki_preferences=_action(
+            owner, QCoreApplication.translate("Actions", "Wiki &preferences…")
+        ),
         content_info=_action(owner, QCoreApplication.translate("Actions", "Content &information")),
         back=_action(owner, QCoreApplication.translate("Actions", "&Back"), [key.Back, "Alt+Left"]),
         forward=_action(
             owner, QCoreApplication.translate("Actions", "&Forward"), [key.Forward, "Alt+Right"]
         ),
         find=_action(
-            owner, QCoreApplication.translate("Actions", "&Find in the answer…"), [key.Find]
+            owner, QCoreApplication.translate("Actions", "Find in the &answer…"), [key.Find]
         ),
         focus_search=_action(
             owner, QCoreApplication.translate("Actions", "&Search"), ["Ctrl+K", "Ctrl+L"]

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,7 +63,8 @@ class ContentInfoDialog(QDialog):
     def __init__(self, loaded: LoadedContent | None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Content information"))
-        self.resize(560, 420)
+        metrics = self.fontMetrics()  # sized for its text, the window's zoom included
+        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 26)
         self.view = QTextBrowser(self)
         self.view.setOpenExternalLinks(False)
         self.view.setOpenLinks(False)
@@ -125,13 +126,15 @@ class LogDialog(QDialog):
     def __init__(self, parent, log_dir: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Log"))
-        self.resize(760, 480)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 30)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFont("monospace"))
         self.text.setAccessibleName(QCoreApplication.translate("Dialogs", "Log contents"))
         self.path = log_file(log_dir)
+        self.address_dialog: QDialog | None = None
         self.text.setPlainText(self._read())
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -140,15 +143,19 @@ class LogDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         folder = QPushButton(QCoreApplication.translate("Dialogs", "Open the folder"), self)
         folder.setAccessibleName(QCoreApplication.translate("Dialogs", "Open the log folder"))
-        folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
-        )
+        folder.clicked.connect(self.open_folder)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
+
+    def open_folder(self) -> None:
+        """The log's folder in the file manager, or its path to copy."""
+        from reader.ui.external import open_url
+
+        self.address_dialog = open_url(self, QUrl.fromLocalFile(str(self.path.parent)))
 
     def _read(self) -> str:
         try:

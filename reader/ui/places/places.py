@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QToolButton
 
 from reader.ui.places.history import History
@@ -122,8 +122,11 @@ class Places(QObject):
             self.noted.emit(rendered.note)
         if kind in ("q", "p"):
             self._select_in_tree(target)
-        if kind == "q":
-            self._clear_mark(target)
+        if kind == "q" and self.model.mark(target):
+            # Once the event that opened it is over: a click makes the row current, then
+            # selects the row under the mouse; the row must not shrink in between (its
+            # mark gone), or the row below it would be selected.
+            QTimer.singleShot(0, self, lambda: self._clear_mark(target))
         if record:
             self.history.visit(place)
         self._update_navigation()

@@ -6,9 +6,9 @@ library is set; a node's children are made the first time the view (or a lookup)
 for them, so a library of 10,000 questions is shown at once.
 
 Unanswered questions say so in their text ("(sans réponse)") and are drawn in italics,
-in a muted colour. Questions that a refresh added or changed carry a mark until opened
-("(nouveau)", "(modifié)"): a coloured dot, bold text, and the word in the label, the
-tooltip and the accessible text.
+in a muted colour that stays readable (:func:`reader.ui.theme.muted_text`). Questions
+that a refresh added or changed carry a mark until opened ("(nouveau)", "(modifié)"): a
+coloured dot, bold text, and the word in the label, the tooltip and the accessible text.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 if TYPE_CHECKING:  # not needed to paint an empty tree (see reader.ui.window.main_window)
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QColor, QIcon
 
     from reader.content.model import Library, Page, Question, Section
 
@@ -43,8 +43,17 @@ ID_ROLE = USER_ROLE + 2  # question id, or "<page-id>#<anchor>" for the others
 ANSWERED_ROLE = USER_ROLE + 3
 MARK_ROLE = USER_ROLE + 4  # "new", "changed" or "" (see reader.sync.changes)
 
+# What a mark changes in a row (its one dataChanged says so, for that row only).
+MARK_ROLES = [
+    DISPLAY_ROLE,
+    DECORATION_ROLE,
+    TOOLTIP_ROLE,
+    FONT_ROLE,
+    ACCESSIBLE_TEXT_ROLE,
+    MARK_ROLE,
+]
+
 MAX_LABEL = 160  # a very long heading is cut in the tree; the tooltip has it whole
-MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
 
 
 @dataclass
@@ -63,16 +72,16 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
-def _dot(colour: str, size: int = 10) -> QIcon:
+def _dot(colour: QColor, size: int = 10) -> QIcon:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
 
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
+    painter.setBrush(colour)
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)
@@ -90,7 +99,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._marks: dict[str, str] = {}
         self._unanswered_suffix = self.tr(" (unanswered)")
         self._mark_words = {"new": self.tr("new"), "changed": self.tr("changed")}
-        self._dots: dict[str, QIcon] = {}
+        self._dots: dict[int, QIcon] = {}  # by colour (the theme's)
 
     # -- building ------------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
@@ -148,7 +157,7 @@ class SectionTreeModel(QAbstractItemModel):
         position = self._by_target.get(target)
         if position is not None:  # not made yet: it will be drawn with its mark
             index = self.createIndex(self._nodes[position].row, 0, position)
-            self.dataChanged.emit(index, index)
+            self.dataChanged.emit(index, index, MARK_ROLES)
 
     # -- lookups -------------------------------------------------------------------------
     def index_for(self, target: str) -> QModelIndex:
@@ -236,9 +245,14 @@ class SectionTreeModel(QAbstractItemModel):
         if role == MARK_ROLE:
             return mark
         if role == DECORATION_ROLE and mark:
-            if mark not in self._dots:
-                self._dots[mark] = _dot(MARK_COLOURS[mark])
-            return self._dots[mark]
+            from PySide6.QtWidgets import QApplication
+
+            from reader.ui.theme import mark_colour
+
+            colour = mark_colour(mark, QApplication.palette())
+            if colour.rgba() not in self._dots:
+                self._dots[colour.rgba()] = _dot(colour)
+            return self._dots[colour.rgba()]
         if role == FONT_ROLE:
             if node.kind == "page" or mark or not answered:
                 from PySide6.QtGui import QFont
@@ -249,11 +263,11 @@ class SectionTreeModel(QAbstractItemModel):
                 return font
             return None
         if role == FOREGROUND_ROLE and not answered:
-            from PySide6.QtGui import QPalette
             from PySide6.QtWidgets import QApplication
 
-            palette = QApplication.palette()
-            return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            from reader.ui.theme import muted_text
+
+            return muted_text(QApplication.palette())
         return None
 
     def _suffix(self, answered: bool, mark: str) -> str:

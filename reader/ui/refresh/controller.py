@@ -4,17 +4,19 @@
 A refresh is a job (:mod:`reader.ui.jobs`): :func:`reader.sync.refresh.refresh` and the
 loading of the new content run off the UI thread, with the progress dialog in front and
 the window still usable. Cancel stops it at once with nothing changed. Whatever the
-ending, the progress dialog closes; success and failure are then told in one message box
-(the details folded away), a cancel in the status bar. One refresh runs at a time; asking
-again brings its dialog to the front.
+ending, the progress dialog closes; a success is then told in the summary of what changed
+(:mod:`reader.ui.refresh.summary`: titles to click, warnings folded away, and only new
+ones), a failure in one message box (the details folded away), a cancel in the status bar.
+One refresh runs at a time; asking again brings its dialog to the front.
 
 The window makes this part after its first paint (the HTTP client and the sync layer are
 not needed to paint) and connects the menu entries to it. Interface strings are English in
 the source and French in the translation; the messages that come from the refresh itself
-(errors, the change summary) are French already.
+(errors, warnings) are French already.
 
 Signals:
     contentChanged(object): new content to show (a refresh or a rollback), loaded.
+    questionRequested(str): a question's title was clicked in the summary: open it.
     noted(str): minor news for the status bar.
     ended(str, str): a refresh ended: "success", "failure" or "cancel", and its message.
 """
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
     from reader.paths import Paths
     from reader.sync.changes import Summary
     from reader.sync.sources import Sources
+    from reader.ui.refresh.seen_warnings import Warnings
+    from reader.ui.refresh.summary import SummaryDialog
+
+    Outcome = tuple[Summary, LoadedContent, Warnings]
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +55,13 @@ class RefreshController(QObject):
 
     Signals:
         contentChanged(object): the new content, loaded, to show.
+        questionRequested(str): the id of a question to open (clicked in the summary).
         noted(str): minor news for the status bar.
         ended(str, str): how a refresh ended ("success", "failure", "cancel"), its message.
     """
 
     contentChanged = Signal(object)
+    questionRequested = Signal(str)
     noted = Signal(str)
     ended = Signal(str, str)
 
@@ -71,6 +79,7 @@ class RefreshController(QObject):
         self._runner = JobRunner("refresh", self, threads=1)
         self.job: Job | None = None  # the refresh running, if any
         self.dialog: RefreshDialog | None = None
+        self.summary: SummaryDialog | None = None  # the last summary shown
         self.last_message = ""
 
     @property
@@ -109,11 +118,12 @@ class RefreshController(QObject):
         dialog.activateWindow()
         self._runner.start(job)
 
-    def _refresh(self, context: JobContext, sources: Sources) -> tuple[Summary, LoadedContent]:
-        """On the job's thread: the refresh, then the new content loaded."""
+    def _refresh(self, context: JobContext, sources: Sources) -> Outcome:
+        """On the job's thread: the refresh, the new content loaded, its warnings sorted."""
         from reader.content.library import load_library
         from reader.sync.errors import RefreshCancelled, RefreshError
         from reader.sync.refresh import refresh
+        from reader.ui.refresh.seen_warnings import sort_out
 
         try:
             summary = refresh(
@@ -124,7 +134,8 @@ class RefreshController(QObject):
                 cancel=context.token,
                 progress=context.report,
             )
-            return summary, load_library(self.paths)
+            loaded = load_library(self.paths)
+            return summary, loaded, sort_out(self.paths.config, summary.warnings)
         except RefreshCancelled as stop:
             raise JobCancelled(stop.message) from stop
         except RefreshError as error:
@@ -153,13 +164,23 @@ class RefreshController(QObject):
             window.activateWindow()
 
     @Slot(object)
-    def _succeeded(self, result: tuple[Summary, LoadedContent]) -> None:
-        summary, loaded = result
+    def _succeeded(self, result: Outcome) -> None:
+        from PySide6.QtCore import Qt
+
+        from reader.ui.refresh.summary import SummaryDialog
+
+        summary, loaded, warnings = result
         self._end()
         if summary.committed:
             self.contentChanged.emit(loaded)
         self.last_message = summary.text()
-        self._inform(self.tr("Update finished"), summary.text(), QMessageBox.Icon.Information)
+        log.info("refresh: %s", self.last_message.replace("\n", " | "))
+        dialog = SummaryDialog(summary, loaded.library, warnings, self._window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.questionActivated.connect(self.questionRequested)
+        dialog.finished.connect(self._give_back_the_keyboard)
+        self.summary = dialog
+        dialog.open()
         self.ended.emit("success", self.last_message)
 
     @Slot(str, str)

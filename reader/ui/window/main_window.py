@@ -11,7 +11,9 @@ and state, talk only through the signals and calls wired in :meth:`MainWindow._c
 - answer (:mod:`reader.ui.answer`): the answer view, find bar, file links, printing;
 - commands (:mod:`reader.ui.commands`): menus, actions, About / content / log dialogs;
 - refresh (:mod:`reader.ui.refresh`): update from the wiki, rollback, wiki preferences;
-- status (:mod:`reader.ui.window.status_bar`): origin of the content, warnings, notes.
+- status (:mod:`reader.ui.window.status_bar`): origin of the content, warnings, notes;
+- zoom (:mod:`reader.ui.zoom`): the size of every text in the window, kept in the settings;
+- look (:mod:`reader.ui.window.look`): the theme chosen, or the system's, followed.
 
 The window shows first and loads afterwards: the library right after the first paint (a
 few milliseconds), the search index on the search thread. What the first paint does not
@@ -51,7 +53,9 @@ from reader.ui.commands.commands import Commands
 from reader.ui.places.places import Places
 from reader.ui.search.panel import SearchPanel
 from reader.ui.text import clip
+from reader.ui.window.look import Look
 from reader.ui.window.status_bar import StatusBar
+from reader.ui.zoom import Zoom
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
@@ -110,6 +114,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(paths, self, search)
         self.answer = AnswerPane(self)
         self.commands = Commands(self, paths.log)
+        self.zoom = Zoom(self)
+        self.look = Look(settings, self)
         self._lay_out()
         self._connect_signals()
         self._restore_state()
@@ -163,9 +169,11 @@ class MainWindow(QMainWindow):
         search.treeRequested.connect(places.focus_tree)
         search.noted.connect(status.note)
         answer.internalLinkActivated.connect(places.open_wiki_link)
-        answer.zoomChanged.connect(lambda step: self.settings.set(keys.ZOOM, step))
+        answer.zoomRequested.connect(self.zoom.zoom_by)
+        self.zoom.changed.connect(lambda step: self.settings.set(keys.ZOOM, step))
         answer.noted.connect(status.note)
-        self.commands.themeChosen.connect(self.set_theme)
+        self.commands.themeChosen.connect(self.look.choose)
+        self.look.changed.connect(self._on_look_changed)
 
     def _connect_actions(self, actions: Actions) -> None:
         places, search, answer = self.places, self.search, self.answer
@@ -176,9 +184,9 @@ class MainWindow(QMainWindow):
         actions.forward.triggered.connect(places.go_forward)
         actions.find.triggered.connect(answer.open_find_bar)
         actions.focus_search.triggered.connect(search.focus)
-        actions.zoom_in.triggered.connect(answer.zoom_in)
-        actions.zoom_out.triggered.connect(answer.zoom_out)
-        actions.zoom_reset.triggered.connect(answer.zoom_reset)
+        actions.zoom_in.triggered.connect(self.zoom.zoom_in)
+        actions.zoom_out.triggered.connect(self.zoom.zoom_out)
+        actions.zoom_reset.triggered.connect(self.zoom.zoom_reset)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.GEOMETRY)
@@ -193,7 +201,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.get(keys.SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([400, 700])
-        self.answer.view.set_zoom(self.settings.get(keys.ZOOM))
+        self.zoom.set_step(self.settings.get(keys.ZOOM))
 
     # -- start-up ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -222,7 +230,8 @@ class MainWindow(QMainWindow):
         self._set_up = True
         from reader.ui.places.side_buttons import SideButtons
 
-        self._connect_actions(self.commands.build(self.settings.get(keys.THEME)))
+        self._connect_actions(self.commands.build(self.look.theme))
+        self.look.follow_system()
         self.places.finish_setup()
         self.answer.finish_setup()
         results = self.search.finish_setup()
@@ -258,6 +267,7 @@ class MainWindow(QMainWindow):
         actions.rollback.triggered.connect(refresh.rollback)
         actions.wiki_preferences.triggered.connect(refresh.edit_preferences)
         refresh.contentChanged.connect(self.show_content)
+        refresh.questionRequested.connect(self.places.open_question)
         refresh.noted.connect(self.status.note)
         self.refresh = refresh
         self.commands.enable_refresh()
@@ -327,23 +337,20 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def set_theme(self, theme: str) -> None:
-        """Apply and keep a theme ("system", "light", "dark"); the answer follows."""
-        from PySide6.QtWidgets import QApplication
+        """Apply and keep a theme ("system", "light", "dark")."""
+        self.look.choose(theme)
 
-        from reader.ui.theme import apply_theme
-
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, theme)
-        self.settings.set(keys.THEME, theme)
-        self.commands.check_theme(theme)
+    @Slot(str)
+    def _on_look_changed(self, _shown: str) -> None:
+        self.commands.check_theme(self.look.theme)
         self.answer.restyle()
+        self.status.restyle()
 
     # -- closing -------------------------------------------------------------------------
     def save_state(self) -> None:
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.SPLITTER, self.splitter.saveState())
-        self.settings.set(keys.ZOOM, self.answer.view.zoom)
+        self.settings.set(keys.ZOOM, self.zoom.step)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,7 +1,8 @@
 """The window's status bar: where the content comes from, lasting warnings, passing news.
 
 Minor news (a note) passes in the bar and goes to the log; problems that last (damaged
-content, nowhere to save) stay in view in a warning label whose tooltip lists them all.
+content, nowhere to save) stay in view in a warning label whose tooltip lists them all,
+in bold amber readable on the theme's colours (:func:`reader.ui.theme.warning_text`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.source_label)
         self.warning_label = QLabel(self)
         self.warning_label.setAccessibleName(self.tr("Warnings"))
-        self.warning_label.hide()  # styled when first shown (show_warnings)
+        self.warning_label.hide()  # coloured when first shown (show_warnings)
+        self._styled = False
         self.addPermanentWidget(self.warning_label)
 
     def note(self, message: str, timeout_ms: int = 8000) -> None:
@@ -80,9 +82,27 @@ class StatusBar(QStatusBar):
             first = first[: WARNING_CLIP - 1] + "…"
         more = len(messages) - 1
         text = "⚠ " + first + (self.tr(" (+%n more)", "", more) if more else "")
-        if not self.warning_label.styleSheet():
-            self.warning_label.setStyleSheet("color: #b35900; font-weight: bold;")
+        if not self._styled:
+            self._styled = True
+            font = self.warning_label.font()
+            font.setBold(True)
+            self.warning_label.setFont(font)
+            self.restyle()
         self.warning_label.setText(text)
         self.warning_label.setToolTip("\n".join(messages))
         self.warning_label.setAccessibleDescription("\n".join(messages))
         self.warning_label.show()
+
+    def restyle(self) -> None:
+        """Colour the warnings for the theme now in use (the window calls this when it
+        changes)."""
+        if not self._styled:
+            return  # never shown yet: coloured when it is
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QApplication
+
+        from reader.ui.theme import warning_text
+
+        palette = self.warning_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, warning_text(QApplication.palette()))
+        self.warning_label.setPalette(palette)
