@@ -6,6 +6,10 @@ words with this form. Today these come from analysing the title and the answer a
 (:func:`question_words`, cached); a term → word-forms table written at index time can
 stand in for them without changing this module.
 
+Where only the question's terms are known (:class:`TermsOnly`, from the index's postings),
+the check still says what is missing, at little cost; how each word matched, and whether
+it is the word typed or another of its stem, needs the words themselves.
+
 For each content clause of the query (question words are never missing), the question
 covers it:
 
@@ -21,8 +25,9 @@ covers it:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.search.analysis import Token, fold_word, stems_of, token_positions
 from reader.search.query import Clause, Option, Plan
@@ -40,6 +45,28 @@ _KIND_OF_WAY: dict[str, MatchKind] = {
     "phonetic": "sound-alike",
     "synonym": "synonym",
 }
+
+
+class TermsOnly(Mapping[str, tuple[Token, ...]]):
+    """A text known only by which terms it has, not by its words: enough to tell what a
+    question lacks (``Coverage.missing``), not how its words matched."""
+
+    def __init__(self, has: Callable[[str], bool]) -> None:
+        self._has = has
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._has(term)
+
+    def __getitem__(self, term: str) -> tuple[Token, ...]:
+        if term in self:
+            return ()
+        raise KeyError(term)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def question_words(title: str, answer: str, answered: bool) -> tuple[QuestionWords, ...]:
@@ -90,52 +117,70 @@ class Coverage:
 
     clauses: tuple[ClauseCover, ...]
     ways: dict[str, Way]  # index term (folded word or stem) → how it stands for the query
+    missing: tuple[str, ...]  # the content words the question lacks, as typed
+    # Content clauses found only through other words: of the same stem (``formats`` for
+    # ``formation``), synonyms, corrections. Such a question ranks below one with the
+    # words themselves.
+    indirect: int
 
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(word for c in self.clauses for word in c.missing)
-
-    @property
-    def indirect(self) -> int:
-        """Content clauses found only through other words: of the same stem (``formats``
-        for ``formation``), synonyms, corrections. Such a question ranks below one with
-        the words themselves."""
-        return sum(1 for c in self.clauses if not c.same_word)
-
-    def matched(self, words: QuestionWords) -> dict[Token, MatchedWord]:
-        """The words of one text that matched, each with how (in text order)."""
-        found: dict[Token, MatchedWord] = {}
+    def matched(self, words: QuestionWords) -> list[tuple[Token, MatchedWord]]:
+        """The words of one text that matched, each with how, in text order."""
+        found: dict[int, tuple[Token, MatchedWord]] = {}
         for term, way in self.ways.items():
             for token in words.get(term, ()):
-                if token not in found:
-                    found[token] = MatchedWord(token.surface, way.kind(token), way.stands_for)
-        return dict(sorted(found.items(), key=lambda item: item[0].start))
+                if token.start not in found:
+                    matched = MatchedWord(token.surface, way.kind(token), way.stands_for)
+                    found[token.start] = (token, matched)
+        return [found[start] for start in sorted(found)]
 
 
 class _Option:
     """An option prepared for checking questions: its groups' terms as plain strings (the
     fields do not matter here), and the way each term stands for the query."""
 
-    __slots__ = ("groups", "option", "relaxes", "ways")
+    __slots__ = ("_clause", "_itself", "_typed", "_ways", "groups", "option", "relaxes")
 
     def __init__(self, option: Option, clause: Clause, typed: str) -> None:
         self.option = option
         self.groups = tuple(tuple(dict.fromkeys(t for _, t in g)) for g in option.groups)
-        self.relaxes = option.via == "synonym" and _drops_words(option.text, clause, typed)
-        self.ways: dict[str, Way] = {}
-        for n, group in enumerate(self.groups):
-            if option.via == "exact":  # group n is the n-th word typed
-                way = Way("exact", typed, clause.tokens[n])
-            else:
-                # A word of a synonym that is one of the words typed (``carte`` of
-                # ``carte bancaire`` for ``carte bleue``) is shown as typed.
-                token = next((t for t in clause.tokens if set(group) <= set(_forms(t))), None)
-                way = Way(option.via, typed) if token is None else Way("exact", typed, token)
-            for term in group:
-                self.ways.setdefault(term, way)
+        self.relaxes = (
+            option.via == "synonym"
+            and len(clause.tokens) > 1
+            and _drops_words(option.text, clause, typed)
+        )
+        self._clause, self._typed = clause, typed
+        self._ways: dict[str, Way] | None = None
+        self._itself: tuple[tuple[str, ...], ...] | None = None
 
     def found(self, texts: Sequence[QuestionWords]) -> bool:
         return all(_has(texts, group) for group in self.groups)
+
+    def as_typed(self, texts: Sequence[QuestionWords]) -> bool:
+        """True when each word typed is there as itself, not only as a word of its stem."""
+        if self.option.via != "exact":
+            return True  # the word being typed: whatever it becomes is the word itself
+        if self._itself is None:
+            self._itself = tuple(_itself(token.folded) for token in self._clause.tokens)
+        return all(_as_itself(texts, forms) for forms in self._itself)
+
+    @property
+    def ways(self) -> dict[str, Way]:
+        """Each term → how it stands for the query (worked out when first needed)."""
+        if self._ways is None:
+            tokens, typed = self._clause.tokens, self._typed
+            ways: dict[str, Way] = {}
+            for n, group in enumerate(self.groups):
+                if self.option.via == "exact":  # group n is the n-th word typed
+                    way = Way("exact", typed, tokens[n])
+                else:
+                    # A word of a synonym that is one of the words typed (``carte`` of
+                    # ``carte bancaire`` for ``carte bleue``) is shown as typed.
+                    token = next((t for t in tokens if set(group) <= set(_forms(t))), None)
+                    way = Way("exact", typed, token) if token else Way(self.option.via, typed)
+                for term in group:
+                    ways.setdefault(term, way)
+            self._ways = ways
+        return self._ways
 
 
 class _Clause:
@@ -179,35 +224,45 @@ class Checker:
         """The content words of the query, as typed."""
         return tuple(c.typed for c in self._clauses)
 
-    def cover(self, texts: Sequence[QuestionWords]) -> Coverage:
-        """What the question whose texts are ``texts`` covers of the query."""
+    def cover(self, texts: Sequence[QuestionWords], detail: bool = True) -> Coverage:
+        """What the question whose texts are ``texts`` covers of the query.
+
+        Without ``detail``, only what it lacks (``missing``): the cheaper check of the
+        candidates that may not be shown.
+        """
         covers: list[ClauseCover] = []
         own: dict[str, Way] = {}  # the user's words win over another way to say them
         other: dict[str, Way] = {}
         for c in self._clauses:
             if c.own is not None and c.own.found(texts):
-                _merge(own, c.own.ways)
-                covers.append(ClauseCover(c.clause, c.own.option, (), _same(c.own, texts)))
+                if detail:
+                    _merge(own, c.own.ways)
+                same = detail and c.own.as_typed(texts)
+                covers.append(ClauseCover(c.clause, c.own.option, (), same))
                 continue
             found = [o for o in c.others if o.found(texts)]
             if found:
-                for option in found:
-                    _merge(other, option.ways)
-                found_as = _first_word(texts, found[0].groups[0])
+                found_as = ""
+                if detail:
+                    for option in found:
+                        _merge(other, option.ways)
+                    found_as = _first_word(texts, found[0].groups[0])
                 covers.append(ClauseCover(c.clause, found[0].option, (), False, found_as))
                 continue
             missing = []
-            same = True
+            same = detail
             for token, way, synonyms in c.words:
                 forms = _forms(token)
                 if _has(texts, forms):
-                    for term in forms:
-                        own.setdefault(term, way)
-                    same = same and _as_itself(texts, forms, token)
+                    if detail:
+                        for term in forms:
+                            own.setdefault(term, way)
+                        same = same and _as_itself(texts, _itself(token.folded))
                     continue
                 said = [o for o in synonyms if o.found(texts)]
-                for option in said:
-                    _merge(other, option.ways)
+                if detail:
+                    for option in said:
+                        _merge(other, option.ways)
                 if said:
                     same = False
                 else:
@@ -216,7 +271,8 @@ class Checker:
                 missing = [c.typed]
             covers.append(ClauseCover(c.clause, None, tuple(missing), same))
         _merge(own, other)
-        return Coverage(tuple(covers), own)
+        lacks = tuple(word for c in covers for word in c.missing)
+        return Coverage(tuple(covers), own, lacks, sum(1 for c in covers if not c.same_word))
 
 
 def _merge(ways: dict[str, Way], more: dict[str, Way]) -> None:
@@ -224,20 +280,22 @@ def _merge(ways: dict[str, Way], more: dict[str, Way]) -> None:
         ways.setdefault(term, way)
 
 
-def _same(option: _Option, texts: Sequence[QuestionWords]) -> bool:
-    """True when each word typed is there as itself (or as the word being typed)."""
-    if option.option.via == "completion":
-        return True
-    return all(
-        _as_itself(texts, group, way.query)
-        for group in option.groups
-        if (way := option.ways[group[0]]).query is not None
-    )
+@lru_cache(maxsize=4096)
+def _itself(folded: str) -> tuple[str, ...]:
+    """The folded forms that are the word ``folded`` itself (:func:`same_word`)."""
+    bare = _bare(folded)
+    forms = (folded, *(bare + end for end in ("", "s", "x", "e", "es", "ee", "ees")))
+    return tuple(dict.fromkeys(f for f in forms if f == folded or _bare(f) == bare))
 
 
-def _as_itself(texts: Sequence[QuestionWords], terms: Iterable[str], typed: Token) -> bool:
-    """True when a word of the question with one of ``terms`` is the word ``typed``."""
-    return any(same_word(word.folded, typed.folded) for word in _words(texts, terms))
+def _as_itself(texts: Sequence[QuestionWords], forms: tuple[str, ...]) -> bool:
+    """True when a word of the question, folded, is one of ``forms``."""
+    for form in forms:
+        for words in texts:
+            for word in words.get(form, ()):
+                if word.folded == form:
+                    return True
+    return False
 
 
 def _drops_words(alternative: str, clause: Clause, typed: str) -> bool:
@@ -270,7 +328,11 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 
 def _has(texts: Sequence[QuestionWords], terms: Iterable[str]) -> bool:
-    return any(term in words for term in terms for words in texts)
+    for words in texts:
+        for term in terms:
+            if term in words:
+                return True
+    return False
 
 
 def _words(texts: Sequence[QuestionWords], terms: Iterable[str]) -> Iterable[Token]:

@@ -27,12 +27,12 @@ from reader.content.model import Library
 from reader.search import query as q
 from reader.search.build import build
 from reader.search.cache import build_on_disk, cleanup, index_key, remove_tree
-from reader.search.coverage import Checker
+from reader.search.coverage import Checker, TermsOnly
 from reader.search.documents import documents, question_count, rows
 from reader.search.outcome import Candidate, candidate, in_order, result
 from reader.search.postings import use_term_pool
 from reader.search.results import SearchResult
-from reader.search.schema import build_schema
+from reader.search.schema import TEXT_FIELDS, build_schema
 from reader.search.scoring import Scorer
 from reader.search.storage import (
     MANIFEST,
@@ -45,7 +45,8 @@ from reader.search.storage import (
 
 log = logging.getLogger(__name__)
 
-RANK_WINDOW = 30  # candidates put in final order, at least (the window asks for 30)
+CHECKED = 10  # candidates checked word by word at least, whatever the limit
+RANK_WINDOW = 30  # candidates from the index at least, checked from its postings
 
 
 class SearchIndex:
@@ -72,6 +73,7 @@ class SearchIndex:
         self._order_of: tuple[Library, dict[str, int]] | None = None
         self._searcher = ix.searcher()
         self._scorer = Scorer(self._searcher)
+        self._ids: tuple[object, dict[int, str]] = (None, {})  # per searcher
         self._known_terms: q.KnownTerms | None = None  # for the searcher's reader
         self._vocabulary = self._make_vocabulary(vocabulary)
 
@@ -163,20 +165,77 @@ class SearchIndex:
             known = self._known_terms = q.KnownTerms(searcher.reader())
         p = q.plan(text, known, self._vocabulary, correct=correct)
         checker = Checker(p)
-        # Whatever the limit, the same candidates are put in order (coverage first), so
+        # The first ``head`` candidates are checked word by word whatever the limit, so
         # that the first results do not depend on how many are asked for.
-        window = max(limit, RANK_WINDOW)
-        found: dict[str, Candidate] = {}
+        head = max(limit, CHECKED)
+        ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
+        checked: dict[int, Candidate | None] = {}
         for clauses, require_all in _passes(p.usable):
-            for score, docnum in self._scorer.rank(clauses, window, require_all):
-                question = self.library.question(searcher.stored_fields(docnum)["id"])
-                if question is not None and question.id not in found:
-                    found[question.id] = candidate(checker, question, score)
-            if any(checker.best_possible(c.coverage) for c in found.values()):
+            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all)
+            for score, docnum in top:
+                ranked.setdefault(docnum, score)
+            self._check(checker, ranked, self._head(top, head), checked)
+            if any(c is not None and checker.best_possible(c.coverage) for c in checked.values()):
                 break
+        # A candidate further down may lack fewer words than some of those checked: what
+        # it lacks comes from the index's postings (no analysis), and it is checked too.
+        found = [c for c in checked.values() if c is not None]
+        if not all(checker.best_possible(c.coverage) for c in found):
+            worst = max(len(c.coverage.missing) for c in found)
+            better = [
+                docnum
+                for docnum in ranked
+                if docnum not in checked
+                and len(checker.cover((self._terms(docnum),), False).missing) < worst
+            ]
+            self._check(checker, ranked, better, checked)
+            found = [c for c in checked.values() if c is not None]
         order = self._order()
-        best = in_order(found.values(), lambda id_: order.get(id_, 0), limit)
+        best = in_order(found, lambda id_: order.get(id_, 0), limit)
         return result(p, checker, best, correct)
+
+    def _head(self, top: list[tuple[float, int]], size: int) -> list[int]:
+        """The first ``size`` documents of a ranking; equal scores across the cut in the
+        FAQ's order (document numbers change with updates)."""
+        if len(top) > size and top[size][0] == top[size - 1][0]:
+            order = self._order()
+            cut = top[size - 1][0]
+            tied = sorted(
+                (docnum for score, docnum in top if score == cut),
+                key=lambda docnum: order.get(self._id(docnum), 0),
+            )
+            top = [pair for pair in top if pair[0] > cut] + [(cut, d) for d in tied]
+        return [docnum for _, docnum in top[:size]]
+
+    def _check(
+        self,
+        checker: Checker,
+        ranked: dict[int, float],
+        docnums: list[int],
+        checked: dict[int, Candidate | None],
+    ) -> None:
+        """Check the questions ``docnums`` word by word (None: no longer in the library)."""
+        for docnum in docnums:
+            if docnum not in checked:
+                question = self.library.question(self._id(docnum))
+                checked[docnum] = (
+                    None if question is None else candidate(checker, question, ranked[docnum])
+                )
+
+    def _terms(self, docnum: int) -> TermsOnly:
+        """The question ``docnum`` as the terms of its title and answer in the index."""
+        postings = self._scorer.postings
+        return TermsOnly(lambda term: any(docnum in postings(f, term) for f in TEXT_FIELDS))
+
+    def _id(self, docnum: int) -> str:
+        """The question id of a document (remembered while the searcher is open)."""
+        if self._ids[0] is not self._searcher:
+            self._ids = (self._searcher, {})
+        ids = self._ids[1]
+        found = ids.get(docnum)
+        if found is None:
+            found = ids[docnum] = self._searcher.stored_fields(docnum)["id"]
+        return found
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.content.model import Question
-from reader.search.analysis import Token, tokens
+from reader.search.analysis import tokens
 from reader.search.coverage import Checker, Coverage, QuestionWords, question_words
 from reader.search.query import Clause, Plan
 from reader.search.results import Hit, MatchedWord, SearchResult
@@ -53,14 +53,18 @@ def in_order(
 def make_hit(candidate: Candidate) -> Hit:
     """The :class:`Hit` of a candidate: its snippet marks only the words that matched."""
     question, coverage = candidate.question, candidate.coverage
+    answered = question.answered
     title_words = coverage.matched(candidate.texts[0])
-    body_words = coverage.matched(candidate.texts[1]) if question.answered else {}
-    if question.answered:
-        html = snippet(plain_text(question.answer), list(body_words), _tags(body_words))
+    body_words = coverage.matched(candidate.texts[1]) if answered else []
+    shown = body_words if answered else title_words
+    hits = [token for token, _ in shown]
+    tags = {t.start: synonym_mark(w.query_word) for t, w in shown if w.synonym}
+    if answered:
+        html = snippet(plain_text(question.answer), hits, tags)
     else:
-        html = mark(question.title, list(title_words), tags=_tags(title_words))
+        html = mark(question.title, hits, tags=tags)
     matched: dict[str, MatchedWord] = {}
-    for word in (*title_words.values(), *body_words.values()):
+    for _, word in title_words + body_words:
         matched.setdefault(word.word, word)
     return Hit(
         id=question.id,
@@ -70,14 +74,10 @@ def make_hit(candidate: Candidate) -> Hit:
         score=candidate.score,
         snippet=html,
         terms=tuple(matched),
-        answered=question.answered,
+        answered=answered,
         missing=coverage.missing,
         matched=tuple(matched.values()),
     )
-
-
-def _tags(words: dict[Token, MatchedWord]) -> dict[Token, str]:
-    return {token: synonym_mark(w.query_word) for token, w in words.items() if w.synonym}
 
 
 def result(plan: Plan, checker: Checker, found: list[Candidate], correct: bool) -> SearchResult:

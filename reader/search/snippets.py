@@ -50,11 +50,12 @@ def mark(
     hits: Sequence[Token],
     start: int = 0,
     end: int | None = None,
-    tags: Mapping[Token, str] | None = None,
+    tags: Mapping[int, str] | None = None,
 ) -> str:
     """Escape ``text[start:end]`` and wrap the hit tokens inside it in ``<mark>``.
 
-    ``tags`` gives another opening tag for some tokens (:func:`synonym_mark`).
+    ``tags`` gives another opening tag for some tokens, by where they start
+    (:func:`synonym_mark`).
     """
     end = len(text) if end is None else end
     out: list[str] = []
@@ -62,7 +63,7 @@ def mark(
     for token in hits:
         if token.start < pos or token.end > end:
             continue
-        tag = tags.get(token, MARK) if tags else MARK
+        tag = tags.get(token.start, MARK) if tags else MARK
         out.append(html.escape(text[pos : token.start], quote=False))
         out.append(tag + html.escape(text[token.start : token.end], quote=False) + "</mark>")
         pos = token.end
@@ -85,7 +86,7 @@ def index_text(markdown: str) -> str:
 def snippet(
     text: str,
     hits: Sequence[Token],
-    tags: Mapping[Token, str] | None = None,
+    tags: Mapping[int, str] | None = None,
     width: int = SNIPPET_CHARS,
 ) -> str:
     """Safe HTML: a window of about ``width`` characters of ``text`` around the most hits.
