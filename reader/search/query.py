@@ -108,15 +108,6 @@ class Plan:
     def usable(self) -> list[Clause]:
         return [c for c in self.clauses if c.options]
 
-    def term_texts(self) -> set[str]:
-        return {
-            text
-            for c in self.usable
-            for option in c.options
-            for group in option.groups
-            for _, text in group
-        }
-
 
 def query_tokens(text: str) -> list[Token]:
     """The distinct analysed words of a query, at most :data:`MAX_QUERY_WORDS`."""
