@@ -168,3 +168,18 @@ def test_stdin_mode_answers_each_line_as_it_comes(faq_home) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.mark.dokuwiki
+def test_the_wiki_search_offered_finds_pages_on_a_real_dokuwiki(dokuwiki_url: str) -> None:
+    """The link printed when the offline content has no answer runs DokuWiki's own search."""
+    import urllib.request
+
+    from reader.sync.urls import search_url
+
+    url = search_url(dokuwiki_url, "formation obligatoire")
+    assert url == f"{dokuwiki_url}doku.php?do=search&q=formation%20obligatoire"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read().decode("utf-8")
+    results = body.partition('class="search_results"')[2]
+    assert 'data-wiki-id="faq-kit-durgence"' in results  # the page with the words, found
