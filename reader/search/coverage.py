@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.search.analysis import Token, fold_word, stems_of, token_positions
 from reader.search.query import Clause, Option, Plan
@@ -76,8 +76,7 @@ def question_words(title: str, answer: str, answered: bool) -> tuple[QuestionWor
     return (token_positions(title), token_positions(plain_text(answer)))
 
 
-@dataclass(frozen=True)
-class Way:
+class Way(NamedTuple):
     """How a term of the index stands for the query in a question.
 
     ``query`` is the query word the term is a form of, for the user's own words (to tell
@@ -97,8 +96,7 @@ class Way:
         return "accent" if word.folded == self.query.folded else "inflection"
 
 
-@dataclass(frozen=True)
-class ClauseCover:
+class ClauseCover(NamedTuple):
     """How a question covers one content clause of the query."""
 
     clause: Clause
@@ -111,12 +109,13 @@ class ClauseCover:
     found_as: str = ""  # for a correction or sound-alike: the word found, as written
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """What a question covers of the query: per content clause, and each term's way."""
 
     clauses: tuple[ClauseCover, ...]
-    ways: dict[str, Way]  # index term (folded word or stem) → how it stands for the query
+    # Index term (folded word or stem) → how it stands for the query; the first that has a
+    # term says how (the user's own words come first).
+    ways: tuple[dict[str, Way], ...]
     missing: tuple[str, ...]  # the content words the question lacks, as typed
     # Content clauses found only through other words: of the same stem (``formats`` for
     # ``formation``), synonyms, corrections. Such a question ranks below one with the
@@ -126,11 +125,12 @@ class Coverage:
     def matched(self, words: QuestionWords) -> list[tuple[Token, MatchedWord]]:
         """The words of one text that matched, each with how, in text order."""
         found: dict[int, tuple[Token, MatchedWord]] = {}
-        for term, way in self.ways.items():
-            for token in words.get(term, ()):
-                if token.start not in found:
-                    matched = MatchedWord(token.surface, way.kind(token), way.stands_for)
-                    found[token.start] = (token, matched)
+        for ways in self.ways:
+            for term, way in ways.items():
+                for token in words.get(term, ()):
+                    if token.start not in found:
+                        matched = MatchedWord(token.surface, way.kind(token), way.stands_for)
+                        found[token.start] = (token, matched)
         return [found[start] for start in sorted(found)]
 
 
@@ -153,7 +153,11 @@ class _Option:
         self._itself: tuple[tuple[str, ...], ...] | None = None
 
     def found(self, texts: Sequence[QuestionWords]) -> bool:
-        return all(_has(texts, group) for group in self.groups)
+        # A loop rather than all(): this runs for every clause of every candidate.
+        for group in self.groups:  # noqa: SIM110
+            if not _has(texts, group):
+                return False
+        return True
 
     def as_typed(self, texts: Sequence[QuestionWords]) -> bool:
         """True when each word typed is there as itself, not only as a word of its stem."""
@@ -184,27 +188,45 @@ class _Option:
 
 
 class _Clause:
-    """A content clause prepared for checking questions."""
+    """A content clause prepared for checking questions (its other ways to be said, when
+    a question lacks the words typed)."""
 
-    __slots__ = ("clause", "others", "own", "typed", "words")
+    __slots__ = ("_others", "_words", "clause", "own", "typed")
 
     def __init__(self, clause: Clause, text: str) -> None:
         self.clause = clause
         self.typed = clause.typed(text)
-        options = [_Option(o, clause, self.typed) for o in clause.options]
-        self.own = options[0] if options and options[0].option.own else None
-        self.others = [o for o in options if o is not self.own and not o.relaxes]
-        # Word by word, for a clause not found whole: each word itself, or its synonyms.
-        self.words = [
-            (
-                token,
-                Way("exact", self.typed, token),
-                [_Option(o, clause, token.surface) for o in synonyms],
-            )
-            for token, synonyms in zip(
-                clause.tokens, clause.word_synonyms or [()] * len(clause.tokens), strict=True
-            )
-        ]
+        options = clause.options
+        self.own = _Option(options[0], clause, self.typed) if clause.exact else None
+        self._others: list[_Option] | None = None
+        self._words: list[tuple[Token, tuple[str, ...], dict[str, Way], list[_Option]]] | None = (
+            None
+        )
+
+    @property
+    def others(self) -> list[_Option]:
+        """Synonyms, corrections and sound-alikes (not those that drop typed words)."""
+        if self._others is None:
+            rest = self.clause.options[1:] if self.own is not None else self.clause.options
+            prepared = [_Option(o, self.clause, self.typed) for o in rest]
+            self._others = [o for o in prepared if not o.relaxes]
+        return self._others
+
+    @property
+    def words(self) -> list[tuple[Token, tuple[str, ...], dict[str, Way], list[_Option]]]:
+        """Word by word, for a clause not found whole: each word, its forms and their way,
+        its synonyms."""
+        if self._words is None:
+            tokens = self.clause.tokens
+            synonyms = self.clause.word_synonyms or [()] * len(tokens)
+            words = []
+            for token, said in zip(tokens, synonyms, strict=True):
+                forms = _forms(token)
+                way = Way("exact", self.typed, token)
+                options = [_Option(o, self.clause, token.surface) for o in said]
+                words.append((token, forms, dict.fromkeys(forms, way), options))
+            self._words = words
+        return self._words
 
 
 class Checker:
@@ -231,38 +253,35 @@ class Checker:
         candidates that may not be shown.
         """
         covers: list[ClauseCover] = []
-        own: dict[str, Way] = {}  # the user's words win over another way to say them
-        other: dict[str, Way] = {}
+        own: list[dict[str, Way]] = []  # the user's words win over other ways to say them
+        other: list[dict[str, Way]] = []
         for c in self._clauses:
-            if c.own is not None and c.own.found(texts):
+            typed = c.own
+            if typed is not None and typed.found(texts):
                 if detail:
-                    _merge(own, c.own.ways)
-                same = detail and c.own.as_typed(texts)
-                covers.append(ClauseCover(c.clause, c.own.option, (), same))
+                    own.append(typed.ways)
+                same = detail and typed.as_typed(texts)
+                covers.append(ClauseCover(c.clause, typed.option, (), same))
                 continue
             found = [o for o in c.others if o.found(texts)]
             if found:
                 found_as = ""
                 if detail:
-                    for option in found:
-                        _merge(other, option.ways)
+                    other += [option.ways for option in found]
                     found_as = _first_word(texts, found[0].groups[0])
                 covers.append(ClauseCover(c.clause, found[0].option, (), False, found_as))
                 continue
             missing = []
             same = detail
-            for token, way, synonyms in c.words:
-                forms = _forms(token)
+            for token, forms, ways, synonyms in c.words:
                 if _has(texts, forms):
                     if detail:
-                        for term in forms:
-                            own.setdefault(term, way)
+                        own.append(ways)
                         same = same and _as_itself(texts, _itself(token.folded))
                     continue
                 said = [o for o in synonyms if o.found(texts)]
                 if detail:
-                    for option in said:
-                        _merge(other, option.ways)
+                    other += [option.ways for option in said]
                 if said:
                     same = False
                 else:
@@ -270,14 +289,9 @@ class Checker:
             if len(missing) == len(c.words) > 1:
                 missing = [c.typed]
             covers.append(ClauseCover(c.clause, None, tuple(missing), same))
-        _merge(own, other)
         lacks = tuple(word for c in covers for word in c.missing)
-        return Coverage(tuple(covers), own, lacks, sum(1 for c in covers if not c.same_word))
-
-
-def _merge(ways: dict[str, Way], more: dict[str, Way]) -> None:
-    for term, way in more.items():
-        ways.setdefault(term, way)
+        indirect = sum(1 for c in covers if not c.same_word)
+        return Coverage(tuple(covers), (*own, *other), lacks, indirect)
 
 
 @lru_cache(maxsize=4096)
@@ -327,11 +341,11 @@ def _forms(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys((token.folded, *token.stems)))
 
 
-def _has(texts: Sequence[QuestionWords], terms: Iterable[str]) -> bool:
-    for words in texts:
-        for term in terms:
-            if term in words:
-                return True
+def _has(texts: Sequence[QuestionWords], terms: tuple[str, ...]) -> bool:
+    # A loop rather than any(): this runs for every clause of every candidate.
+    for words in texts:  # noqa: SIM110
+        if not words.keys().isdisjoint(terms):
+            return True
     return False
 
 

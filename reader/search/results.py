@@ -10,7 +10,7 @@ how to search without it) and whether the reader has an answer at all (``abstain
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MatchKind = Literal["exact", "accent", "inflection", "completion", "typo", "sound-alike", "synonym"]
 """How a word of a question matched a word of the query:
@@ -30,13 +30,12 @@ sound-alike is shown the same way once the results line has said what was search
 only a synonym is a different word and is shown as such."""
 
 
-@dataclass(frozen=True)
-class MatchedWord:
+class MatchedWord(NamedTuple):
     """A word of a question that matched the query, and how.
 
     ``word`` is written as in the question (``"Formations"``); ``query_word`` is the word
     or phrase of the query, as typed, that it answers (for a synonym: what it stands for,
-    for the tooltip "synonyme de « carte bleue »").
+    for the tooltip "synonyme de « carte bleue »"). A named tuple: hits make many.
     """
 
     word: str
