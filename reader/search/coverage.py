@@ -91,7 +91,7 @@ class Way(NamedTuple):
         """How ``word``, a word of the question with this term, matched."""
         if self.query is None:
             return _KIND_OF_WAY.get(self.via, "exact")
-        if word.surface.lower() == self.query.surface.lower():
+        if word.surface == self.query.surface or word.surface.lower() == self.query.surface.lower():
             return "exact"
         return "accent" if word.folded == self.query.folded else "inflection"
 
@@ -298,8 +298,7 @@ class Checker:
 def _itself(folded: str) -> tuple[str, ...]:
     """The folded forms that are the word ``folded`` itself (:func:`same_word`)."""
     bare = _bare(folded)
-    forms = (folded, *(bare + end for end in ("", "s", "x", "e", "es", "ee", "ees")))
-    return tuple(dict.fromkeys(f for f in forms if f == folded or _bare(f) == bare))
+    return (folded, *(bare + end for end in ("", "s", "x", "e", "es", "ee", "ees")))
 
 
 def _as_itself(texts: Sequence[QuestionWords], forms: tuple[str, ...]) -> bool:
