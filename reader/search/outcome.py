@@ -29,7 +29,7 @@ class Candidate:
     question: Question
     score: float  # rounded as shown
     coverage: Coverage
-    texts: tuple[QuestionWords, ...]
+    texts: tuple[QuestionWords, ...]  # the title's words, and the answer's if it has one
 
 
 def candidate(checker: Checker, question: Question, score: float) -> Candidate:
@@ -53,7 +53,7 @@ def in_order(
 def make_hit(candidate: Candidate) -> Hit:
     """The :class:`Hit` of a candidate: its snippet marks only the words that matched."""
     question, coverage = candidate.question, candidate.coverage
-    answered = question.answered
+    answered = len(candidate.texts) > 1
     title_words = coverage.matched(candidate.texts[0])
     body_words = coverage.matched(candidate.texts[1]) if answered else []
     shown = body_words if answered else title_words
