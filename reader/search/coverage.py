@@ -256,12 +256,12 @@ class Checker:
         own: list[dict[str, Way]] = []  # the user's words win over other ways to say them
         other: list[dict[str, Way]] = []
         for c in self._clauses:
-            typed = c.own
-            if typed is not None and typed.found(texts):
+            words_typed = c.own
+            if words_typed is not None and words_typed.found(texts):
                 if detail:
-                    own.append(typed.ways)
-                same = detail and typed.as_typed(texts)
-                covers.append(ClauseCover(c.clause, typed.option, (), same))
+                    own.append(words_typed.ways)
+                same = detail and words_typed.as_typed(texts)
+                covers.append(ClauseCover(c.clause, words_typed.option, (), same))
                 continue
             found = [o for o in c.others if o.found(texts)]
             if found:
