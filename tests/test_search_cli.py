@@ -1,4 +1,5 @@
-"""``faq-reader search``: the JSON contract, the --stdin mode, exit codes."""
+"""``faq-reader search``: the JSON contract, the --stdin mode, exit codes, and what the
+plain output says (what was searched, a correction, no answer about a word)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from reader.cli import main
 from tests.search_support import ROOT
 
-FIELDS = {"id", "page", "section", "question", "score", "snippet", "answered"}
+FIELDS = {"id", "page", "section", "question", "score", "snippet", "answered", "missing"}
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict]:
@@ -47,25 +48,74 @@ def test_any_query_gives_a_json_list(capsys: pytest.CaptureFixture[str], query: 
     assert isinstance(_json(capsys, "--json", "--", query), list)
 
 
-def test_suggestion_goes_to_stderr_in_human_mode(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "fomration"]) == 0
+def _plain(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    assert main(["search", *argv]) == 0
     captured = capsys.readouterr()
-    assert "Vouliez-vous dire « formation »" in captured.err
-    assert captured.out.startswith("1. Suis-je obligé de suivre la formation")
-    assert "[formation" in captured.out
+    assert captured.err == ""
+    return captured.out.splitlines()
 
 
-def test_suggestion_never_breaks_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "fomration", "--json"]) == 0
-    captured = capsys.readouterr()
-    assert json.loads(captured.out)[0]["id"].startswith("faq-kit-durgence#suis-je")
-    assert "Vouliez" not in captured.err
+def test_the_results_line_shows_the_query_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _plain(capsys, "crise", "sanitaire", "covid")
+    assert lines[0] == "1 résultat pour « crise sanitaire covid »"  # covid: a synonym, unsaid
+    assert lines[1].startswith("1. Suis-je obligé de suivre la formation")
+    assert not any("Ne contient pas" in line for line in lines)
+
+
+def test_a_correction_is_said_with_the_command_that_searches_as_typed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lines = _plain(capsys, "fomration")
+    assert lines[0] == (
+        "1 résultat pour « formation » · rechercher plutôt « fomration » : "
+        "faq-reader search --no-correction fomration"
+    )
+    assert lines[1].startswith("1. Suis-je obligé de suivre la formation")
+    assert any("[formation" in line for line in lines)
+    as_typed = _plain(capsys, "--no-correction", "fomration")
+    assert as_typed[0] == "Aucune réponse ne parle de « fomration »."
+    assert not any(line.startswith("1. ") for line in as_typed)
+
+
+def test_a_word_no_answer_has_is_said_first_then_partial_matches(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lines = _plain(capsys, "payer", "en", "ligne")
+    assert lines[:4] == [
+        "Aucune réponse ne parle de « payer ».",
+        "Le contenu hors ligne n'a pas de réponse (mis à jour le 8 avril 2020).",
+        "Chercher sur le wiki : https://wiki.cagette.net/doku.php?do=search&q=payer%20en%20ligne",
+        "Réponses partielles pour « payer en ligne »",
+    ]
+    assert lines[4].startswith("1. Suis-je obligé de suivre la formation")
+    assert lines[5] == "   Ne contient pas : payer"
+
+
+def test_nothing_about_the_query_is_no_answer_and_no_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lines = _plain(capsys, "tracteur")
+    assert lines == [
+        "Aucune réponse ne parle de « tracteur ».",
+        "Le contenu hors ligne n'a pas de réponse (mis à jour le 8 avril 2020).",
+        "Chercher sur le wiki : https://wiki.cagette.net/doku.php?do=search&q=tracteur",
+    ]
+    assert _plain(capsys, "--", "le la les") == ["Aucune question ne correspond."]
+
+
+def test_json_says_what_each_result_lacks(capsys: pytest.CaptureFixture[str]) -> None:
+    partial = _json(capsys, "payer", "en", "ligne", "--json")
+    assert partial and all(hit["missing"] == ["payer"] for hit in partial)
+    assert _json(capsys, "formation", "--json")[0]["missing"] == []
+    corrected = _json(capsys, "fomration", "--json")
+    assert corrected[0]["missing"] == []  # a corrected word counts as found
+    assert _json(capsys, "fomration", "--json", "--no-correction") == []
 
 
 def test_stdin_json_answers_one_line_per_query_in_order(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ["formation", "", "xylophone", "supprimer compte", 'AND ( "', "livraison"]
+    queries = ["formation", "", "xylophone", "supprimer compte", 'AND ( "', "livraison", "tracteur"]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(queries) + "\n"))
     assert main(["search", "--stdin", "--json", "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -76,6 +126,7 @@ def test_stdin_json_answers_one_line_per_query_in_order(
     assert results[3][0]["question"].startswith("Si je me rends compte")
     assert results[5][0]["question"] == "Puis-je faire de la livraison avec Cagette ?"
     assert results[5][0]["answered"] is False
+    assert results[0][0]["missing"] == [] and results[6] == []
 
 
 @pytest.mark.parametrize(
@@ -117,3 +168,18 @@ def test_stdin_mode_answers_each_line_as_it_comes(faq_home) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.mark.dokuwiki
+def test_the_wiki_search_offered_finds_pages_on_a_real_dokuwiki(dokuwiki_url: str) -> None:
+    """The link printed when the offline content has no answer runs DokuWiki's own search."""
+    import urllib.request
+
+    from reader.sync.urls import search_url
+
+    url = search_url(dokuwiki_url, "formation obligatoire")
+    assert url == f"{dokuwiki_url}doku.php?do=search&q=formation%20obligatoire"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read().decode("utf-8")
+    results = body.partition('class="search_results"')[2]
+    assert 'data-wiki-id="faq-kit-durgence"' in results  # the page with the words, found

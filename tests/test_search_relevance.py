@@ -31,8 +31,9 @@ KEYWORD_KINDS = (
 )
 EVERYDAY_KINDS = ("natural", "synonym", "phonetic", "two_typos")
 KINDS = KEYWORD_KINDS + EVERYDAY_KINDS
-# (overall, per kind) success@1 floors for each set.
-FLOORS = {KEYWORD_KINDS: (0.95, 0.85), EVERYDAY_KINDS: (0.80, 0.70)}
+# (overall, per kind) success@1 floors for each set (issue 13: they hold with the coverage,
+# the keyword set at 0.98).
+FLOORS = {KEYWORD_KINDS: (0.98, 0.85), EVERYDAY_KINDS: (0.80, 0.70)}
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,15 @@
 """``faq-reader search``: keyword search from the command line.
 
-``faq-reader search QUERY… [--limit N] [--json]`` prints the best questions first;
-``faq-reader search --stdin --json`` reads one query a line and writes one JSON array a
-line, in order, flushed after each (for scripts that keep the process open). Any query
-text is accepted: a search with no hit prints ``[]`` and exits 0. The "Vouliez-vous dire"
-suggestion and the "résultats pour …" explanation go to stderr, in human mode only, so
-stdout stays pure JSON.
+``faq-reader search QUERY… [--limit N] [--json] [--no-correction]`` prints the best
+questions first; ``faq-reader search --stdin --json`` reads one query a line and writes one
+JSON array a line, in order, flushed after each (for scripts that keep the process open).
+Any query text is accepted: a search with no hit prints ``[]`` and exits 0.
+
+The plain output says what was searched, as typed ("3 résultats pour « … »"), and a typo
+correction with the command that searches the words as typed. When no question covers
+the whole query it says so first ("Aucune réponse ne parle de « payer »."), with the date
+of the offline content and the wiki's own search, then lists the partial matches with
+what each lacks ("Ne contient pas : payer").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import html
 import json
 import re
+import shlex
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,10 +27,24 @@ from reader import APP_NAME
 if TYPE_CHECKING:
     from reader.content.model import Library
     from reader.paths import Paths
-    from reader.search import Hit, SearchIndex
+    from reader.search import Hit, SearchIndex, SearchResult
 
 DEFAULT_LIMIT = 10
-_MARK = re.compile(r"</?mark>")
+_MARK = re.compile(r"<mark\b[^>]*>|</mark>")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def _limit(text: str) -> int:
@@ -38,7 +57,7 @@ def _limit(text: str) -> int:
     return value
 
 
-def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``search`` subcommand to the CLI's subparsers."""
     p = subparsers.add_parser("search", help="chercher des questions par mots-clés")
     p.add_argument("query", nargs="*", metavar="REQUÊTE", help="les mots à chercher")
@@ -50,6 +69,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         "--stdin",
         action="store_true",
         help="une requête par ligne sur l'entrée standard, un tableau JSON par ligne en sortie",
+    )
+    p.add_argument(
+        "--no-correction",
+        dest="correct",
+        action="store_false",
+        help="chercher les mots tels qu'ils sont tapés, sans corriger les fautes de frappe",
     )
     p.set_defaults(func=_main, search_parser=p)
 
@@ -70,6 +95,7 @@ def hit_json(hit: Hit) -> dict[str, object]:
         "score": hit.score,
         "snippet": hit.snippet,
         "answered": hit.answered,
+        "missing": list(hit.missing),
     }
 
 
@@ -86,13 +112,20 @@ def run(args: argparse.Namespace, library: Library, paths: Paths) -> int:
 
     from reader.search import SearchIndex
 
+    correct = getattr(args, "correct", True)
     index = SearchIndex.open(library, paths.index_dir, tables_dir=paths.search_cache_dir)
     for warning in index.warnings:
         print(f"{APP_NAME}: avertissement : {warning}", file=sys.stderr)
     try:
         if args.stdin:
-            return _run_stdin(index, args.limit)
-        return _run_one(index, " ".join(args.query), args.limit, args.json)
+            return _run_stdin(index, args.limit, correct)
+        result = index.search(" ".join(args.query), args.limit, correct=correct)
+        if args.json:
+            json.dump([hit_json(h) for h in result.hits], sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(plain(result, library))
+        return 0
     finally:
         index.close()
 
@@ -104,39 +137,97 @@ def _usage(parser: argparse.ArgumentParser | None, message: str) -> int:
     return 2
 
 
-def _run_stdin(index: SearchIndex, limit: int) -> int:
+def _run_stdin(index: SearchIndex, limit: int, correct: bool) -> int:
     for line in sys.stdin:
         query = line.rstrip("\r\n")
-        result = index.search(query, limit)
+        result = index.search(query, limit, correct=correct)
         sys.stdout.write(json.dumps([hit_json(h) for h in result.hits], ensure_ascii=False))
         sys.stdout.write("\n")
         sys.stdout.flush()
     return 0
 
 
-def _run_one(index: SearchIndex, query: str, limit: int, as_json: bool) -> int:
-    result = index.search(query, limit)
-    if as_json:
-        json.dump([hit_json(h) for h in result.hits], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    if result.suggestion:
-        print(f"Vouliez-vous dire « {result.suggestion} » ?", file=sys.stderr)
-    if result.explanation:
-        print(result.explanation[:1].upper() + result.explanation[1:], file=sys.stderr)
-    if not result.hits:
-        print("Aucune question ne correspond.")
-        return 0
+def plain(result: SearchResult, library: Library) -> str:
+    """The plain-text answer to a search, for a terminal (ends with a newline)."""
+    lines: list[str] = []
+    shown = " ".join((result.corrected or result.query).split())
+    if result.abstains:
+        if not result.words:
+            return "Aucune question ne correspond.\n"
+        lines.append(abstention(result))
+        lines += offline_note(library, result.query)
+        if result.hits:
+            lines.append(f"Réponses partielles pour « {shown} »{_correction(result)}")
+    else:
+        count = len(result.hits)
+        results = "résultat" if count == 1 else "résultats"
+        lines.append(f"{count} {results} pour « {shown} »{_correction(result)}")
     for rank, hit in enumerate(result.hits, 1):
         unanswered = "" if hit.answered else "  (sans réponse)"
-        print(f"{rank}. {hit.question}{unanswered}")
-        print(f"   {hit.section} — {hit.id}")
+        lines.append(f"{rank}. {hit.question}{unanswered}")
+        if hit.missing:
+            lines.append(f"   Ne contient pas : {', '.join(hit.missing)}")
+        lines.append(f"   {hit.section} — {hit.id}")
         if hit.answered:
-            print(f"   {_plain(hit.snippet)}")
-    return 0
+            lines.append(f"   {_plain_snippet(hit.snippet)}")
+    return "\n".join(lines) + "\n"
 
 
-def _plain(snippet_html: str) -> str:
-    """A snippet for a terminal: hit words between brackets."""
+def abstention(result: SearchResult) -> str:
+    """ "Aucune réponse ne parle de « payer »." (or of all the words at once)."""
+    if result.uncovered:
+        return f"Aucune réponse ne parle {_de(result.uncovered, 'ni')}."
+    return f"Aucune réponse ne parle à la fois {_de(result.words, 'et')}."
+
+
+def _de(words: tuple[str, ...], last: str) -> str:
+    quoted = [f"de « {word} »" for word in words]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f"{', '.join(quoted[:-1])} {last} {quoted[-1]}"
+
+
+def _correction(result: SearchResult) -> str:
+    """ " · rechercher plutôt « formaton » : faq-reader search --no-correction formaton"."""
+    if not result.corrected:
+        return ""
+    typed = " ".join(result.query.split())
+    words = shlex.quote(typed)
+    command = f"{APP_NAME} search --no-correction {'-- ' if typed.startswith('-') else ''}{words}"
+    return f" · rechercher plutôt « {typed} » : {command}"
+
+
+def offline_note(library: Library, query: str) -> list[str]:
+    """How old the offline content is, and where to look beyond it (the wiki's search)."""
+    date = content_date(library)
+    when = f" (mis à jour le {date})" if date else ""
+    lines = [f"Le contenu hors ligne n'a pas de réponse{when}."]
+    wiki = next((p.source.wiki for p in library.pages if p.source.wiki), "")
+    if wiki:
+        from reader.sync.urls import search_url
+
+        lines.append(f"Chercher sur le wiki : {search_url(wiki, query)}")
+    return lines
+
+
+def content_date(library: Library) -> str:
+    """When the content was last refreshed ("8 avril 2020"), "" when unknown.
+
+    Each page's download date, else (the bundled snapshot) its date on the wiki; the
+    newest of them.
+    """
+    dates = [p.source.fetched or p.source.last_modified for p in library.pages]
+    newest = max((d for d in dates if d), default="")
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", newest)
+    if match is None:
+        return ""
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return ""
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def _plain_snippet(snippet_html: str) -> str:
+    """A snippet for a terminal: matched words between brackets."""
     text = _MARK.sub(lambda m: "]" if m.group().startswith("</") else "[", snippet_html)
     return html.unescape(text)

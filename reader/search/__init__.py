@@ -8,6 +8,7 @@ from reader.search._deferred import import_whoosh
 
 import_whoosh()  # before any module of this package imports Whoosh
 
-from reader.search.index import Hit, SearchIndex, SearchResult  # noqa: E402
+from reader.search.index import SearchIndex  # noqa: E402
+from reader.search.results import Hit, MatchedWord, SearchResult  # noqa: E402
 
-__all__ = ["Hit", "SearchIndex", "SearchResult"]
+__all__ = ["Hit", "MatchedWord", "SearchIndex", "SearchResult"]

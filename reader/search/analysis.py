@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -163,13 +163,6 @@ def token_positions(text: str) -> dict[str, tuple[Token, ...]]:
             if stem != token.folded:
                 positions.setdefault(stem, []).append(token)
     return {key: tuple(found) for key, found in positions.items()}
-
-
-def matching_tokens(text: str, terms: Collection[str]) -> list[Token]:
-    """The tokens of ``text`` whose folded form or one of whose stems is in ``terms``."""
-    positions = token_positions(text)
-    found = {token for term in terms for token in positions.get(term, ())}
-    return sorted(found, key=lambda token: token.start)
 
 
 def index_terms(text: str) -> tuple[str, str]:

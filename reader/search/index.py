@@ -17,24 +17,24 @@ import logging
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 
-from reader.content.model import Library, Question
+from reader.content.model import Library
 from reader.search import query as q
 from reader.search import synonyms
-from reader.search.analysis import tokens
 from reader.search.build import build
 from reader.search.cache import build_on_disk, cleanup, index_key, remove_tree
+from reader.search.coverage import Checker, TermsOnly
 from reader.search.documents import documents, question_count, rows
+from reader.search.outcome import Candidate, candidate, in_order, result
 from reader.search.postings import use_term_pool
-from reader.search.schema import build_schema
+from reader.search.results import SearchResult
+from reader.search.schema import TEXT_FIELDS, build_schema
 from reader.search.scoring import Scorer
-from reader.search.snippets import mark, matching_tokens, plain_text, snippet
 from reader.search.storage import (
     MANIFEST,
     MemoryStorage,
@@ -46,33 +46,8 @@ from reader.search.storage import (
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Hit:
-    """One question found, best first in :attr:`SearchResult.hits`."""
-
-    id: str
-    page: str
-    section: str
-    question: str
-    score: float
-    snippet: str  # safe HTML: text escaped, hit words wrapped in <mark>…</mark>
-    terms: tuple[str, ...]  # the words of the document that matched
-    answered: bool
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The hits for one query, and what the typo tolerance did."""
-
-    query: str
-    hits: tuple[Hit, ...]
-    suggestion: str | None  # the corrected query for "Vouliez-vous dire …", or None
-    fuzzy: bool  # True when the hits came from the typo-tolerant retry
-    # "résultats pour « carte bancaire »" when the first hit came through a synonym, a
-    # sound-alike or a correction rather than the words typed; None otherwise.
-    explanation: str | None = None
-    interpreted: str | None = None  # the query as it was understood ("carte bancaire")
+CHECKED = 10  # candidates checked word by word at least, whatever the limit
+RANK_WINDOW = 30  # candidates from the index at least, checked from its postings
 
 
 class SearchIndex:
@@ -101,6 +76,7 @@ class SearchIndex:
         self._order_of: tuple[Library, dict[str, int]] | None = None
         self._searcher = ix.searcher()
         self._scorer = Scorer(self._searcher)
+        self._ids: tuple[object, dict[int, str]] = (None, {})  # per searcher
         self._known_terms: q.KnownTerms | None = None  # for the searcher's reader
         self._vocabulary = self._make_vocabulary(vocabulary)
 
@@ -166,8 +142,12 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
-        """The questions matching ``query``, best first; never raises."""
+    def search(self, query: str, limit: int = 20, correct: bool = True) -> SearchResult:
+        """The questions matching ``query``, best first; never raises.
+
+        With ``correct`` false, misspelt words are searched as typed (no corrections,
+        no sound-alikes): "Rechercher plutôt « formaton »".
+        """
         query = query if isinstance(query, str) else str(query)
         try:
             limit = max(1, min(int(limit), 1000))
@@ -176,123 +156,103 @@ class SearchIndex:
         with self._lock:
             for attempt in range(2):
                 try:
-                    return self._search(query, limit)
+                    return self._search(query, limit, bool(correct))
                 except Exception as error:  # a damaged index must not crash the window
                     log.warning("search failed (%s): %s", type(error).__name__, error)
                     if attempt == 0:
                         self._recover()
-        return SearchResult(query, (), None, False)
+        return SearchResult(query, (), None, False, correct=bool(correct))
 
-    def _search(self, text: str, limit: int) -> SearchResult:
+    def _search(self, text: str, limit: int, correct: bool) -> SearchResult:
         searcher = self._searcher
         known = self._known_terms
         if known is None or known.reader is not searcher.reader():
             known = self._known_terms = q.KnownTerms(searcher.reader())
-        p = q.plan(text, known, self._vocabulary, synonyms.load(cache_dir=self._tables_dir))
-        clauses = p.usable
-        # The words typed first: when every clause they can match finds questions, the
-        # synonyms of those clauses would only add weaker ones (and cost most of the time).
-        typed = [
-            q.Clause(c.tokens, c.options[:1], c.weight, c.required) if c.exact else c
-            for c in clauses
-        ]
-        top = self._scorer.rank(typed, limit, require_all=True)
-        if not top:
-            top = self._scorer.rank(clauses, limit, require_all=True)
-        if not top and len(clauses) > 1:
-            top = self._scorer.rank(clauses, limit, require_all=False)
-        terms = p.term_texts()
-        hits: list[Hit] = []
-        docnums: dict[str, int] = {}
-        for score, docnum in top:
-            question = self.library.question(searcher.stored_fields(docnum)["id"])
-            if question is not None:
-                hits.append(self._hit(question, score, terms))
-                docnums[question.id] = docnum
-        # Equal scores: the FAQ's own order, whatever the document numbers (they change
-        # with updates).
-        order = self._order()
-        hits.sort(key=lambda hit: (-hit.score, order.get(hit.id, 0)))
-        replaced = self._replaced(p, docnums[hits[0].id] if hits else None)
-        suggestion = self._suggestion(text, p, replaced, hits)
-        explanation = rewritten = None
-        if hits and replaced:
-            rewritten = _rewrite(text, self._surfaces(replaced, hits))
-            explanation = f"résultats pour « {rewritten} »"
-        return SearchResult(
-            text, tuple(hits), suggestion, p.fuzzy and bool(hits), explanation, rewritten
+        p = q.plan(
+            text,
+            known,
+            self._vocabulary,
+            synonyms.load(cache_dir=self._tables_dir),
+            correct=correct,
         )
+        checker = Checker(p)
+        # The first ``head`` candidates are checked word by word whatever the limit, so
+        # that the first results do not depend on how many are asked for.
+        head = max(limit, CHECKED)
+        ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
+        checked: dict[int, Candidate | None] = {}
+        for clauses, require_all in _passes(p.usable):
+            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all)
+            for score, docnum in top:
+                ranked.setdefault(docnum, score)
+            self._check(checker, ranked, self._head(top, head), checked)
+            if any(c is not None and checker.best_possible(c.coverage) for c in checked.values()):
+                break
+        # A candidate further down may lack fewer words than some of those checked: what
+        # it lacks comes from the index's postings (no analysis), and it is checked too.
+        found = [c for c in checked.values() if c is not None]
+        if not all(checker.best_possible(c.coverage) for c in found):
+            worst = max(len(c.coverage.missing) for c in found)
+            better = [
+                docnum
+                for docnum in ranked
+                if docnum not in checked
+                and len(checker.cover((self._terms(docnum),), False).missing) < worst
+            ]
+            self._check(checker, ranked, better, checked)
+            found = [c for c in checked.values() if c is not None]
+        order = self._order()
+        best = in_order(found, lambda id_: order.get(id_, 0), limit)
+        return result(p, checker, best, correct)
 
-    def _replaced(self, p: q.Plan, docnum: int | None) -> list[tuple[q.Clause, q.Option]]:
-        """The clauses the first hit matched by another way than the words typed."""
-        out = []
-        for clause in p.usable:
-            if docnum is None:
-                if not clause.exact and clause.options[0].via != "synonym":
-                    out.append((clause, clause.options[0]))
-                continue
-            option = self._scorer.matched_option(clause, docnum)
-            if option is not None and option.via != "exact":
-                out.append((clause, option))
-        return out
-
-    def _surfaces(
-        self, replaced: list[tuple[q.Clause, q.Option]], hits: list[Hit]
-    ) -> list[tuple[q.Clause, str]]:
-        """Each replaced clause with its replacement as the hits write it."""
-        surfaces: dict[str, str] = {}
-        for hit in hits[:5]:
-            question = self.library.question(hit.id)
-            if question is None:
-                continue
-            for token in tokens(f"{question.title} {plain_text(question.answer)}"):
-                surfaces.setdefault(token.folded, token.surface.lower())
-        return [
-            (
-                clause,
-                option.text if option.via == "synonym" else surfaces.get(option.text, option.text),
+    def _head(self, top: list[tuple[float, int]], size: int) -> list[int]:
+        """The first ``size`` documents of a ranking; equal scores across the cut in the
+        FAQ's order (document numbers change with updates)."""
+        if len(top) > size and top[size][0] == top[size - 1][0]:
+            order = self._order()
+            cut = top[size - 1][0]
+            tied = sorted(
+                (docnum for score, docnum in top if score == cut),
+                key=lambda docnum: order.get(self._id(docnum), 0),
             )
-            for clause, option in replaced
-        ]
+            top = [pair for pair in top if pair[0] > cut] + [(cut, d) for d in tied]
+        return [docnum for _, docnum in top[:size]]
+
+    def _check(
+        self,
+        checker: Checker,
+        ranked: dict[int, float],
+        docnums: list[int],
+        checked: dict[int, Candidate | None],
+    ) -> None:
+        """Check the questions ``docnums`` word by word (None: no longer in the library)."""
+        for docnum in docnums:
+            if docnum not in checked:
+                question = self.library.question(self._id(docnum))
+                checked[docnum] = (
+                    None if question is None else candidate(checker, question, ranked[docnum])
+                )
+
+    def _terms(self, docnum: int) -> TermsOnly:
+        """The question ``docnum`` as the terms of its title and answer in the index."""
+        postings = self._scorer.postings
+        return TermsOnly(lambda term: any(docnum in postings(f, term) for f in TEXT_FIELDS))
+
+    def _id(self, docnum: int) -> str:
+        """The question id of a document (remembered while the searcher is open)."""
+        if self._ids[0] is not self._searcher:
+            self._ids = (self._searcher, {})
+        ids = self._ids[1]
+        found = ids.get(docnum)
+        if found is None:
+            found = ids[docnum] = self._searcher.stored_fields(docnum)["id"]
+        return found
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:
             positions = {q.id: n for n, q in enumerate(self.library.questions())}
             self._order_of = (self.library, positions)
         return self._order_of[1]
-
-    def _hit(self, question: Question, score: float, terms: set[str]) -> Hit:
-        title_hits = matching_tokens(question.title, terms)
-        if question.answered:
-            html, body_hits = snippet(plain_text(question.answer), terms)
-        else:
-            html, body_hits = mark(question.title, title_hits), []
-        words: dict[str, None] = {}
-        for token in (*title_hits, *body_hits):
-            words.setdefault(token.surface, None)
-        return Hit(
-            id=question.id,
-            page=question.page_id,
-            section=question.section_title,
-            question=question.title,
-            score=round(float(score), 4),
-            snippet=html,
-            terms=tuple(words),
-            answered=question.answered,
-        )
-
-    def _suggestion(
-        self,
-        text: str,
-        p: q.Plan,
-        replaced: list[tuple[q.Clause, q.Option]],
-        hits: list[Hit],
-    ) -> str | None:
-        """The query with its misspelt words corrected, for "Vouliez-vous dire …"."""
-        spelt = [(c, o) for c, o in replaced if o.via in ("correction", "phonetic")]
-        if not spelt:
-            return None
-        return _rewrite(text, self._surfaces(spelt, hits))
 
     # -- updating ------------------------------------------------------------------------
 
@@ -367,15 +327,19 @@ class SearchIndex:
         self._replace(fresh)
 
 
-def _rewrite(text: str, replacements: list[tuple[q.Clause, str]]) -> str:
-    """``text`` with each clause's words replaced, on one line."""
-    out, pos = [], 0
-    for clause, replacement in sorted(replacements, key=lambda pair: pair[0].start):
-        out.append(text[pos : clause.start])
-        out.append(replacement)
-        pos = clause.end
-    out.append(text[pos:])
-    return " ".join("".join(out).split())
+def _passes(clauses: list[q.Clause]) -> Iterator[tuple[list[q.Clause], bool]]:
+    """The rankings to try in turn, each until one finds a question that covers the query
+    as well as it can be covered: (clauses, whether a question must match them all)."""
+    # The words typed first: when every clause they can match finds questions, the
+    # synonyms of those clauses would only add weaker ones (and cost most of the time).
+    typed = [
+        q.Clause(c.tokens, c.options[:1], c.weight, c.required) if c.exact else c for c in clauses
+    ]
+    yield typed, True
+    if any(len(c.options) > 1 for c in clauses if c.exact):
+        yield clauses, True
+    if len(clauses) > 1:
+        yield clauses, False  # the best partial matches
 
 
 def _reason(error: BaseException) -> str:

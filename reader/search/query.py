@@ -44,6 +44,7 @@ MAX_SOUND_ALIKES = 3
 MIN_PREFIX_LENGTH = 3  # "livr" → livraison, livrer …; shorter prefixes match too much
 MAX_COMPLETIONS = 8
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+OWN_WAYS = ("exact", "completion")  # the ways of an option made of the user's own words
 
 
 class Option(NamedTuple):
@@ -51,8 +52,13 @@ class Option(NamedTuple):
 
     groups: tuple[tuple[tuple[str, str], ...], ...]
     weight: float
-    via: str  # "exact", "synonym", "correction" or "phonetic"
+    via: str  # "exact", "completion", "synonym", "correction" or "phonetic"
     text: str = ""  # what it stands for, for "résultats pour …" (folded word or list text)
+
+    @property
+    def own(self) -> bool:
+        """True for the user's own word (as typed, or the end of a word being typed)."""
+        return self.via in OWN_WAYS
 
 
 @dataclass
@@ -68,6 +74,9 @@ class Clause:
     options: list[Option] = field(default_factory=list)
     weight: float = 1.0  # a question word: FILLER_WEIGHT
     required: bool = True
+    # A phrase's words one by one: the synonyms of each (for what covers the phrase in
+    # part; the ranking does not use them).
+    word_synonyms: list[tuple[Option, ...]] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -79,7 +88,12 @@ class Clause:
 
     @property
     def exact(self) -> bool:
-        return bool(self.options) and self.options[0].via == "exact"
+        """True when the index knows the user's own words (first option)."""
+        return bool(self.options) and self.options[0].own
+
+    def typed(self, text: str) -> str:
+        """The clause as the user typed it in ``text`` (the query it was planned from)."""
+        return text[self.start : self.end]
 
 
 @dataclass
@@ -88,19 +102,11 @@ class Plan:
 
     clauses: list[Clause] = field(default_factory=list)
     fuzzy: bool = False
+    text: str = ""  # the query as typed
 
     @property
     def usable(self) -> list[Clause]:
         return [c for c in self.clauses if c.options]
-
-    def term_texts(self) -> set[str]:
-        return {
-            text
-            for c in self.usable
-            for option in c.options
-            for group in option.groups
-            for _, text in group
-        }
 
 
 def query_tokens(text: str) -> list[Token]:
@@ -213,9 +219,19 @@ class Vocabulary:
         return sorted(alike, key=lambda w: (-words[w], w))[:MAX_SOUND_ALIKES]
 
 
-def plan(text: str, reader, vocabulary: Vocabulary, table: SynonymTable | None = None) -> Plan:
-    """Analyse ``text`` and decide which index terms each word or phrase stands for."""
-    result = Plan()
+def plan(
+    text: str,
+    reader,
+    vocabulary: Vocabulary,
+    table: SynonymTable | None = None,
+    correct: bool = True,
+) -> Plan:
+    """Analyse ``text`` and decide which index terms each word or phrase stands for.
+
+    With ``correct`` false, unknown words are searched as typed: no corrections and no
+    sound-alikes (the user asked for what they typed, after a correction was shown).
+    """
+    result = Plan(text=text)
     found = query_tokens(text)
     table = synonyms.load() if table is None else table
     spans = {start: end for start, end in synonyms.find(found, table)}
@@ -226,15 +242,13 @@ def plan(text: str, reader, vocabulary: Vocabulary, table: SynonymTable | None =
         span = found[i:end]
         clause = Clause(list(span))
         if end - i == 1:
-            _word_options(clause, text, span[0], found, reader, vocabulary, result)
+            _word_options(clause, text, span[0], found, reader, vocabulary, result, correct)
         else:
             groups = tuple(tuple(terms_of(t)) for t in span)
             if all(_known(reader, g) for g in groups):
                 clause.options.append(Option(groups, 1.0, "exact"))
-        for alternative in table.get(synonyms.key_of(span), ())[:MAX_SYNONYMS]:
-            groups = tuple(tuple(terms_of(t)) for t in alternative.words)
-            if all(_known(reader, g) for g in groups):
-                clause.options.append(Option(groups, SYNONYM_WEIGHT, "synonym", alternative.text))
+            clause.word_synonyms = [tuple(_synonyms([t], reader, table)) for t in span]
+        clause.options += _synonyms(span, reader, table)
         if len(span) == 1 and is_filler(span[0].folded) and not all_filler:
             clause.weight, clause.required = FILLER_WEIGHT, False
         result.clauses.append(clause)
@@ -266,6 +280,16 @@ class KnownTerms:
         return found
 
 
+def _synonyms(words: list[Token], reader, table: SynonymTable) -> list[Option]:
+    """The other ways to say ``words`` that the index knows, as options."""
+    options = []
+    for alternative in table.get(synonyms.key_of(words), ())[:MAX_SYNONYMS]:
+        groups = tuple(tuple(terms_of(t)) for t in alternative.words)
+        if all(_known(reader, g) for g in groups):
+            options.append(Option(groups, SYNONYM_WEIGHT, "synonym", alternative.text))
+    return options
+
+
 def _known(reader, pairs: tuple[tuple[str, str], ...]) -> bool:
     return any(reader.doc_frequency(f, t) > 0 for f, t in pairs)
 
@@ -278,6 +302,7 @@ def _word_options(
     reader,
     vocabulary: Vocabulary,
     result: Plan,
+    correct: bool = True,
 ) -> None:
     """The options of a single word: itself, or its completions, corrections, sound-alikes."""
     pairs = tuple(terms_of(token))
@@ -287,9 +312,9 @@ def _word_options(
     if token is found[-1] and _still_typing(text, token):
         completions = tuple(_completions(token, vocabulary))
         if completions:
-            clause.options.append(Option((completions,), 1.0, "exact"))
+            clause.options.append(Option((completions,), 1.0, "completion"))
             return
-    if len(token.folded) < MIN_FUZZY_LENGTH:
+    if not correct or len(token.folded) < MIN_FUZZY_LENGTH:
         return
     replacements: list[tuple[str, str]] = []
     correction = vocabulary.correct(token.folded)

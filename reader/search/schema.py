@@ -85,3 +85,4 @@ FIELD_BOOSTS = {
 }
 STEMMED_FIELDS = ("title", "body", "context")
 FOLDED_FIELD = "title_folded"
+TEXT_FIELDS = ("title", "title_folded", "body")  # the question's own words (not its context)

@@ -227,7 +227,7 @@ class Scorer:
         cap = math.inf
         for n, option in enumerate(clause.options):
             scores = self.option_scores(option, among)
-            if n == 0 and option.via == "exact":
+            if n == 0 and option.own:
                 total = dict(scores)
                 exact = set(scores)
                 if scores:
@@ -244,24 +244,12 @@ class Scorer:
             total = {d: s * clause.weight for d, s in total.items()}
         return total
 
-    def matched_option(self, clause, doc: int):
-        """The option of ``clause`` that gave ``doc`` its score (None if none matched)."""
-        best, best_score = None, 0.0
-        for option in clause.options:
-            score = self.option_scores(option, {doc: 0.0}).get(doc)
-            if score is None:
-                continue
-            if option.via == "exact":
-                return option
-            if score > best_score:
-                best, best_score = option, score
-        return best
-
     def _clause_size(self, clause) -> int:
         return sum(self._size(option.groups[0]) for option in clause.options)
 
     def rank(self, clauses: list, limit: int, require_all: bool) -> list[tuple[float, int]]:
-        """The best ``limit`` documents as (score, docnum), best first.
+        """The best ``limit`` documents as (score, docnum), best first (and those whose
+        score equals the last one's).
 
         With ``require_all``, a document must match every required clause (the others,
         question words, only add to its score); otherwise the score is scaled by the
@@ -294,5 +282,13 @@ class Scorer:
                     matched[doc] = matched.get(doc, 0.0) + clause.weight
             weight = sum(c.weight for c in clauses)
             total = {d: s * matched[d] / weight for d, s in total.items()}
-        best = heapq.nlargest(limit, total.items(), key=itemgetter(1))
+        best = heapq.nlargest(limit + 1, total.items(), key=itemgetter(1))
+        if len(best) > limit and best[limit][1] == best[limit - 1][1]:
+            # Equal scores across the cut: keep them all (up to as many again), so that
+            # the caller breaks the tie by the FAQ's order, not by document numbers.
+            cut = best[limit - 1][1]
+            tied = [pair for pair in total.items() if pair[1] == cut]
+            best = [pair for pair in best if pair[1] > cut] + tied[:limit]
+        else:
+            best = best[:limit]
         return [(score, doc) for doc, score in best]

@@ -2,17 +2,17 @@
 
 Answers are Markdown; the index and the snippets want the words only, without link
 targets, image paths or emphasis marks. Snippets are safe HTML: the text is escaped and
-only ``<mark>`` is added.
+only ``<mark>`` is added (with a class and a title, escaped too, for a synonym's match).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from reader.search.analysis import Token, matching_tokens
+from reader.search.analysis import Token
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -35,16 +35,37 @@ def plain_text(markdown: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def mark(text: str, hits: list[Token], start: int = 0, end: int | None = None) -> str:
-    """Escape ``text[start:end]`` and wrap the hit tokens inside it in ``<mark>``."""
+MARK = "<mark>"
+SYNONYM_CLASS = "synonym"
+
+
+def synonym_mark(stands_for: str) -> str:
+    """The opening tag of a synonym's match, its title naming the query word it stands for."""
+    title = html.escape(f"synonyme de « {stands_for} »", quote=True)
+    return f'<mark class="{SYNONYM_CLASS}" title="{title}">'
+
+
+def mark(
+    text: str,
+    hits: Sequence[Token],
+    start: int = 0,
+    end: int | None = None,
+    tags: Mapping[int, str] | None = None,
+) -> str:
+    """Escape ``text[start:end]`` and wrap the hit tokens inside it in ``<mark>``.
+
+    ``tags`` gives another opening tag for some tokens, by where they start
+    (:func:`synonym_mark`).
+    """
     end = len(text) if end is None else end
     out: list[str] = []
     pos = start
     for token in hits:
         if token.start < pos or token.end > end:
             continue
+        tag = tags.get(token.start, MARK) if tags else MARK
         out.append(html.escape(text[pos : token.start], quote=False))
-        out.append("<mark>" + html.escape(text[token.start : token.end], quote=False) + "</mark>")
+        out.append(tag + html.escape(text[token.start : token.end], quote=False) + "</mark>")
         pos = token.end
     out.append(html.escape(text[pos:end], quote=False))
     return "".join(out)
@@ -63,15 +84,17 @@ def index_text(markdown: str) -> str:
 
 
 def snippet(
-    text: str, terms: Collection[str], width: int = SNIPPET_CHARS
-) -> tuple[str, list[Token]]:
-    """A window of about ``width`` characters of ``text`` around the most hit words.
+    text: str,
+    hits: Sequence[Token],
+    tags: Mapping[int, str] | None = None,
+    width: int = SNIPPET_CHARS,
+) -> str:
+    """Safe HTML: a window of about ``width`` characters of ``text`` around the most hits.
 
-    Returns the safe HTML and the tokens that matched in the whole text.
+    ``hits`` are the tokens of ``text`` to mark, in order; ``tags`` as for :func:`mark`.
     """
-    hits = matching_tokens(text, terms)
     if len(text) <= width:
-        return mark(text, hits), hits
+        return mark(text, hits, tags=tags)
     best_start, best_count = 0, -1
     for i, first in enumerate(hits):
         count = sum(1 for t in hits[i:] if t.end - first.start <= width)
@@ -86,5 +109,5 @@ def snippet(
     if end < len(text):
         space = text.find(" ", end)
         end = space if 0 <= space - end < 20 else end
-    body = mark(text, hits, start, end)
-    return ("…" if start else "") + body + ("…" if end < len(text) else ""), hits
+    body = mark(text, hits, start, end, tags)
+    return ("…" if start else "") + body + ("…" if end < len(text) else "")

@@ -3,10 +3,11 @@
 The index already leaves out French stop words (``je``, ``que``, ``est``, ``comment`` …,
 see :mod:`reader.search.analysis`). A question typed as one would say it ("comment je
 fais pour mettre une photo ?", "est-ce qu'il faut …", "je voudrais savoir …") also
-carries verbs of asking, wanting and being able, and politeness. These stay in the query
-but weigh :data:`FILLER_WEIGHT` of a content word and are never required: the content
-words decide, and a question that shares only filler with the query does not come first.
-A query made of filler alone is searched as typed.
+carries verbs of asking, wanting, being able and coming, politeness, and small words of
+time, place and amount (``après``, ``chez``, ``autres``). These stay in the query but
+weigh :data:`FILLER_WEIGHT` of a content word, are never required and never count as
+missing from an answer: the content words decide, and a question that shares only filler
+with the query does not come first. A query made of filler alone is searched as typed.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ _FILLER = """
     être etre suis sommes êtes serai serais
     avoir
     aller vais vas va allons
+    venir viens vient viennent venu venue venus venues
     bonjour bonsoir merci svp stp aide aidez aider besoin question
     alors donc bien vraiment exactement juste déjà encore aussi toujours jamais
-    tout tous toute toutes
+    tout tous toute toutes autre autres chaque
+    après avant pendant chez vers comme très trop plus moins
     quelqu quelque quelques gens personne personnes
     ya voilà voila ok oui non
 """

@@ -97,6 +97,11 @@ def media_url(base: str, media_id: str) -> str:
     return f"{_slashed(base)}lib/exe/fetch.php?media={media_id}"
 
 
+def search_url(base: str, query: str) -> str:
+    """The wiki's own full-text search for ``query`` (``do=search``), to open in a browser."""
+    return f"{_slashed(base)}doku.php?do=search&q={urllib.parse.quote(query.strip(), safe='')}"
+
+
 def feed_url(base: str, namespace: str) -> str:
     """The RSS 2.0 list of a namespace's pages with their current revision (``feed.php``).
 

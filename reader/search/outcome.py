@@ -1,0 +1,167 @@
+"""From ranked questions to a :class:`SearchResult`: coverage, order, hits, what was searched.
+
+The index ranks questions by score (:mod:`reader.search.scoring`); here each candidate is
+checked against the query (:mod:`reader.search.coverage`) and the candidates are put in
+their final order: the fewest missing words first, then those with the words themselves
+before those with only another word (of the same stem, a synonym, a correction), then
+by score, then in the FAQ's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from reader.content.model import Question
+from reader.search.analysis import tokens
+from reader.search.coverage import Checker, Coverage, QuestionWords, question_words
+from reader.search.query import Clause, Plan
+from reader.search.results import Hit, MatchedWord, SearchResult
+from reader.search.snippets import mark, plain_text, snippet, synonym_mark
+
+_CORRECTIONS = ("correction", "phonetic")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question the index found, with what it covers of the query."""
+
+    question: Question
+    score: float  # rounded as shown
+    coverage: Coverage
+    texts: tuple[QuestionWords, ...]  # the title's words, and the answer's if it has one
+
+
+def candidate(checker: Checker, question: Question, score: float) -> Candidate:
+    """A question the index found with ``score``, checked against the query."""
+    texts = question_words(question.title, question.answer, question.answered)
+    return Candidate(question, round(float(score), 4), checker.cover(texts), texts)
+
+
+def in_order(
+    found: Iterable[Candidate], position: Callable[[str], int], limit: int
+) -> list[Candidate]:
+    """The ``limit`` best candidates, best first: fewest missing words, fewest words found
+    only as other words, best score, then the FAQ's order (``position`` of an id)."""
+
+    def key(c: Candidate) -> tuple[int, int, float, int]:
+        return (len(c.coverage.missing), c.coverage.indirect, -c.score, position(c.question.id))
+
+    return sorted(found, key=key)[:limit]
+
+
+def make_hit(candidate: Candidate) -> Hit:
+    """The :class:`Hit` of a candidate: its snippet marks only the words that matched."""
+    question, coverage = candidate.question, candidate.coverage
+    answered = len(candidate.texts) > 1
+    title_words = coverage.matched(candidate.texts[0])
+    body_words = coverage.matched(candidate.texts[1]) if answered else []
+    shown = body_words if answered else title_words
+    hits = [token for token, _ in shown]
+    tags = {t.start: synonym_mark(w.query_word) for t, w in shown if w.synonym}
+    if answered:
+        html = snippet(plain_text(question.answer), hits, tags)
+    else:
+        html = mark(question.title, hits, tags=tags)
+    matched: dict[str, MatchedWord] = {}
+    for _, word in title_words + body_words:
+        matched.setdefault(word.word, word)
+    return Hit(
+        id=question.id,
+        page=question.page_id,
+        section=question.section_title,
+        question=question.title,
+        score=candidate.score,
+        snippet=html,
+        terms=tuple(matched),
+        answered=answered,
+        missing=coverage.missing,
+        matched=tuple(matched.values()),
+    )
+
+
+def result(plan: Plan, checker: Checker, found: list[Candidate], correct: bool) -> SearchResult:
+    """The :class:`SearchResult` of the query planned as ``plan``, hits in ``found`` order."""
+    text = plan.text
+    hits = tuple(make_hit(c) for c in found)
+    corrected = _corrected(text, found)
+    suggestion = corrected if found else _no_hit_suggestion(text, plan)
+    explanation = interpreted = None
+    if found:
+        interpreted = _interpreted(text, plan, found[0].coverage)
+        if interpreted is not None:
+            explanation = f"résultats pour « {interpreted} »"
+    return SearchResult(
+        query=text,
+        hits=hits,
+        suggestion=suggestion,
+        fuzzy=plan.fuzzy and bool(hits),
+        explanation=explanation,
+        interpreted=interpreted,
+        corrected=corrected,
+        correct=correct,
+        words=checker.words,
+        uncovered=_uncovered(checker, found),
+    )
+
+
+def _corrected(text: str, found: list[Candidate]) -> str | None:
+    """The query with each corrected word as the first hit found with it writes it."""
+    replacements: dict[int, tuple[Clause, str]] = {}
+    for candidate in found:
+        for cover in candidate.coverage.clauses:
+            option = cover.option
+            if option is not None and option.via in _CORRECTIONS and cover.found_as:
+                replacements.setdefault(cover.clause.start, (cover.clause, cover.found_as))
+    return rewrite(text, list(replacements.values())) if replacements else None
+
+
+def _no_hit_suggestion(text: str, plan: Plan) -> str | None:
+    """With no hit, the query with each unknown word's first correction, if any."""
+    spelt = [(c, c.options[0].text) for c in plan.usable if c.options[0].via in _CORRECTIONS]
+    return rewrite(text, spelt) if spelt else None
+
+
+def _interpreted(text: str, plan: Plan, coverage: Coverage) -> str | None:
+    """The query as the first hit answers it, when that is not the words typed.
+
+    A synonym already among the other words typed is left out rather than repeated
+    ("crise sanitaire covid" is not "crise sanitaire crise sanitaire").
+    """
+    replaced: list[tuple[Clause, str]] = []
+    for cover in coverage.clauses:
+        option = cover.option
+        if option is None or option.own:
+            continue
+        if option.via == "synonym":
+            others = {t.folded for c in plan.clauses if c is not cover.clause for t in c.tokens}
+            said = [t.folded for t in tokens(option.text)]
+            replaced.append((cover.clause, "" if set(said) <= others else option.text))
+        else:
+            replaced.append((cover.clause, cover.found_as or option.text))
+    return rewrite(text, replaced) if replaced else None
+
+
+def _uncovered(checker: Checker, found: list[Candidate]) -> tuple[str, ...]:
+    """The content words that no hit covers (a phrase whole, unless all lack one word)."""
+    words = checker.words
+    if not found:
+        return words
+    out: list[str] = []
+    for i, typed in enumerate(words):
+        lacks = [c.coverage.clauses[i].missing for c in found]
+        if all(lacks):
+            common = set(lacks[0]).intersection(*lacks[1:])
+            out += [w for w in lacks[0] if w in common] or [typed]
+    return tuple(out)
+
+
+def rewrite(text: str, replacements: list[tuple[Clause, str]]) -> str:
+    """``text`` with each clause's words replaced, on one line."""
+    out, pos = [], 0
+    for clause, replacement in sorted(replacements, key=lambda pair: pair[0].start):
+        out.append(text[pos : clause.start])
+        out.append(replacement)
+        pos = clause.end
+    out.append(text[pos:])
+    return " ".join("".join(out).split())
