@@ -203,7 +203,9 @@ def test_any_query_string_is_safe(bundled: SearchIndex, query: str) -> None:
     result = bundled.search(query, limit=5)
     assert isinstance(result.hits, tuple) and len(result.hits) <= 5
     for hit in result.hits:
-        assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>")
+        assert hit.snippet.count("<mark") == hit.snippet.count(
+            "</mark>"
+        )  # synonyms: <mark class=…>
         assert "<" not in hit.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
