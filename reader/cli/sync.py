@@ -158,7 +158,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         type=float,
         help="délai d'attente réseau (connexion, silence du serveur)",
     )
-    p.set_defaults(func=cmd_refresh)
+    p.set_defaults(func=cmd_refresh, reports_storage=True)
 
     p = subparsers.add_parser("rollback", help="revenir au contenu d'avant la dernière mise à jour")
     p.add_argument(
@@ -166,4 +166,4 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="rétablir le contenu de la mise à jour annulée par le dernier retour",
     )
-    p.set_defaults(func=cmd_rollback)
+    p.set_defaults(func=cmd_rollback, reports_storage=True)

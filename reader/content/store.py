@@ -152,11 +152,12 @@ class UserStore:
 
     def save_recovered(self) -> None:
         """Write down a state rebuilt from disk, if the store is free and writable, so
-        that the warning is given once. Never raises."""
+        that the warning is given once; not while newer sets are damaged (they stay until
+        a state names others). Never raises."""
         try:
             with self.lock():
                 history = self.history()
-                if not history.warning:
+                if not history.warning or history.passed_over:
                     return
                 if history.current is not None:
                     self._write_state(history)

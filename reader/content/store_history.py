@@ -44,7 +44,9 @@ class History:
 
     ``warning`` is "" when the state file was read fine; otherwise it says, in French,
     that the facts were rebuilt from disk and what was found. ``sets_on_disk`` tells
-    whether any set folder exists at all.
+    whether any set folder exists at all; ``passed_over`` names the newer sets that the
+    rebuilding left out because they are damaged (a state naming none of them would let
+    a clean-up delete them, so it is not written).
     """
 
     current: str | None = None
@@ -52,6 +54,7 @@ class History:
     undone: str | None = None
     warning: str = ""
     sets_on_disk: bool = False
+    passed_over: tuple[str, ...] = ()
 
     @property
     def names(self) -> set[str]:
@@ -107,12 +110,16 @@ def recover(sets_dir: Path, check: SetCheck, reason: str) -> History:
     next newest sound one as the previous; ``reason`` opens the warning."""
     folders = set_folders(sets_dir)
     found: list[tuple[str, Manifest]] = []
+    passed_over: list[str] = []
     for folder in folders:
         manifest = check(folder)
-        if manifest is not None:
-            found.append((folder.name, manifest))
-            if len(found) == 2:
-                break
+        if manifest is None:
+            if not found:
+                passed_over.append(folder.name)
+            continue
+        found.append((folder.name, manifest))
+        if len(found) == 2:
+            break
     if not found:
         warning = f"{reason} ; aucun contenu mis à jour complet n'a été retrouvé."
         log.warning("%s", warning)
@@ -124,7 +131,7 @@ def recover(sets_dir: Path, check: SetCheck, reason: str) -> History:
     warning = f"{reason} : le contenu mis à jour le {date} a été retrouvé."
     log.warning("%s (%s)", warning, name)
     previous = found[1][0] if len(found) > 1 else None
-    return History(current=name, previous=previous, warning=warning, sets_on_disk=True)
+    return History(name, previous, None, warning, True, tuple(passed_over))
 
 
 def read_history(state_file: Path, sets_dir: Path, check: SetCheck) -> History:

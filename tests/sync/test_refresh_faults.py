@@ -84,7 +84,7 @@ def test_a_misbehaving_image_is_a_warning_the_page_is_updated_and_the_old_copy_k
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path, refreshed: dict, fault: str
 ) -> None:
     old_logo = fake_wiki.media["faq:logo.png"]
-    fake_wiki.pages["faq:livraison"] += "\n==== Une autre ? ====\n\nOui.\n".encode()
+    fake_wiki.pages["faq:livraison"] += b"\n==== Une autre ? ====\n\nOui.\n"
     if fault == "oversize":  # the image grew past the size cap
         fake_wiki.media["faq:logo.png"] = old_logo + bytes(FAST.max_media_bytes)
     else:
