@@ -203,6 +203,7 @@ class Refresh:
                 deadline=deadline,
                 cancel=self.cancel,
                 progress=self._on_bytes,
+                fresh=max((p.served for p in changed if p.served), default=None),
             )
             result: dict[str, PageDate] = {}
             for item in changed:

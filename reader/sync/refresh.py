@@ -2,21 +2,24 @@
 
 1. fetch every page's raw text (and every image the pages use) into memory, each
    checked (see :mod:`reader.sync.wiki`); a page whose SHA-256 did not change is kept
-   as it is (:mod:`reader.sync.fetch`);
+   as it is (:mod:`reader.sync.fetch`); an image that cannot be had is a warning (its
+   stored copy is kept, or its caption shows instead), never a failure;
 2. validate each changed page: it converts and holds at least one question;
    date the new and changed pages from the wiki's page-list feed when it can vouch
    for them (:mod:`reader.sync.feed`; a feed that fails only leaves them undated);
 3. stage a complete set in the user data folder (unchanged files hard-linked or copied,
    new ones written), with its manifest, and check it (:mod:`reader.sync.staging`);
 4. index the new library (only the changed pages are reindexed);
-5. commit: one rename and one atomic ``state.json`` replacement
+5. save what the caller keeps only on success (``before_commit``: the sources used),
+   then commit: one rename and one atomic ``state.json`` replacement
    (:class:`reader.content.store.UserStore`); the old set is kept for a one-step rollback.
 
-Any failure or a cancel before step 5 removes the staging folder and changes nothing;
-the error is one :class:`~reader.sync.errors.RefreshError` whose message is a French
-sentence naming the page and the reason. A ``kill -9`` leaves at worst a staging folder,
-which the next refresh, rollback or start-up (:func:`cleanup`) removes. When nothing
-changed, nothing is written.
+Any failure or a cancel before the commit removes the staging folder and changes
+nothing; the error is one :class:`~reader.sync.errors.RefreshError` whose message is a
+French sentence naming the page and the reason, or the folder that cannot be written
+(read-only or full disk, a folder where the lock file goes). A ``kill -9`` leaves at
+worst a staging folder, which the next refresh, rollback or start-up (:func:`cleanup`)
+removes. When nothing changed, nothing is written.
 """
 
 from __future__ import annotations

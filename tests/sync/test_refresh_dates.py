@@ -90,9 +90,9 @@ def test_only_the_namespaces_of_changed_pages_are_asked_and_only_when_something_
 ) -> None:
     pages = ("faq-kit-durgence", "faq:livraison", "faq:commandes")
     run(fake_wiki.url, pages, data_dir, cache_dir)  # the first page is the bundled text
-    assert [r for r in fake_wiki.requests if "feed.php" in r] == [
-        "/feed.php?mode=list&ns=faq&type=rss2&linkto=page&content=abstract&purge=1"
-    ]
+    [asked] = [r for r in fake_wiki.requests if "feed.php" in r]
+    assert asked.startswith("/feed.php?mode=list&ns=faq&type=rss2&linkto=page&content=abstract")
+    assert "purge" not in asked  # it would make DokuWiki parse every page of the namespace
     fake_wiki.requests.clear()
 
     assert not run(fake_wiki.url, pages, data_dir, cache_dir).committed
