@@ -6,8 +6,7 @@
 2. N pages of Q questions each, first refresh into an empty user folder: target < 30 s;
 3. the same after one page was edited on the wiki: target < 3 s;
 4. one dense page of about 3.9 MB (``--dense`` questions), refreshed by the real command
-   in a fresh process, first into an empty user folder, then with one question added:
-   wall time and peak memory (target ≤ 5 s).
+   in a fresh process into an empty user folder: wall time and peak memory (target ≤ 5 s).
 Reindex included in every figure. Uses the project's tools/dokuwiki/start-dokuwiki.sh.
 """
 
@@ -229,8 +228,8 @@ def main() -> int:
             cli_refresh(
                 f"dense page, {size:.1f} MB / {args.dense} questions, first", 5.0, home, *page
             )
-            edit(workdir, "faq:grande", text + "\n==== Nouvelle ? ====\n\nOui.\n")
-            cli_refresh("same, one question added on the wiki", 5.0, home, *page)
+            # No second run after an edit: DokuWiki needs more than the 30 s PHP gives a
+            # web request to render an edited 4 MB page, so the wiki itself times out.
         finally:
             stop(workdir, port)
     finally:

@@ -59,8 +59,17 @@ class Media:
     """An image a page uses, with the manifest entry it will have."""
 
     media_id: str
-    data: bytes | None  # None: reuse the stored copy (304)
+    data: bytes | None  # None: reuse the stored copy (304, or a fetch that failed)
     entry: MediaEntry
+    stored: str = ""  # where the reused copy is in the old set (its entry's old path)
+
+    @classmethod
+    def reuse(cls, media_id: str, previous: MediaEntry, etag: str | None = None) -> Media:
+        """The stored copy again, at the path this version gives its id."""
+        entry = replace(
+            previous, path=media_path(media_id), etag=previous.etag if etag is None else etag
+        )
+        return cls(media_id, None, entry, previous.path)
 
 
 def page_media(
@@ -253,11 +262,11 @@ class Refresh:
             except (WikiError, HttpError) as error:
                 self._media_problem(media_id, page_id, error.reason, previous)
                 if previous is not None:
-                    result.append(Media(media_id, None, previous))
+                    result.append(Media.reuse(media_id, previous))
                 continue
             if data is None:
                 assert previous is not None
-                result.append(Media(media_id, None, previous))
+                result.append(Media.reuse(media_id, previous))
                 continue
             entry = MediaEntry(
                 id=media_id,
@@ -267,7 +276,7 @@ class Refresh:
                 last_modified=response.headers.get("last-modified", ""),
             )
             if previous is not None and previous.sha256 == entry.sha256:
-                result.append(Media(media_id, None, replace(previous, etag=entry.etag)))
+                result.append(Media.reuse(media_id, previous, entry.etag))
             else:
                 result.append(Media(media_id, data, entry))
         return result
