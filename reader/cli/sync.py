@@ -51,17 +51,20 @@ def cmd_refresh(args: argparse.Namespace, paths: Paths) -> int:
         current = load(paths)
         if not args.replace:
             _refuse_dropping(current.library, sources)
-    keep_sources = None
-    if (args.wiki or args.page) and (sources != saved.sources or saved.warning):
+    given = bool(args.wiki or args.page) and (sources != saved.sources or bool(saved.warning))
 
-        def keep_sources() -> None:
-            from reader.sync.sources import save_sources
+    def keep_sources() -> None:  # only once a refresh with them worked
+        from reader.sync.sources import save_sources
 
-            save_sources(paths.config, sources)
+        save_sources(paths.config, sources)
 
     try:
         summary = refresh(
-            sources, paths, limits=limits, current=current, before_commit=keep_sources
+            sources,
+            paths,
+            limits=limits,
+            current=current,
+            before_commit=keep_sources if given else None,
         )
     except RefreshError as error:
         raise CliError(error.message) from error
