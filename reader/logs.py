@@ -30,6 +30,18 @@ class _EarlyRecords(logging.Handler):
 _early: _EarlyRecords | None = None
 
 
+def _quiet_file_handler(path: Path) -> logging.Handler:
+    """A rotating log file that falls silent on its first write error (a full or
+    read-only disk): logging's default prints a traceback on stderr for each record."""
+    import logging.handlers
+
+    class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            self.setLevel(logging.CRITICAL + 1)  # no further attempt
+
+    return QuietRotatingFileHandler(path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
+
+
 def hold_early_records(level: int = logging.INFO) -> None:
     """Keep the ``reader`` loggers' records until :func:`setup_logging` opens the file."""
     global _early
@@ -51,8 +63,6 @@ def setup_logging(log_dir: Path, console: bool = False, level: int = logging.INF
     """Send the ``reader`` loggers to the log file in ``log_dir``; return its path (None if
     unwritable)."""
     global _configured, _early
-    import logging.handlers
-
     root = logging.getLogger("reader")
     if _configured:
         return log_file(log_dir)
@@ -65,9 +75,7 @@ def setup_logging(log_dir: Path, console: bool = False, level: int = logging.INF
     path: Path | None = log_file(log_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
-        )
+        handler = _quiet_file_handler(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError:

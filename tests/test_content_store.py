@@ -107,3 +107,50 @@ def test_missing_bundled_manifest_gives_an_empty_library_not_a_crash(tmp_path: P
     loaded = load_library(content_paths(tmp_path / "nothing", tmp_path / "data"))
     assert loaded.library.pages == ()
     assert loaded.warnings
+
+
+def test_a_second_rollback_has_nothing_more_to_undo_and_redo_brings_the_update_back(
+    faq_home: Path,
+) -> None:
+    store = UserStore(faq_home / "data")
+    first = make_user_set(store, "Première ?")
+    second = make_user_set(store, "Seconde ?")
+
+    assert store.rollback() and store.current() == first
+    assert not store.rollback() and store.current() == first
+    assert store.history().undone == second.name
+
+    assert store.redo() and store.current() == second
+    assert not store.redo()
+    assert store.previous() == first  # and the update can be undone again
+
+
+def test_clean_up_keeps_every_set_while_the_state_cannot_be_read(faq_home: Path) -> None:
+    store = UserStore(faq_home / "data")
+    sets = [make_user_set(store, f"Q{n} ?").name for n in range(2)]
+    store.state_file.write_text("", encoding="utf-8")
+    leftover = store.stage()
+
+    store.cleanup()
+
+    assert sorted(p.name for p in store.sets_dir.iterdir()) == sorted(sets)
+    assert not leftover.exists()
+    assert store.history().current == sets[1] and store.history().warning
+
+
+def test_clean_up_removes_sets_that_a_readable_state_no_longer_names(faq_home: Path) -> None:
+    store = UserStore(faq_home / "data")
+    sets = [make_user_set(store, f"Q{n} ?").name for n in range(3)]
+    assert sorted(p.name for p in store.sets_dir.iterdir()) == sorted(sets[1:])
+
+
+def test_long_or_reserved_names_become_names_every_file_system_takes() -> None:
+    from reader.content.manifest import MAX_NAME_BYTES, media_path
+
+    assert page_path("faq:livraison") == "pages/faq/livraison.txt"
+    assert media_path("faq:logo.png") == "media/faq/logo.png"
+    long_id = "faq:" + "é" * 200
+    assert len(page_path(long_id).split("/")[-1].encode()) <= MAX_NAME_BYTES
+    assert page_path(long_id) != page_path(long_id + "x")  # a hash keeps them apart
+    assert media_path("faq:" + "x" * 300 + ".jpeg").endswith(".jpeg")
+    assert media_path("faq:con.png") != "media/faq/con.png"  # a Windows device name

@@ -53,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.logs import setup_logging
 
     setup_logging(paths.log, console=False)
-    if args.command != "info":  # info reports it in its own words
+    # info reports it in its own words; refresh and rollback fail with their own line
+    if not getattr(args, "reports_storage", args.command == "info"):
         from reader.paths import storage_problem
 
         if (problem := storage_problem(paths)) is not None:

@@ -1,66 +1,138 @@
 """``faq-reader refresh`` and ``faq-reader rollback``: the content from the wiki.
 
-``refresh [--wiki URL] [--page ID]...``: the wiki and pages given become the saved
-sources (a page may be given by id or by any of its URLs; the wiki by its address or the
-URL of one of its pages). Prints the change summary. Any failure is one line on stderr
-and exit code 1, with the content left as it was.
+``refresh [--wiki URL] [--page ID]... [--replace]``: the wiki and pages given become the
+saved sources once a refresh with them succeeds (a page may be given by id or by any of
+its URLs; the wiki by its address or the URL of one of its pages). ``--page`` gives the
+whole list: when it would leave out pages the reader holds, they are named and nothing is
+done unless ``--replace`` confirms. Prints the change summary.
+
+``rollback`` goes back to the content before the last refresh, once; ``rollback --redo``
+brings back the content that a rollback left.
+
+Any failure is one line on stderr and exit code 1, with the content left as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.common import CliError
+from reader import APP_NAME
+from reader.cli.common import CliError, load
 
 if TYPE_CHECKING:
+    from reader.content.model import Library
     from reader.paths import Paths
+    from reader.sync.http import Limits
+    from reader.sync.sources import Sources
+
+
+def _warn(message: str) -> None:
+    print(f"{APP_NAME}: avertissement : {message}", file=sys.stderr)
 
 
 def cmd_refresh(args: argparse.Namespace, paths: Paths) -> int:
-    from reader.sync.errors import RefreshError
-    from reader.sync.http import Limits
+    from reader.sync.errors import KEPT, RefreshError
     from reader.sync.refresh import refresh
-    from reader.sync.sources import load_sources, make_sources, save_sources
+    from reader.sync.sources import make_sources, read_sources
     from reader.sync.urls import UrlError
 
-    saved = load_sources(paths.config, paths.resources)
+    saved = read_sources(paths.config, paths.resources)
+    if saved.warning:
+        _warn(saved.warning)
     try:
-        sources = make_sources(args.wiki or saved.wiki, args.page or list(saved.pages))
+        sources = make_sources(args.wiki or saved.sources.wiki, args.page or saved.sources.pages)
     except UrlError as error:
-        message = f"Mise à jour impossible : {error}. Le contenu actuel est conservé."
-        raise CliError(message) from error
-    limits = Limits()
-    if args.timeout is not None:
-        if args.timeout <= 0:
-            raise CliError("--timeout doit être un nombre de secondes positif")
-        limits = Limits(
-            connect_timeout=args.timeout,
-            read_timeout=args.timeout,
-            request_timeout=max(args.timeout, limits.request_timeout),
-        )
-    if args.wiki or args.page:
+        raise CliError(f"Mise à jour impossible : {error}. {KEPT}") from error
+    limits = _limits(args.timeout)
+    current = None
+    if args.page:
+        current = load(paths)
+        if not args.replace:
+            _refuse_dropping(current.library, sources)
+    given = bool(args.wiki or args.page) and (sources != saved.sources or bool(saved.warning))
+
+    def keep_sources() -> None:  # only once a refresh with them worked
+        from reader.sync.sources import save_sources
+
         save_sources(paths.config, sources)
+
     try:
-        summary = refresh(sources, paths, limits=limits)
+        summary = refresh(
+            sources,
+            paths,
+            limits=limits,
+            current=current,
+            before_commit=keep_sources if given else None,
+        )
     except RefreshError as error:
         raise CliError(error.message) from error
     print("\n".join(summary.lines()))
     return 0
 
 
-def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
-    from reader.sync.errors import RefreshError
-    from reader.sync.refresh import rollback
+def _limits(timeout: float | None) -> Limits:
+    from reader.sync.http import Limits
 
+    limits = Limits()
+    if timeout is None:
+        return limits
+    if timeout <= 0:
+        raise CliError("--timeout doit être un nombre de secondes positif")
+    return Limits(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        request_timeout=max(timeout, limits.request_timeout),
+    )
+
+
+def _refuse_dropping(library: Library, sources: Sources) -> None:
+    """One line naming the pages a ``--page`` list would remove, unless there are none."""
+    from reader.sync.errors import KEPT
+    from reader.sync.sources import pages_dropped
+
+    dropped = pages_dropped(library, sources)
+    if not dropped:
+        return
+    named = ", ".join(f"« {title} » ({page_id})" for page_id, title in dropped)
+    raise CliError(
+        f"Mise à jour non lancée : la liste donnée par --page remplace la liste des pages "
+        f"et retirerait {named}. Ajoutez --replace pour confirmer, ou redonnez ces pages "
+        f"avec --page. {KEPT}"
+    )
+
+
+def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
+    from reader.content.store import UserStore
+    from reader.sync.errors import RefreshError
+    from reader.sync.refresh import redo, rollback
+
+    store = UserStore(paths.data)
+    if warning := store.history().warning:
+        _warn(warning)
     try:
-        done = rollback(paths.data)
+        done = redo(paths.data) if args.redo else rollback(paths.data)
     except RefreshError as error:
         raise CliError(error.message) from error
-    if not done:
-        raise CliError("aucun contenu précédent : rien à annuler")
-    print("Contenu précédent rétabli.")
-    return 0
+    if done and args.redo:
+        print("Contenu de la dernière mise à jour rétabli.")
+        return 0
+    if done:
+        print("Contenu d'avant la dernière mise à jour rétabli.")
+        print(f"« {APP_NAME} rollback --redo » rétablit celui de la mise à jour annulée.")
+        return 0
+    history = store.history()
+    if args.redo:
+        raise CliError("Rien à rétablir : aucune mise à jour n'a été annulée.")
+    if history.undone:
+        raise CliError(
+            "Rien de plus à annuler : le contenu d'avant la dernière mise à jour est déjà "
+            f"affiché. « {APP_NAME} rollback --redo » rétablit celui de la mise à jour annulée."
+        )
+    if history.previous:
+        raise CliError("Retour impossible : le contenu précédent est abîmé ou illisible.")
+    raise CliError("aucun contenu précédent : rien à annuler")
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -78,12 +150,23 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         help="page à récupérer (identifiant ou adresse) ; répétable",
     )
     p.add_argument(
+        "--replace",
+        action="store_true",
+        help="confirmer que la liste donnée par --page remplace celle enregistrée, "
+        "même si des pages du contenu actuel en sont retirées",
+    )
+    p.add_argument(
         "--timeout",
         metavar="SECONDES",
         type=float,
         help="délai d'attente réseau (connexion, silence du serveur)",
     )
-    p.set_defaults(func=cmd_refresh)
+    p.set_defaults(func=cmd_refresh, reports_storage=True)
 
     p = subparsers.add_parser("rollback", help="revenir au contenu d'avant la dernière mise à jour")
-    p.set_defaults(func=cmd_rollback)
+    p.add_argument(
+        "--redo",
+        action="store_true",
+        help="rétablir le contenu de la mise à jour annulée par le dernier retour",
+    )
+    p.set_defaults(func=cmd_rollback, reports_storage=True)

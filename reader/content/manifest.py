@@ -7,6 +7,8 @@ A content set is a folder laid out like DokuWiki's data folder (``pages/<ns>/<pa
 
 from __future__ import annotations
 
+import calendar
+import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, field, fields
@@ -19,6 +21,33 @@ from reader.fsutil import atomic_write_text
 def iso_utc(timestamp: float | None = None) -> str:
     """A moment (unix seconds; now by default) as the manifest writes dates: ISO 8601 UTC."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(iso: str) -> str:
+    """A manifest date (ISO 8601 UTC) in French, local time: ``8 avril 2020 à 14:05``;
+    the text itself when it is not such a date."""
+    try:
+        moment = time.localtime(calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")))
+    except (ValueError, OverflowError):
+        return iso
+    month = _MONTHS[moment.tm_mon - 1]
+    return f"{moment.tm_mday} {month} {moment.tm_year} à {moment.tm_hour:02d}:{moment.tm_min:02d}"
 
 
 MANIFEST_NAME = "manifest.json"
@@ -69,14 +98,46 @@ class Manifest:
         return next((p for p in self.pages if p.id == page_id), None)
 
 
+# A file or folder name longer than this (in UTF-8 bytes) is cut and given a hash of the
+# whole: file systems take 255 bytes a name, and Windows 260 characters a path.
+MAX_NAME_BYTES = 120
+_HASH_CHARS = 16
+_DEVICES = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+_SUFFIX_CHARS = 10
+
+
+def safe_name(name: str, suffix: str = "") -> str:
+    """``name + suffix`` as a file name that every file system accepts: at most
+    :data:`MAX_NAME_BYTES` bytes and no Windows device name (``con``, ``aux.png`` …).
+    Any other name is cut and gets a hash of the whole, so two long names never meet."""
+    whole = (name + suffix).encode("utf-8")
+    if len(whole) <= MAX_NAME_BYTES and name.split(".", 1)[0].lower() not in _DEVICES:
+        return name + suffix
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:_HASH_CHARS]
+    room = MAX_NAME_BYTES - _HASH_CHARS - 1 - len(suffix.encode("utf-8"))
+    head = name.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return f"{head}~{digest}{suffix}"
+
+
+def _folders(parts: list[str]) -> str:
+    return "".join(safe_name(part) + "/" for part in parts)
+
+
 def page_path(page_id: str) -> str:
-    """Where DokuWiki keeps a page: ``faq:livraison`` → ``pages/faq/livraison.txt``."""
-    return "pages/" + page_id.replace(":", "/") + ".txt"
+    """Where DokuWiki keeps a page: ``faq:livraison`` → ``pages/faq/livraison.txt``
+    (a name too long for a file system is shortened: :func:`safe_name`)."""
+    *namespaces, name = page_id.split(":")
+    return "pages/" + _folders(namespaces) + safe_name(name, ".txt")
 
 
 def media_path(media_id: str) -> str:
-    """Where DokuWiki keeps a media file: ``faq:logo.png`` → ``media/faq/logo.png``."""
-    return "media/" + media_id.replace(":", "/")
+    """Where DokuWiki keeps a media file: ``faq:logo.png`` → ``media/faq/logo.png``
+    (a name too long for a file system is shortened, its extension kept: :func:`safe_name`)."""
+    *namespaces, name = media_id.split(":")
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem and 0 < len(extension) <= _SUFFIX_CHARS and extension.isalnum():
+        return "media/" + _folders(namespaces) + safe_name(stem, "." + extension)
+    return "media/" + _folders(namespaces) + safe_name(name)
 
 
 def _entry(cls: type, raw: Any) -> Any:

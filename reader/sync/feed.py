@@ -143,8 +143,11 @@ def fetch_dates(
     deadline: float | None = None,
     cancel: CancelToken | None = None,
     progress: Callable[[int], None] | None = None,
+    fresh: int | None = None,
 ) -> WikiDates:
-    """Read the feed of each namespace, one request each, within ``deadline``.
+    """Read the feed of each namespace, one request each, within ``deadline``; ``fresh``
+    (unix seconds, the moment the pages were served) asks for feeds built no earlier
+    than that (:func:`reader.sync.urls.feed_url`).
 
     A feed that fails is left out with a log line; only :class:`Cancelled` is raised.
     """
@@ -153,7 +156,7 @@ def fetch_dates(
         if deadline is not None and time.monotonic() >= deadline:
             log.warning("no time left to read the wiki's feed: no dates for %r", namespace)
             break
-        url = feed_url(base, namespace)
+        url = feed_url(base, namespace, fresh)
         request = Request(
             url, max_bytes=max_bytes, deadline=deadline, cancel=cancel, progress=progress
         )

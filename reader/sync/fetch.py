@@ -59,8 +59,17 @@ class Media:
     """An image a page uses, with the manifest entry it will have."""
 
     media_id: str
-    data: bytes | None  # None: reuse the stored copy (304)
+    data: bytes | None  # None: reuse the stored copy (304, or a fetch that failed)
     entry: MediaEntry
+    stored: str = ""  # where the reused copy is in the old set (its entry's old path)
+
+    @classmethod
+    def reuse(cls, media_id: str, previous: MediaEntry, etag: str | None = None) -> Media:
+        """The stored copy again, at the path this version gives its id."""
+        entry = replace(
+            previous, path=media_path(media_id), etag=previous.etag if etag is None else etag
+        )
+        return cls(media_id, None, entry, previous.path)
 
 
 def page_media(
@@ -203,6 +212,7 @@ class Refresh:
                 deadline=deadline,
                 cancel=self.cancel,
                 progress=self._on_bytes,
+                fresh=max((p.served for p in changed if p.served), default=None),
             )
             result: dict[str, PageDate] = {}
             for item in changed:
@@ -224,6 +234,10 @@ class Refresh:
 
     # -- media -----------------------------------------------------------------------------
     def fetch_media(self, pages: list[Fetched], old: OldContent) -> list[Media]:
+        """Every image the pages use. An image that cannot be had (missing, protected,
+        too big, a web page instead, a server error …) is a warning naming it and its
+        page, never a failure: the stored copy is kept when there is one, else the
+        answer shows its caption in its place. Only a cancel raises."""
         users: dict[str, str] = {}
         for page in pages:
             for media_id in page.media:
@@ -234,29 +248,25 @@ class Refresh:
         for n, (media_id, page_id) in enumerate(users.items(), 1):
             self.report("media", n, len(users), media_id)
             previous = old_entries.get(media_id) if same_wiki else None
-            stored = previous is not None and (old.content.root / previous.path).is_file()
+            if previous is not None and not (old.content.root / previous.path).is_file():
+                previous = None
             validators = (
-                Validators(previous.etag, previous.last_modified)
-                if stored and previous
-                else Validators()
+                Validators(previous.etag, previous.last_modified) if previous else Validators()
             )
             url = wiki_media_url(self.sources.wiki, media_id)
             try:
                 response = self._get(url, self.limits.max_media_bytes, validators.headers())
                 data = check_media(response)
-            except WikiError as error:
-                if error.kind in ("missing", "login"):
-                    self.warnings.append(f"image « {media_id} » ({page_id}) : {error.reason}")
-                    continue
-                raise failure(f"image « {media_id} » : {error.reason}", page_id) from error
-            except HttpError as error:
-                raise failure(
-                    f"image « {media_id} » : {error.reason}", page_id, detail=error.detail
-                ) from error
+                if data is None and previous is None:
+                    raise WikiError("status", "réponse 304 inattendue")
+            except (WikiError, HttpError) as error:
+                self._media_problem(media_id, page_id, error.reason, previous)
+                if previous is not None:
+                    result.append(Media.reuse(media_id, previous))
+                continue
             if data is None:
-                if not stored or previous is None:
-                    raise failure(f"image « {media_id} » : réponse 304 inattendue", page_id)
-                result.append(Media(media_id, None, previous))
+                assert previous is not None
+                result.append(Media.reuse(media_id, previous))
                 continue
             entry = MediaEntry(
                 id=media_id,
@@ -265,8 +275,19 @@ class Refresh:
                 etag=response.headers.get("etag", ""),
                 last_modified=response.headers.get("last-modified", ""),
             )
-            if previous is not None and stored and previous.sha256 == entry.sha256:
-                result.append(Media(media_id, None, replace(previous, etag=entry.etag)))
+            if previous is not None and previous.sha256 == entry.sha256:
+                result.append(Media.reuse(media_id, previous, entry.etag))
             else:
                 result.append(Media(media_id, data, entry))
         return result
+
+    def _media_problem(
+        self, media_id: str, page_id: str, reason: str, kept: MediaEntry | None
+    ) -> None:
+        outcome = (
+            "la copie déjà enregistrée est gardée"
+            if kept is not None
+            else "la réponse montre sa légende à la place"
+        )
+        log.warning("image %s of %s not fetched: %s", media_id, page_id, reason)
+        self.warnings.append(f"image « {media_id} » (page « {page_id} ») : {reason} ; {outcome}")

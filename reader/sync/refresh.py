@@ -2,38 +2,43 @@
 
 1. fetch every page's raw text (and every image the pages use) into memory, each
    checked (see :mod:`reader.sync.wiki`); a page whose SHA-256 did not change is kept
-   as it is (:mod:`reader.sync.fetch`);
+   as it is (:mod:`reader.sync.fetch`); an image that cannot be had is a warning (its
+   stored copy is kept, or its caption shows instead), never a failure;
 2. validate each changed page: it converts and holds at least one question;
    date the new and changed pages from the wiki's page-list feed when it can vouch
    for them (:mod:`reader.sync.feed`; a feed that fails only leaves them undated);
 3. stage a complete set in the user data folder (unchanged files hard-linked or copied,
    new ones written), with its manifest, and check it (:mod:`reader.sync.staging`);
 4. index the new library (only the changed pages are reindexed);
-5. commit: one rename and one atomic ``state.json`` replacement
+5. save what the caller keeps only on success (``before_commit``: the sources used),
+   then commit: one rename and one atomic ``state.json`` replacement
    (:class:`reader.content.store.UserStore`); the old set is kept for a one-step rollback.
 
-Any failure or a cancel before step 5 removes the staging folder and changes nothing;
-the error is one :class:`~reader.sync.errors.RefreshError` whose message is a French
-sentence naming the page and the reason. A ``kill -9`` leaves at worst a staging folder,
-which the next refresh, rollback or start-up (:func:`cleanup`) removes. When nothing
-changed, nothing is written.
+Any failure or a cancel before the commit removes the staging folder and changes
+nothing; the error is one :class:`~reader.sync.errors.RefreshError` whose message is a
+French sentence naming the page and the reason, or the folder that cannot be written
+(read-only or full disk, a folder where the lock file goes). A ``kill -9`` leaves at
+worst a staging folder, which the next refresh, rollback or start-up (:func:`cleanup`)
+removes. When nothing changed, nothing is written.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.content.library import LoadedContent
 from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, select_content
+from reader.fsutil import write_failure
 from reader.paths import Paths
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.errors import KEPT, RefreshCancelled, RefreshError, failure
 from reader.sync.fetch import Refresh
 from reader.sync.http import Cancelled, CancelToken, HttpClient, Limits
-from reader.sync.lock import Busy, store_lock
+from reader.sync.lock import Busy
 from reader.sync.old_content import OldContent
 from reader.sync.progress import ProgressCallback
 from reader.sync.sources import Sources
@@ -51,13 +56,16 @@ def refresh(
     cancel: CancelToken | None = None,
     progress: ProgressCallback | None = None,
     current: LoadedContent | None = None,
+    before_commit: Callable[[], None] | None = None,
 ) -> Summary:
     """Fetch ``sources`` and replace the user's content in ``paths.data`` with them, all
     or nothing (the search index in ``paths.index_dir`` is brought up to date).
 
-    ``current`` is the content now shown (loaded if not given). Returns the change
-    summary; raises :class:`RefreshError` (:class:`RefreshCancelled` on cancel) having
-    changed nothing.
+    ``current`` is the content now shown (loaded if not given). ``before_commit`` runs
+    once every page is in and the new set is staged, just before the commit (also when
+    nothing changed): whatever it saves (the sources used) is saved only by a refresh
+    that succeeds; if it raises, nothing changes. Returns the change summary; raises
+    :class:`RefreshError` (:class:`RefreshCancelled` on cancel) having changed nothing.
     """
     if not sources.pages:
         raise RefreshError(f"Mise à jour impossible : aucune page à récupérer. {KEPT}")
@@ -69,7 +77,7 @@ def refresh(
     cancel = cancel or CancelToken()
     store = UserStore(paths.data)
     try:
-        with store_lock(store.root):
+        with store.lock():
             store.cleanup()
             selection = select_content(paths.resources, paths.data)
             pages = PageCache(paths.page_cache_dir)
@@ -78,21 +86,28 @@ def refresh(
             else:
                 old = OldContent(selection.content, pages)
             job = Refresh(sources, client, limits, cancel, progress)
+            if selection.recovered:
+                job.warnings.append(selection.recovered)
             try:
-                return _run(job, store, old, paths.index_dir, paths.data)
+                return _run(job, store, old, paths.index_dir, paths.data, before_commit)
             except Cancelled as error:
                 raise RefreshCancelled(f"Mise à jour annulée. {KEPT}") from error
-            except OSError as error:
-                reason = f"impossible d'écrire le contenu ({error.strerror or error})"
-                raise failure(reason) from error
     except Busy as error:
         raise RefreshError(
             f"Mise à jour impossible : une autre mise à jour est déjà en cours. {KEPT}"
         ) from error
+    except OSError as error:  # the lock, the staged set, the state, the sources …
+        log.warning("refresh: cannot write: %r", error)
+        raise failure(write_failure(error, store.root), detail=repr(error)) from error
 
 
 def _run(
-    job: Refresh, store: UserStore, old: OldContent, cache_dir: Path, data_dir: Path
+    job: Refresh,
+    store: UserStore,
+    old: OldContent,
+    cache_dir: Path,
+    data_dir: Path,
+    before_commit: Callable[[], None] | None,
 ) -> Summary:
     fetched = job.fetch_pages(old)
     media = job.fetch_media(fetched, old)
@@ -123,6 +138,8 @@ def _run(
             changes.append(diff_page(old_page, None))
             summary_pages.append(changes[-1])
     if same:
+        if before_commit is not None:
+            before_commit()
         return Summary(tuple(summary_pages), False, tuple(job.warnings), 0, job.received)
     job.report("check", 1, 1, "")
     dates = job.fetch_dates(fetched, old)
@@ -136,6 +153,8 @@ def _run(
         job.warnings.extend(index(old.library, library, changed + removed, cache_dir))
         job.report("commit", 1, 1, "")
         job.cancel.check()  # the last moment a cancel is honoured: the commit is instant
+        if before_commit is not None:
+            before_commit()
         store.commit(staged)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
@@ -149,14 +168,27 @@ def _run(
 
 
 def rollback(data_dir: Path) -> bool:
-    """Go back to the content before the last refresh. False when there is none."""
-    store = UserStore(data_dir)
+    """Go back to the content before the last refresh; the content left is kept for
+    :func:`redo`. False when there is none (``UserStore.history()`` tells why)."""
+    return _move(UserStore(data_dir), "Retour", UserStore.rollback)
+
+
+def redo(data_dir: Path) -> bool:
+    """Bring back the content the last :func:`rollback` left. False when there is none."""
+    return _move(UserStore(data_dir), "Rétablissement", UserStore.redo)
+
+
+def _move(store: UserStore, what: str, change: Callable[[UserStore], bool]) -> bool:
     try:
-        with store_lock(store.root):
+        with store.lock():
             store.cleanup()
-            return store.rollback()
+            return change(store)
     except Busy as error:
-        raise RefreshError("Retour impossible : une mise à jour est en cours.") from error
+        raise RefreshError(f"{what} impossible : une mise à jour est en cours.") from error
+    except OSError as error:
+        log.warning("%s: cannot write: %r", what, error)
+        reason = write_failure(error, store.root)
+        raise RefreshError(f"{what} impossible : {reason}. {KEPT}", detail=repr(error)) from error
 
 
 def cleanup(data_dir: Path) -> None:
@@ -166,7 +198,7 @@ def cleanup(data_dir: Path) -> None:
     if not store.sets_dir.is_dir():
         return
     try:
-        with store_lock(store.root):
+        with store.lock():
             store.cleanup()
     except (Busy, OSError) as error:
         log.info("clean-up skipped: %s", error)

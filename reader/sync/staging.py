@@ -84,7 +84,7 @@ def stage(
     media_entries: list[MediaEntry] = []
     for m in media:
         if m.data is None:
-            _place(old_root / m.entry.path, staged / m.entry.path)
+            _place(old_root / (m.stored or m.entry.path), staged / m.entry.path)
         else:
             _write(staged / m.entry.path, m.data)
         media_entries.append(m.entry)

@@ -102,15 +102,22 @@ def search_url(base: str, query: str) -> str:
     return f"{_slashed(base)}doku.php?do=search&q={urllib.parse.quote(query.strip(), safe='')}"
 
 
-def feed_url(base: str, namespace: str) -> str:
+def feed_url(base: str, namespace: str, fresh: int | None = None) -> str:
     """The RSS 2.0 list of a namespace's pages with their current revision (``feed.php``).
 
     ``linkto=page`` makes each item's link ``…?id=ID&rev=REV`` (or the rewritten forms),
-    ``content=abstract`` keeps the items small whatever the wiki's ``rss_content`` is, and
-    ``purge=1`` skips DokuWiki's feed cache (up to ``rss_update``, 5 min by default, old).
+    and ``content=abstract`` keeps the items small whatever the wiki's ``rss_content`` is.
+    DokuWiki caches a feed (up to ``rss_update``, 5 min by default) under a key made of
+    its options; ``fresh`` (a moment, in unix seconds) goes into ``num``, an option that
+    only its "recent changes" mode reads, so a feed asked for at a new moment is built
+    anew. ``purge=1`` would do that too, but DokuWiki passes a purge on to every cache
+    the feed reads: it would parse every page of the namespace again (more than 30 s
+    for one page of 4 MB, and a load on the wiki at each refresh).
     """
     ns = urllib.parse.quote(namespace, safe=":")
-    query = f"mode=list&ns={ns}&type=rss2&linkto=page&content=abstract&purge=1"
+    query = f"mode=list&ns={ns}&type=rss2&linkto=page&content=abstract"
+    if fresh is not None:
+        query += f"&num={fresh}"
     return f"{_slashed(base)}feed.php?{query}"
 
 

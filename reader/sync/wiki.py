@@ -84,7 +84,8 @@ def check_page(response: Response) -> str:
 
 def check_media(response: Response) -> bytes | None:
     """The media bytes, ``None`` for a 304 (keep the stored copy); :class:`WikiError`
-    otherwise (``missing`` for 404, ``login`` for 401/403)."""
+    otherwise (``missing`` for 404, ``login`` for 401/403, ``html`` for a web page, by its
+    type or its first bytes)."""
     if response.status == 304:
         return None
     if response.status == 404:
@@ -93,7 +94,7 @@ def check_media(response: Response) -> bytes | None:
         raise WikiError("login", "image protégée sur le wiki")
     if response.status != 200:
         raise WikiError("status", f"le wiki a répondu par une erreur {response.status}")
-    if response.content_type in HTML_TYPES:
+    if response.content_type in HTML_TYPES or _HTML.match(response.body[:4096]):
         raise WikiError("html", "une page web a été reçue au lieu de l'image")
     return response.body
 

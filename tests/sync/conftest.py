@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,6 +60,29 @@ def paths_of(data_dir: Path) -> Paths:
     """The folders of a test whose data folder is ``data_dir`` (the ``data_dir`` fixture:
     ``<home>/data``, its index in ``<home>/cache/index``, the ``cache_dir`` fixture)."""
     return Paths.under(data_dir.parent)
+
+
+def faq(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real ``faq-reader`` command, run as a process on the per-user folder ``home``."""
+    environment = {**os.environ, "FAQ_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=180,
+        check=False,
+    )
+
+
+def one_line_failure(result: subprocess.CompletedProcess) -> str:
+    """The one French line a failed command printed (checked: exit 1, no traceback)."""
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("faq-reader: "), result.stderr
+    return lines[0]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -55,6 +55,7 @@ FAULTS = (
     "redirect_loop",
     "missing",
     "login",
+    "html_as_image",
 )
 
 
@@ -256,6 +257,8 @@ class FakeWiki:
             return self._send(h, 404, "text/plain", b"Not Found\n")
         if fault == "html":
             return self._send(h, 200, "text/html; charset=utf-8", SHOW_HTML)
+        if fault == "html_as_image":  # a proxy's error page labelled as the image
+            return self._send(h, 200, "image/png", SHOW_HTML)
         if fault == "missing":
             return self._send(h, 200, "text/html; charset=utf-8", MISSING_HTML)
         if fault == "login":

@@ -82,7 +82,7 @@ def test_a_page_deleted_on_the_wiki_fails_and_keeps_the_content(
 def test_a_page_behind_a_login_fails_with_the_reason_and_keeps_the_content(
     dokuwiki: DokuWiki, data_dir: Path, capsys
 ) -> None:
-    code = main(["refresh", "--wiki", dokuwiki.url, "--page", "prive:interne"])
+    code = main(["refresh", "--wiki", dokuwiki.url, "--page", "prive:interne", "--replace"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1
     assert "« prive:interne » : le wiki demande de se connecter" in err
@@ -110,6 +110,7 @@ def test_the_wiki_given_as_a_page_url_works_in_every_rewrite_mode(
             _page_url(wiki, "faq:livraison"),
             "--page",
             "faq:commandes",
+            "--replace",  # the bundled page is left out, knowingly
         ]
     )
     out = capsys.readouterr()

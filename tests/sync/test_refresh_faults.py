@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.content.library import load_library
 from reader.sync.errors import RefreshCancelled, RefreshError
 from reader.sync.http import Limits
 from reader.sync.refresh import refresh
@@ -65,17 +66,40 @@ def test_a_misbehaving_page_fails_the_refresh_and_keeps_the_content(
     assert snapshot(data_dir) == refreshed
 
 
-@pytest.mark.parametrize("fault", ["500", "truncated", "stall", "html"])
-def test_a_misbehaving_image_fails_the_refresh_and_keeps_the_content(
+# image fault → words its warning must contain
+IMAGE_FAULTS = {
+    "500": "erreur 500",
+    "truncated": "tronquée",
+    "stall": "ne répond plus",
+    "html": "page web",
+    "html_as_image": "page web",  # an HTML page served as image/png: told by its bytes
+    "404": "absente",
+    "login": "page web",
+    "oversize": "trop volumineuse",
+}
+
+
+@pytest.mark.parametrize("fault", list(IMAGE_FAULTS))
+def test_a_misbehaving_image_is_a_warning_the_page_is_updated_and_the_old_copy_kept(
     fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path, refreshed: dict, fault: str
 ) -> None:
-    fake_wiki.media["faq:logo.png"] += b"(une nouvelle version)"
-    fake_wiki.faults["faq:logo.png"] = fault
+    old_logo = fake_wiki.media["faq:logo.png"]
+    fake_wiki.pages["faq:livraison"] += b"\n==== Une autre ? ====\n\nOui.\n"
+    if fault == "oversize":  # the image grew past the size cap
+        fake_wiki.media["faq:logo.png"] = old_logo + bytes(FAST.max_media_bytes)
+    else:
+        fake_wiki.media["faq:logo.png"] += b"(une nouvelle version)"
+        fake_wiki.faults["faq:logo.png"] = fault
 
-    with pytest.raises(RefreshError, match=r"image « faq:logo\.png »"):
-        run(fake_wiki.url, data_dir, cache_dir)
+    summary = run(fake_wiki.url, data_dir, cache_dir)
 
-    assert snapshot(data_dir) == refreshed
+    assert summary.committed
+    [warning] = [w for w in summary.warnings if "logo" in w]
+    assert "image « faq:logo.png » (page « faq:livraison »)" in warning
+    assert IMAGE_FAULTS[fault] in warning and "copie déjà enregistrée est gardée" in warning
+    loaded = load_library(paths_of(data_dir))
+    assert loaded.library.question("faq:livraison#une_autre") is not None
+    assert (loaded.content.root / "media" / "faq" / "logo.png").read_bytes() == old_logo
 
 
 def test_refresh_keeps_the_bundled_content_when_the_wiki_is_down(

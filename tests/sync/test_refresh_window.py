@@ -284,7 +284,8 @@ def test_a_warning_is_folded_in_the_details_and_not_told_again(
     qtbot.mouseClick(summary.details_button, Qt.MouseButton.LeftButton)
     assert summary.details.isVisible()
     assert summary.details.toPlainText() == (
-        "image « faq:logo.png » (faq:livraison) : image absente du wiki"
+        "image « faq:logo.png » (page « faq:livraison ») : image absente du wiki ; "
+        "la réponse montre sa légende à la place"
     )
     press(qtbot, Qt.Key.Key_Escape)
     only_the_main_window_remains(qtbot, window)
