@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.content.dokuwiki_tables import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
+from reader.content.id_chars import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
 
 _ACCENTS = str.maketrans({**LOWER_ACCENTS, **UPPER_ACCENTS})
 # \x00-\x19 plus DokuWiki's table of special characters, plus '*' (cleanID's extra).

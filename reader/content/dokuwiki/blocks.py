@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reader.content.dokuwiki_inline import (
+from reader.content.dokuwiki.inline import (
     BLOCK_CLOSE,
     BLOCK_OPEN,
     PH_CLOSE,
@@ -27,7 +27,7 @@ from reader.content.dokuwiki_inline import (
     escape_text,
     section_anchor,
 )
-from reader.content.dokuwiki_wikitables import table_to_html
+from reader.content.dokuwiki.tables import table_to_html
 
 _PROTECT = re.compile(
     r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"

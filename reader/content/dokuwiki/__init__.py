@@ -13,8 +13,8 @@ import hashlib
 import html
 from dataclasses import dataclass
 
-from reader.content.dokuwiki_blocks import convert_blocks
-from reader.content.dokuwiki_inline import PLACEHOLDER_CHARS, ConversionState
+from reader.content.dokuwiki.blocks import convert_blocks
+from reader.content.dokuwiki.inline import PLACEHOLDER_CHARS, ConversionState
 
 __all__ = ["Conversion", "to_markdown"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote
 
-from reader.content.dokuwiki_data import (
+from reader.content.dokuwiki.conf import (
     ENTITIES,
     EXTERNAL_SCHEMES,
     IMAGE_EXTENSIONS,
