@@ -62,6 +62,11 @@ def namespace_of(page_id: str) -> str:
     return page_id.rpartition(":")[0]
 
 
+def no_namespace(page_id: str) -> str:
+    """The last part of an id, without its namespace (DokuWiki's ``noNS``)."""
+    return page_id.rpartition(":")[2]
+
+
 def _resolve_relative(target: str, context_id: str) -> tuple[str, bool]:
     """DokuWiki's ``Resolver``: prefixes (``~``, ``.``, auto-relative) then ``.``/``..``.
 

@@ -5,6 +5,24 @@ The Markdown targets python-markdown with the ``extra`` and ``sane_lists`` exten
 internal links point to ``wiki:<page id>[#anchor]``, media to ``media:<media id>``; lists and
 tables are raw HTML so that nesting, spans and alignment survive. The converter never
 raises: what it cannot convert is kept as text and reported in ``Conversion.warnings``.
+
+The modules, in the order the text goes through them:
+
+=============== =========================================================================
+``literal``     ``<code>``, ``<file>``, ``<nowiki>``, ``%%``, ``<html>``/``<php>``, macros:
+                cut out first, as placeholders; code blocks as fenced code
+``blocks``      lines: headings, rules, lists, preformatted text, quotes, paragraphs
+``tables``      ``^``/``|`` rows → an HTML table with spans and alignment
+``inline``      the inline scan: formatting pairs, line breaks, typography, smart quotes,
+                bare urls and e-mail addresses; hands the constructs below their text
+``links``       ``[[target|title]]``: internal, external and e-mail links
+``interwiki``   ``wp>Name`` shortcuts (links and media)
+``media``       ``{{media}}``: images, links to documents, external media as links
+``footnotes``   ``((footnotes))``: references, numbers and definitions
+``output``      escaping for Markdown or raw HTML, attribute values, urls; links
+``state``       what one conversion accumulates; the placeholder characters
+``conf``        DokuWiki's default configuration tables (interwiki, entities …)
+=============== =========================================================================
 """
 
 from __future__ import annotations
@@ -14,7 +32,7 @@ import html
 from dataclasses import dataclass
 
 from reader.content.dokuwiki.blocks import convert_blocks
-from reader.content.dokuwiki.inline import PLACEHOLDER_CHARS, ConversionState
+from reader.content.dokuwiki.state import PLACEHOLDER_CHARS, ConversionState
 
 __all__ = ["Conversion", "to_markdown"]
 
@@ -54,16 +72,14 @@ def to_markdown(
 
 def _convert(text: str, page_id: str, heading_shift: int, used_anchors: set[str]) -> Conversion:
     state = ConversionState(page_id=page_id)
-    state.footnote_salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
+    state.footnotes.salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
     clean = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(c in clean for c in PLACEHOLDER_CHARS + "\x00"):
         state.warn("reserved control characters replaced by U+FFFD")
         clean = clean.translate(_STRIP)
     blocks = convert_blocks(clean, state, heading_shift, used_anchors)
-    if state.footnotes:
-        blocks.append(
-            "\n".join(f"[^{label}]: {content}" for content, label in state.footnotes.items())
-        )
+    if state.footnotes.labels:
+        blocks.append(state.footnotes.definitions())
     markdown = "\n\n".join(b for b in blocks if b.strip())
     return Conversion(
         markdown=markdown + "\n" if markdown else "",

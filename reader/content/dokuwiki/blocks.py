@@ -1,126 +1,37 @@
-"""Block structure of DokuWiki text: protected regions, then line-based blocks.
+"""Line-based blocks of DokuWiki text → Markdown blocks.
 
-Two passes:
-
-1. :func:`protect` cuts out the regions whose content is literal — ``<code>``, ``<file>``,
-   ``<nowiki>``, ``%%…%%``, ``<html>``/``<php>`` — and the control macros (``~~NOTOC~~``),
-   leaving private-use placeholders, exactly where DokuWiki's lexer would enter those modes
-   (not inside an indented preformatted line).
-2. :func:`convert_blocks` classifies lines (heading, rule, list item, preformatted, table
-   row, quote, paragraph) and emits Markdown: ATX headings with ``{#anchor}``, one-line
-   paragraphs, fenced code, blockquotes, and raw HTML for lists and tables (so nesting,
-   spans and type changes render like DokuWiki's).
+After :func:`.literal.protect` has cut out the literal regions, :func:`convert_blocks`
+classifies lines (heading, rule, list item, preformatted, table row, quote, paragraph)
+and emits Markdown: ATX headings with ``{#anchor}``, one-line paragraphs, fenced code,
+blockquotes, and raw HTML for lists and tables (so nesting, spans and type changes render
+like DokuWiki's).
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.content.dokuwiki.inline import (
+from reader.content.dokuwiki.inline import convert_inline
+from reader.content.dokuwiki.links import section_anchor
+from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
+from reader.content.dokuwiki.output import escape_text
+from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
     BLOCK_OPEN,
     PH_CLOSE,
     PH_OPEN,
     ConversionState,
     Protected,
-    convert_inline,
-    escape_text,
-    section_anchor,
 )
 from reader.content.dokuwiki.tables import table_to_html
 
-_PROTECT = re.compile(
-    r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"
-    r"|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
-)
-_SILENT_MACROS = {"~~NOTOC~~", "~~NOCACHE~~"}
-_LIST_LINE = re.compile(r"( {2,}|\t+)([*-])(.*)")
 _HEADING = re.compile(r"[ \t]*={2,}.+={2,}[ \t]*")
 _RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
 _BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
 _LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])")
 # A line that starts with none of these can only be paragraph text, as most lines are.
 _TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
-_CODE_PARAMS_END = re.compile(r"\[.*")
-_FENCE = re.compile(r"^`{3,}", re.MULTILINE)
-_FIRST_BLANK_LINE = re.compile(r"^[ \t]*\n")
-_NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 _PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
-
-
-def _line_is_preformatted(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    head = text[start : start + 2]
-    if head != "  " and not head.startswith("\t"):
-        return False
-    return _LIST_LINE.match(text, start) is None
-
-
-def protect(text: str, state: ConversionState) -> str:
-    """Replace literal regions by placeholders; record them in ``state.protected``."""
-    out: list[str] = []
-    pos = 0
-    search_from = 0
-    missing_close: set[str] = set()
-    while True:
-        m = _PROTECT.search(text, search_from)
-        if m is None:
-            break
-        if _line_is_preformatted(text, m.start()):
-            search_from = m.end()
-            continue
-        token = m.group(0)
-        if token.startswith("~~"):
-            out.append(text[pos : m.start()])
-            if token not in _SILENT_MACROS:
-                state.warn(f"unknown macro {token}: dropped")
-            pos = search_from = m.end()
-            continue
-        closer = {
-            "<nowiki>": "</nowiki>",
-            "%%": "%%",
-            "<html>": "</html>",
-            "<HTML>": "</HTML>",
-            "<php>": "</php>",
-            "<PHP>": "</PHP>",
-        }.get(token)
-        if closer is None:
-            closer = "</code>" if token.startswith("<code") else "</file>"
-        close = -1 if closer in missing_close else text.find(closer, m.end())
-        block = token.startswith(("<code", "<file", "<HTML", "<PHP"))
-        if close < 0:
-            missing_close.add(closer)
-            if not block:
-                search_from = m.end()
-                continue
-            state.warn(f"{token} never closed: code runs to the end of the text")
-            close = len(text)
-        body = text[m.end() : close]
-        out.append(text[pos : m.start()])
-        index = len(state.protected)
-        if token in ("<nowiki>", "%%"):
-            state.protected.append(Protected("nowiki", body))
-            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
-        elif token in ("<html>", "<php>"):
-            state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
-            state.protected.append(Protected("inlinecode", body))
-            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
-        else:
-            language, filename = "", ""
-            if token in ("<HTML>", "<PHP>"):
-                state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
-                language = token[1:-1].lower()
-            else:
-                params = _CODE_PARAMS_END.sub("", token[5:-1]).split()
-                language = params[0] if params else ""
-                filename = params[1] if len(params) > 1 else ""
-                if language == "-":
-                    language = ""
-            state.protected.append(Protected("code", body, language, filename))
-            out.append(f"\n{BLOCK_OPEN}{index}{BLOCK_CLOSE}\n")
-        pos = search_from = min(len(text), close + len(closer))
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def md_paragraph(fragment: str) -> str:
@@ -134,33 +45,16 @@ def md_paragraph(fragment: str) -> str:
     return f"&#{ord(m.group(3))};{fragment[1:]}"
 
 
-def _fence(body: str) -> str:
-    longest = max((len(x) for x in _FENCE.findall(body)), default=2)
-    return "`" * max(3, longest + 1)
-
-
-def code_block(item: Protected) -> str:
-    """A fenced code block (language kept), with the file name as a caption."""
-    body = _FIRST_BLANK_LINE.sub("", item.text, count=1).rstrip("\n \t")
-    fence = _fence(body)
-    language = _NOT_LANGUAGE.sub("", item.language)
-    parts = []
-    if item.filename:
-        parts.append(f'<div class="code-filename">{escape_text(item.filename, False)}</div>\n\n')
-    parts.append(f"{fence}{language}\n{body}\n{fence}")
-    return "".join(parts)
-
-
 def list_to_html(items: list[tuple[int, str, str]]) -> str:
     """Nested ``<ul>``/``<ol>`` from ``(depth, tag, html)`` items, following DokuWiki's rules."""
     out: list[str] = []
-    stack: list[list] = []
+    stack: list[tuple[int, str]] = []  # (depth, tag) of the lists open
     initial = items[0][0]
     for depth, tag, content in items:
         depth = max(depth, initial)
         if not stack or depth > stack[-1][0]:
             out.append(f"<{tag}>")
-            stack.append([depth, tag])
+            stack.append((depth, tag))
             out.append(f"<li>{content}")
             continue
         while len(stack) > 1 and stack[-1][0] > depth:
@@ -169,7 +63,7 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
             out.append(f"</li>\n<li>{content}")
         else:
             out.append(f"</li>\n</{stack[-1][1]}>\n<{tag}>\n<li>{content}")
-            stack[-1][1] = tag
+            stack[-1] = (stack[-1][0], tag)
     while stack:
         out.append(f"</li>\n</{stack.pop()[1]}>")
     return "\n".join(out)
@@ -177,19 +71,19 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
 
 def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
     """Nested Markdown blockquotes; same-depth lines are joined by a line break."""
-    groups: list[list] = []
+    groups: list[tuple[int, list[str]]] = []  # (depth, the lines' contents)
     for depth, text in lines:
         content = convert_inline(text, state, markdown=True).strip()
         if groups and groups[-1][0] == depth:
-            groups[-1][1] += f"<br />{content}"
+            groups[-1][1].append(content)
         else:
-            groups.append([depth, content])
+            groups.append((depth, [content]))
     out: list[str] = []
     previous = 0
-    for depth, content in groups:
+    for depth, contents in groups:
         if depth < previous:
             out.append(">" * depth)
-        out.append("> " * depth + md_paragraph(content))
+        out.append("> " * depth + md_paragraph("<br />".join(contents)))
         previous = depth
     return "\n".join(out)
 
@@ -271,7 +165,7 @@ class BlockConverter:
                 self.blocks.append("---")
                 i += 1
                 continue
-            if _LIST_LINE.match(line):
+            if LIST_LINE.match(line):
                 self.flush_paragraph()
                 i = self.list_block(lines, i)
                 continue
@@ -281,7 +175,7 @@ class BlockConverter:
                 while (
                     i < n
                     and lines[i].startswith(("  ", "\t"))
-                    and not _LIST_LINE.match(lines[i])
+                    and not LIST_LINE.match(lines[i])
                     and not _BLOCK_LINE.fullmatch(lines[i])
                 ):
                     raw = lines[i]
@@ -317,7 +211,7 @@ class BlockConverter:
     def list_block(self, lines: list[str], i: int) -> int:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
         items = []
-        while i < len(lines) and (m := _LIST_LINE.match(lines[i])):
+        while i < len(lines) and (m := LIST_LINE.match(lines[i])):
             depth = m.group(1).replace("\t", "  ").count("  ") + 1
             tag = "ul" if m.group(2) == "*" else "ol"
             content = convert_inline(m.group(3), self.state, markdown=False).strip()

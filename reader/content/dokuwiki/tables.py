@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.content.dokuwiki.inline import ConversionState, convert_inline
+from reader.content.dokuwiki.inline import convert_inline
+from reader.content.dokuwiki.state import ConversionState
 
 # A separator, or a link / media / placeholder whose '|' must not split the cell.
 _CELL_TOKENS = re.compile(

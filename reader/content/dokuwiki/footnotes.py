@@ -1,0 +1,43 @@
+"""Footnotes, ``((…))``: numbered references and the definitions after the text.
+
+The inline converter converts a footnote's body; this module gives it its label and
+number (identical footnotes share one, as in DokuWiki), writes the reference, and at the
+end the python-markdown ``footnotes`` definitions (``[^label]: …``). Labels are salted
+with a hash of the text and the page id, so that the footnotes of two answers shown on
+one page never collide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Footnotes:
+    """The footnotes of one conversion, in order of first use."""
+
+    salt: str = ""  # set from the text being converted
+    labels: dict[str, str] = field(default_factory=dict)  # content markdown -> label
+    numbers: dict[str, int] = field(default_factory=dict)  # content markdown -> number
+
+    def label(self, content: str, page_id: str) -> tuple[str, int]:
+        """Return ``(label, number)`` for a footnote, reusing identical ones like DokuWiki."""
+        if content not in self.labels:
+            digest = hashlib.sha1((self.salt + page_id).encode("utf-8", "replace")).hexdigest()[:6]
+            self.labels[content] = f"{len(self.labels) + 1}-{digest}"
+            self.numbers[content] = len(self.labels)
+        return self.labels[content], self.numbers[content]
+
+    def reference(self, content: str, page_id: str, markdown: bool) -> str:
+        """The reference to a footnote whose converted body is ``content``."""
+        label, number = self.label(content.strip(), page_id)
+        if markdown:
+            return f"[^{label}]"
+        return (
+            f'<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">{number}</a></sup>'
+        )
+
+    def definitions(self) -> str:
+        """The Markdown footnote definitions, one a line; empty without footnotes."""
+        return "\n".join(f"[^{label}]: {content}" for content, label in self.labels.items())

@@ -1,0 +1,81 @@
+"""How converted fragments are written: escaping for the two output contexts, and links.
+
+A fragment goes either into a Markdown paragraph (``markdown=True``: Markdown-active
+characters escaped) or into the raw HTML of a list or table (``markdown=False``: only
+``&``, ``<``, ``>``). Attribute values are made inert in both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
+MD_ESCAPE = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "{": "\\{",
+    "}": "\\}",
+    "#": "\\#",
+}
+MD_TABLE = str.maketrans(MD_ESCAPE)
+HTML_TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Attribute values: HTML-escaped, plus Markdown-active characters as entities so an
+# attribute can never close a Markdown link or start emphasis.
+_ATTR_TABLE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "`": "&#96;",
+        "\\": "&#92;",
+        "\n": " ",
+    }
+)
+
+# str.translate looks every character up in its table, which is slow on French text; most
+# runs of text have nothing to escape, and a character-class search finds that in C.
+MD_SPECIALS = re.compile("[" + re.escape("".join(MD_ESCAPE)) + "]")
+HTML_SPECIALS = re.compile("[&<>]")
+
+
+def escape_text(text: str, markdown: bool) -> str:
+    """Escape plain text for a Markdown context (``markdown``) or a raw HTML context."""
+    if markdown:
+        return text.translate(MD_TABLE) if MD_SPECIALS.search(text) else text
+    return text.translate(HTML_TABLE) if HTML_SPECIALS.search(text) else text
+
+
+def escape_attr(value: str) -> str:
+    """Escape an attribute value so it is safe in HTML and inert in Markdown."""
+    return value.translate(_ATTR_TABLE)
+
+
+@lru_cache(maxsize=4096)  # urllib's quote is slow, and pages repeat their link targets
+def escape_url(url: str, markdown: bool = False) -> str:
+    """Percent-encode what would break a Markdown link (``markdown``) or an HTML attribute."""
+    encoded = quote(url, safe="/:#?&=%@!$+,;~.-_*'[]")
+    if markdown:
+        return encoded
+    return encoded.replace("&", "&amp;").replace("'", "%27")
+
+
+def link(url: str, label_html: str, markdown: bool, css: str = "") -> str:
+    """A link to ``url`` around an already converted label."""
+    if markdown and not css:
+        return f"[{label_html}]({escape_url(url, True)})"
+    cls = f' class="{css}"' if css else ""
+    return f'<a href="{escape_url(url)}"{cls}>{label_html}</a>'
