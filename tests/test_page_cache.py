@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,6 +162,28 @@ def test_converter_change_converts_again(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(outline, "build_page", counting)
     load_library()
     assert calls == ["faq-kit-durgence"]
+
+
+def test_an_edit_to_any_converter_module_converts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The converter is a package below content/: its modules key the cache too.
+    copy = tmp_path / "content"
+    shutil.copytree(
+        Path(page_cache_module.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(page_cache_module, "_CONTENT_DIR", copy)
+    key = page_cache_module.converter_key
+    try:
+        key.cache_clear()
+        before = key()
+        inline = copy / "dokuwiki" / "inline.py"
+        inline.write_text(inline.read_text("utf-8") + "\n# edited\n", "utf-8")
+        key.cache_clear()
+        assert key() != before
+    finally:
+        monkeypatch.undo()
+        key.cache_clear()
 
 
 def test_least_recently_used_entries_are_pruned(tmp_path: Path) -> None:

@@ -48,9 +48,10 @@ def converter_key() -> str:
     """What the built pages depend on besides the page: converter version and code."""
     digest = hashlib.sha256(f"{CONVERTER_VERSION}\0{FORMAT}\0{__version__}".encode())
     try:
-        sources = sorted(_CONTENT_DIR.glob("*.py"))
+        sources = sorted(_CONTENT_DIR.rglob("*.py"))  # the converter's package included
         for path in sources:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            name = path.relative_to(_CONTENT_DIR).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     except OSError as error:  # a frozen app has no source files: the version decides
         log.debug("converter sources unreadable (%s): keyed by version only", error)
     return digest.hexdigest()[:32]
