@@ -59,6 +59,38 @@ def page_text(rng: random.Random, n: int, questions: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def dense_page(questions: int = 2542, answer_bytes: int = 1300, seed: int = 3) -> str:
+    """One dense FAQ page like the one of the issue: 2,542 questions in 3.9 MB.
+
+    Answers of several paragraphs of corpus text (some ``answer_bytes`` each) with bold,
+    italics, links, bare urls, lists, tables and footnotes, under sections of 20 questions.
+    """
+    from bench import corpus
+
+    rng = random.Random(seed)
+    lines = ["====== Foire aux questions détaillée ======", ""]
+    for q in range(questions):
+        if q % 20 == 0:
+            lines += [f"===== {rng.choice(corpus.SUBJECTS).capitalize()} ({q // 20 + 1}) =====", ""]
+        subject = rng.choice(corpus.SUBJECTS)
+        lines += [f"==== {corpus._question_title(rng, subject)} ====", ""]
+        size = 0
+        while size < answer_bytes:
+            paragraph = corpus._answer(rng, subject).replace("« ", "« **").replace(" »", "** »")
+            roll = rng.random()
+            if roll < 0.3:
+                paragraph += f" Voir [[faq:{subject.replace(' ', '_')}|la fiche]]."
+            elif roll < 0.4:
+                paragraph += " Détails sur https://www.cagette.net/aide ((selon l'offre))."
+            elif roll < 0.5:
+                paragraph += "\n\n^ Étape ^ Détail ^\n| 1 | //ouvrir// |\n| 2 | ''valider'' |"
+            elif roll < 0.6:
+                paragraph += "\n\n  - premier point\n  - second point\n    * détail"
+            lines += [paragraph, ""]
+            size += len(paragraph.encode("utf-8")) + 1
+    return "\n".join(lines) + "\n"
+
+
 def make_set(folder: Path, pages: int, questions: int, seed: int = 42) -> list[str]:
     """Write a content set (manifest + pages) into ``folder``; returns the page ids."""
     from reader.content.manifest import Manifest, PageEntry, page_path, write_manifest

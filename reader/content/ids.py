@@ -39,13 +39,17 @@ def section_id(title: str, used: list[str] | set[str] | None = None) -> str:
     """Return DokuWiki's ``sectionID(title)``, made unique against ``used`` (and added to it).
 
     The anchor of a heading on the wiki: ``"Les modalités d'accès"`` →
-    ``"les_modalites_d_acces"``; a second heading with the same text gets ``…1``.
+    ``"les_modalites_d_acces"``; a second heading with the same text gets ``…1``. With a
+    :class:`UsedAnchors`, finding the suffix takes constant time however many headings
+    share a title.
     """
     anchor = clean_id(title).replace(":", "").replace(".", "")
     stripped = anchor.lstrip("0123456789_-")
     anchor = stripped if stripped else "section" + re.sub(r"[^0-9]+", "", anchor)
     if used is None:
         return anchor
+    if isinstance(used, UsedAnchors):
+        return used.unique(anchor)
     candidate, suffix = anchor, 0
     while candidate in used:
         suffix += 1
@@ -55,6 +59,35 @@ def section_id(title: str, used: list[str] | set[str] | None = None) -> str:
     else:
         used.append(candidate)
     return candidate
+
+
+def take_anchor(anchor: str, used: set[str], next_suffix: dict[str, int]) -> str:
+    """The first free one of ``anchor``, ``anchor1``, ``anchor2`` … in ``used``, now taken.
+
+    ``next_suffix`` remembers, per anchor, where that search stopped last time: ``used``
+    only grows, so the ones before stay taken, and a page of a thousand identical
+    headings takes linear time instead of quadratic.
+    """
+    suffix = next_suffix.get(anchor, 0)
+    candidate = anchor if suffix == 0 else f"{anchor}{suffix}"
+    while candidate in used:
+        suffix += 1
+        candidate = f"{anchor}{suffix}"
+    next_suffix[anchor] = suffix
+    used.add(candidate)
+    return candidate
+
+
+class UsedAnchors(set[str]):
+    """The anchors given so far on one page, handing out new ones as ``sectionID`` does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._next_suffix: dict[str, int] = {}
+
+    def unique(self, anchor: str) -> str:
+        """The first free one of ``anchor``, ``anchor1``, ``anchor2`` …, now taken."""
+        return take_anchor(anchor, self, self._next_suffix)
 
 
 def namespace_of(page_id: str) -> str:

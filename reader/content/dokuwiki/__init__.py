@@ -20,7 +20,9 @@ The modules, in the order the text goes through them:
 ``media``       ``{{media}}``: images, links to documents, external media as links
 ``footnotes``   ``((footnotes))``: references, numbers and definitions
 ``output``      escaping for Markdown or raw HTML, attribute values, urls; links
-``state``       what one conversion accumulates; the placeholder characters
+``state``       what one conversion accumulates; the placeholder characters; the
+                caller's cancel check
+``scanning``    helpers that keep the scans linear (closers searched once per line)
 ``conf``        DokuWiki's default configuration tables (interwiki, entities …)
 =============== =========================================================================
 """
@@ -29,10 +31,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.content.dokuwiki.blocks import convert_blocks
 from reader.content.dokuwiki.state import PLACEHOLDER_CHARS, ConversionState
+from reader.content.ids import UsedAnchors
 
 __all__ = ["Conversion", "to_markdown"]
 
@@ -50,19 +54,30 @@ class Conversion:
 
 
 def to_markdown(
-    text: str, page_id: str, *, heading_shift: int = 0, used_anchors: set[str] | None = None
+    text: str,
+    page_id: str,
+    *,
+    heading_shift: int = 0,
+    used_anchors: set[str] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Conversion:
     """Convert DokuWiki text written on page ``page_id`` to Markdown.
 
     ``text`` may be a whole page or the body of one question. DokuWiki heading level n
     (``======`` = 1) becomes Markdown level ``min(6, n + heading_shift)``; anchors are made
-    unique against ``used_anchors`` (shared between the calls for one page).
+    unique against ``used_anchors`` (shared between the calls for one page). ``check`` is
+    called every thousand or so lines and tokens; what it raises (a cancel) stops the
+    conversion and propagates. Nothing else raises: text that cannot be converted is
+    shown as it is.
     """
     if used_anchors is None:
-        used_anchors = set()
+        used_anchors = UsedAnchors()
+    state = ConversionState(page_id=str(page_id), check=check)
     try:
-        return _convert(str(text), str(page_id), int(heading_shift), used_anchors)
+        return _convert(str(text), state, int(heading_shift), used_anchors)
     except Exception as error:
+        if error is state.stopped_by:
+            raise
         escaped = html.escape(str(text))
         return Conversion(
             markdown=f"<pre>{escaped}</pre>" if escaped.strip() else "",
@@ -70,8 +85,9 @@ def to_markdown(
         )
 
 
-def _convert(text: str, page_id: str, heading_shift: int, used_anchors: set[str]) -> Conversion:
-    state = ConversionState(page_id=page_id)
+def _convert(
+    text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
+) -> Conversion:
     state.footnotes.salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
     clean = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(c in clean for c in PLACEHOLDER_CHARS + "\x00"):

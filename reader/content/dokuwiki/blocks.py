@@ -14,7 +14,7 @@ import re
 from reader.content.dokuwiki.inline import convert_inline
 from reader.content.dokuwiki.links import section_anchor
 from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
-from reader.content.dokuwiki.output import escape_text
+from reader.content.dokuwiki.output import escape_text, md_paragraph
 from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
     BLOCK_OPEN,
@@ -24,25 +24,24 @@ from reader.content.dokuwiki.state import (
     Protected,
 )
 from reader.content.dokuwiki.tables import table_to_html
+from reader.content.ids import UsedAnchors, take_anchor
 
-_HEADING = re.compile(r"[ \t]*={2,}.+={2,}[ \t]*")
+# Lists and quotes nest at most this deep; deeper levels stay at this one. HTML parsers
+# (the sanitiser's, Qt's) take quadratic time in the nesting depth of blocks, and no page
+# is read at such depths.
+MAX_NESTING = 64
 _RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
 _BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
-_LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])")
 # A line that starts with none of these can only be paragraph text, as most lines are.
 _TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
 _PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
 
 
-def md_paragraph(fragment: str) -> str:
-    """Make an inline Markdown fragment safe to start a line (no list, rule or code)."""
-    fragment = fragment.strip()
-    m = _LINE_START.match(fragment)
-    if m is None:
-        return fragment
-    if m.group(1):
-        return f"{m.group(1)}&#{ord(m.group(2))};{fragment[m.end() :]}"
-    return f"&#{ord(m.group(3))};{fragment[1:]}"
+def is_heading(line: str) -> bool:
+    """Whether ``line`` reads as a heading: ``[ \t]*={2,}.+={2,}[ \t]*``, tested without a
+    regex, whose backtracking is quadratic on a long run of '='."""
+    core = line.strip(" \t")
+    return len(core) >= 5 and core.startswith("==") and core.endswith("==")
 
 
 def list_to_html(items: list[tuple[int, str, str]]) -> str:
@@ -52,6 +51,8 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
     initial = items[0][0]
     for depth, tag, content in items:
         depth = max(depth, initial)
+        if len(stack) >= MAX_NESTING and depth > stack[-1][0]:
+            depth = stack[-1][0]  # as deep as lists go: a sibling of the deepest item
         if not stack or depth > stack[-1][0]:
             out.append(f"<{tag}>")
             stack.append((depth, tag))
@@ -101,15 +102,9 @@ class BlockConverter:
 
     def unique_anchor(self, title: str) -> str:
         """DokuWiki's ``sectionID(title, check)``, in linear time for pages with many headings."""
-        base = section_anchor(title)
-        suffix = self.next_suffix.get(base, 0)
-        candidate = base if suffix == 0 else f"{base}{suffix}"
-        while candidate in self.used:
-            suffix += 1
-            candidate = f"{base}{suffix}"
-        self.next_suffix[base] = suffix
-        self.used.add(candidate)
-        return candidate
+        if isinstance(self.used, UsedAnchors):
+            return self.used.unique(section_anchor(title))
+        return take_anchor(section_anchor(title), self.used, self.next_suffix)
 
     def flush_paragraph(self) -> None:
         """Emit the pending paragraph lines as one Markdown line."""
@@ -138,7 +133,9 @@ class BlockConverter:
         """Convert all lines; returns the Markdown blocks."""
         lines = text.split("\n")
         i, n = 0, len(lines)
+        checkpoint = self.state.checkpoint
         while i < n:
+            checkpoint()
             line = lines[i]
             if _TEXT_LINE.match(line):
                 self.paragraph.append(line)
@@ -157,7 +154,7 @@ class BlockConverter:
                 i += 1
                 continue
             indented = line.startswith(("  ", "\t"))
-            if not indented and _HEADING.fullmatch(line) and self.heading(line):
+            if not indented and is_heading(line) and self.heading(line):
                 i += 1
                 continue
             if _RULE.fullmatch(line):
@@ -178,6 +175,7 @@ class BlockConverter:
                     and not LIST_LINE.match(lines[i])
                     and not _BLOCK_LINE.fullmatch(lines[i])
                 ):
+                    checkpoint()
                     raw = lines[i]
                     pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
                     i += 1
@@ -189,6 +187,7 @@ class BlockConverter:
                 self.flush_paragraph()
                 rows = []
                 while i < n and lines[i].startswith(("|", "^")):
+                    checkpoint()
                     rows.append(lines[i])
                     i += 1
                 self.blocks.append(table_to_html(rows, self.state))
@@ -197,9 +196,10 @@ class BlockConverter:
                 self.flush_paragraph()
                 quoted = []
                 while i < n and lines[i].startswith(">"):
+                    checkpoint()
                     raw = lines[i]
                     depth = len(raw) - len(raw.lstrip(">"))
-                    quoted.append((depth, raw[depth:]))
+                    quoted.append((min(depth, MAX_NESTING), raw[depth:]))
                     i += 1
                 self.blocks.append(quote_to_md(quoted, self.state))
                 continue
@@ -212,6 +212,7 @@ class BlockConverter:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
         items = []
         while i < len(lines) and (m := LIST_LINE.match(lines[i])):
+            self.state.checkpoint()
             depth = m.group(1).replace("\t", "  ").count("  ") + 1
             tag = "ul" if m.group(2) == "*" else "ol"
             content = convert_inline(m.group(3), self.state, markdown=False).strip()

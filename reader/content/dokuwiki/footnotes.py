@@ -12,6 +12,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from reader.content.dokuwiki.output import md_paragraph
+
+#: References one text may hold. Each one is a link and a link back in the HTML, some
+#: hundred bytes that the sanitiser parses: beyond this many, a footnote is shown in
+#: parentheses where it stands, so that no text renders into megabytes of links.
+MAX_REFERENCES = 500
+
 
 @dataclass
 class Footnotes:
@@ -20,6 +27,7 @@ class Footnotes:
     salt: str = ""  # set from the text being converted
     labels: dict[str, str] = field(default_factory=dict)  # content markdown -> label
     numbers: dict[str, int] = field(default_factory=dict)  # content markdown -> number
+    references: int = 0
 
     def label(self, content: str, page_id: str) -> tuple[str, int]:
         """Return ``(label, number)`` for a footnote, reusing identical ones like DokuWiki."""
@@ -29,8 +37,14 @@ class Footnotes:
             self.numbers[content] = len(self.labels)
         return self.labels[content], self.numbers[content]
 
+    @property
+    def full(self) -> bool:
+        """True once :data:`MAX_REFERENCES` references are made: show footnotes in place."""
+        return self.references >= MAX_REFERENCES
+
     def reference(self, content: str, page_id: str, markdown: bool) -> str:
         """The reference to a footnote whose converted body is ``content``."""
+        self.references += 1
         label, number = self.label(content.strip(), page_id)
         if markdown:
             return f"[^{label}]"
@@ -40,4 +54,6 @@ class Footnotes:
 
     def definitions(self) -> str:
         """The Markdown footnote definitions, one a line; empty without footnotes."""
-        return "\n".join(f"[^{label}]: {content}" for content, label in self.labels.items())
+        return "\n".join(
+            f"[^{label}]: {md_paragraph(content)}" for content, label in self.labels.items()
+        )

@@ -25,6 +25,7 @@ from reader.content.dokuwiki.output import (
     escape_text,
     link,
 )
+from reader.content.dokuwiki.scanning import Closer
 from reader.content.dokuwiki.state import PH_CLOSE, PH_OPEN, ConversionState
 
 #: Formatting pairs: HTML tag → DokuWiki marker.
@@ -37,8 +38,12 @@ _FORMAT_MARKERS: dict[str, str] = {
 
 # DokuWiki's URL character classes (inc/Parsing/ParserMode/Externallink.php).
 _URL_ANY = r"\w/\#~:.?+=&%@!\-\[\];,"
-_URL_PUNC = r".:?\-;,"
-_URL_TAIL = rf"[{_URL_ANY}]+?(?=[{_URL_PUNC}]*(?:[^{_URL_ANY}]|$))"
+_URL_PUNC_CHARS = ".:?-;,"
+# DokuWiki's tail is ``[any]+?(?=[punc]*(?:[^any]|$))``: the shortest run that leaves only
+# punctuation before the first character outside the class. That lookahead rescans the
+# punctuation at every step; the same tail is the whole run with its trailing punctuation
+# cut off in Python (:func:`_url_end`), which takes one pass.
+_URL_TAIL = rf"[{_URL_ANY}]+"
 # DokuWiki's "whitespace" and punctuation for smart double quotes (ParserMode/Quotes.php).
 _QUOTE_WS = r"\s/\#~:+=&%@\-()\]\[{}><\"'"
 _QUOTE_PUNC = r";,.?!"
@@ -53,7 +58,7 @@ _PLUGIN_TAG_NAMES = "|".join(sorted(PLUGIN_TAGS))
 _TOKENS: list[tuple[str | None, str]] = [
     ("ph", rf"{PH_OPEN}(?P<phn>\d+){PH_CLOSE}"),
     ("link", r"\[\[(?P<linkbody>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\]"),
-    ("media", r"\{\{(?P<mediabody>(?:[^}\n]|\}(?!\}))*)\}\}"),
+    ("media", r"\{\{"),  # the body is found by InlineConverter.convert
     ("fn", r"\(\("),
     ("br", r"\\\\(?:[ \t]+|(?=\n)|$)"),
     *((tag, re.escape(marker)) for tag, marker in _FORMAT_MARKERS.items()),
@@ -103,60 +108,68 @@ _OPENING_QUOTE = re.compile(rf'(?:^|(?<=[{_QUOTE_WS}]))"(?=[^{_QUOTE_WS}{_QUOTE_
 _TIMES = re.compile("[xX]")
 
 
+def _url_end(source: str, kind: str, start: int, end: int) -> int:
+    """Where the url or www token matched at ``start:end`` really ends: its trailing
+    punctuation left out, at least one character of its tail kept."""
+    head = source.index("://", start) + 3 if kind == "url" else start + 4  # 'www.', 'ftp.'
+    return max(head + 1, head + len(source[head:end].rstrip(_URL_PUNC_CHARS)))
+
+
 class _Formatting:
     """The formatting pairs open at the current point of a scan, innermost last.
 
-    ``out`` collects the fragments of the innermost open pair (or of the top level); each
-    open pair keeps the list of the level around it, to go back to when it closes.
+    ``out`` is the converted text so far, as fragments that are never empty. An open pair
+    holds a slot in it, filled with its marker as literal text: when the pair closes, the
+    slot becomes the opening tag; when it never closes, the marker stays. Each token is
+    then handled in constant time, however deep the pairs nest.
     """
 
-    __slots__ = ("converter", "open_pairs", "open_tags", "out")
+    __slots__ = ("converter", "open_counts", "open_pairs", "out")
 
     def __init__(self, converter: InlineConverter) -> None:
         self.converter = converter
-        self.open_pairs: list[tuple[str, str, list[str]]] = []  # (tag, marker, outer out)
-        self.open_tags: list[str] = []
+        self.open_pairs: list[tuple[str, str, int]] = []  # (tag, marker, slot in out)
+        self.open_counts: dict[str, int] = {}
         self.out: list[str] = []
 
-    def open(self, tag: str, marker: str) -> list[str]:
-        """Open ``tag`` (written ``marker``); returns the new ``out``."""
-        self.open_pairs.append((tag, marker, self.out))
-        self.open_tags.append(tag)
-        self.out = []
-        return self.out
+    def is_open(self, tag: str) -> bool:
+        """True when a ``tag`` pair is open."""
+        return self.open_counts.get(tag, 0) > 0
 
-    def close(self, tag: str) -> list[str]:
+    def open(self, tag: str, marker: str) -> None:
+        """Open ``tag`` (written ``marker``)."""
+        self.open_pairs.append((tag, marker, len(self.out)))
+        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+        self.out.append(self.converter.text(marker))
+
+    def close(self, tag: str) -> None:
         """Close the open ``tag``; pairs opened inside it and left open become literal."""
+        out = self.out
         while self.open_pairs:
-            inner = self.out
-            open_tag, marker, self.out = self.open_pairs.pop()
-            self.open_tags.pop()
+            open_tag, marker, slot = self.open_pairs.pop()
+            self.open_counts[open_tag] -= 1
             if open_tag == tag:
-                body = "".join(inner)
-                self.out.append(f"<{tag}>{body}</{tag}>" if body else "")
-                break
-            self._unclosed(marker, inner)
-        return self.out
+                if len(out) > slot + 1:
+                    out[slot] = f"<{tag}>"
+                    out.append(f"</{tag}>")
+                else:  # an empty pair leaves nothing
+                    del out[slot:]
+                return
+            self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
 
-    def toggle(self, tag: str) -> list[str]:
-        """Open or close a symmetric pair (``**``, ``//``…); returns the new ``out``."""
-        if tag in self.open_tags:
-            return self.close(tag)
-        return self.open(tag, _FORMAT_MARKERS[tag])
+    def toggle(self, tag: str) -> None:
+        """Open or close a symmetric pair (``**``, ``//``…)."""
+        if self.is_open(tag):
+            self.close(tag)
+        else:
+            self.open(tag, _FORMAT_MARKERS[tag])
 
     def finish(self) -> str:
         """The converted text, with the pairs still open kept as literal text."""
         while self.open_pairs:
-            inner = self.out
-            _tag, marker, self.out = self.open_pairs.pop()
-            self.open_tags.pop()
-            self._unclosed(marker, inner)
+            marker = self.open_pairs.pop()[1]
+            self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
         return "".join(self.out)
-
-    def _unclosed(self, marker: str, inner: list[str]) -> None:
-        self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
-        self.out.append(self.converter.text(marker))
-        self.out.extend(inner)
 
 
 class InlineConverter:
@@ -177,10 +190,15 @@ class InlineConverter:
 
     # -- main scan ------------------------------------------------------------------
     def convert(self, source: str) -> str:
-        """Convert ``source`` (inline DokuWiki text) and return the fragment."""
+        """Convert ``source`` (inline DokuWiki text) and return the fragment.
+
+        Linear in the length of ``source``: every search starts where the last one
+        stopped, and the closers searched ahead (``}}``, ``))``) are remembered when
+        missing, so that a thousand openers do not each search the rest of the line.
+        """
         scanner = _scanner(source)
-        first = scanner.search(source)
-        if first is None:  # no markup at all, like most list items and table cells
+        m = scanner.search(source)
+        if m is None:  # no markup at all, like most list items and table cells
             return self.text(source)
         needs_escape = (MD_SPECIALS if self.md else HTML_SPECIALS).search
         escapes = MD_TABLE if self.md else HTML_TABLE
@@ -188,38 +206,52 @@ class InlineConverter:
         out = formatting.out
         pos = 0
         footnote_ends = True  # False once no '))' is left to close a footnote
-        for m in scanner.finditer(source, first.start()):
+        media_closes = Closer(source, "}}")
+        checkpoint = self.state.checkpoint
+        while m is not None:
+            checkpoint()
             start, end = m.span()
-            if start < pos:  # inside a footnote, already converted
-                continue
+            kind = m.lastgroup
+            piece = ""
+            if kind == "media":  # '{{' … '}}' on the same line
+                close = media_closes.find(end)
+                if close < 0:
+                    m = scanner.search(source, end)  # '{{' stays text
+                    continue
+                piece = media(source[end:close], self.state, self.md)
+                end = close + 2
+            elif kind in ("url", "www"):
+                end = _url_end(source, kind, start, end)
             if start > pos:  # the text before the token (escape_text, inlined: the hot path)
                 text = source[pos:start]
                 out.append(text.translate(escapes) if needs_escape(text) else text)
             pos = end
-            kind = m.lastgroup
             if kind in _FORMAT_MARKERS:  # the most frequent tokens, tested first
-                out = formatting.toggle(kind)
+                formatting.toggle(kind)
             elif kind == "link":
-                out.append(wikilink(m["linkbody"], self.state, self.md))
+                piece = wikilink(m["linkbody"], self.state, self.md)
             elif kind == "fn":
                 close = source.find("))", pos) if footnote_ends else -1
                 if close < 0:
                     footnote_ends = False
                     self.state.warn("footnote '((' never closed: kept as text")
-                    out.append(self.text("(("))
+                    piece = self.text("((")
                 else:
-                    out.append(self.footnote(source[pos:close]))
+                    piece = self.footnote(source[pos:close])
                     pos = close + 2
             elif kind == "ph":
-                out.append(self.placeholder(int(m["phn"])))
-            elif kind == "media":
-                out.append(media(m["mediabody"], self.state, self.md))
+                piece = self.placeholder(int(m["phn"]))
             elif kind == "tag":
-                out = self.html_tag(formatting, m[0])
+                self.html_tag(formatting, m[0])
             elif kind == "quote":
-                out.append(self.quote(source, start))
-            else:
-                out.append(self.single_token(kind, m[0]))
+                piece = self.quote(source, start)
+            elif kind != "media":
+                piece = self.single_token(kind, source[start:end])
+            if piece:
+                if self.md and piece[0] == "[" and out and out[-1][-1] == "!":
+                    out[-1] = out[-1][:-1] + "\\!"  # '![text](url)' would be an image
+                out.append(piece)
+            m = scanner.search(source, pos)
         if pos < len(source):
             out.append(self.text(source[pos:]))
         return formatting.finish()
@@ -244,15 +276,15 @@ class InlineConverter:
             return self.text(_TIMES.sub("\u00d7", token))
         return self.text(ENTITIES.get(token.lower(), token))
 
-    def html_tag(self, formatting: _Formatting, token: str) -> list[str]:
-        """Open or close ``<del>``, ``<sub>`` or ``<sup>``; returns the new ``out``."""
+    def html_tag(self, formatting: _Formatting, token: str) -> None:
+        """Open or close ``<del>``, ``<sub>`` or ``<sup>``."""
         tag = token.strip("</>").lower()
         if not token.startswith("</"):
-            return formatting.open(tag, token)
-        if tag in formatting.open_tags:
-            return formatting.close(tag)
-        formatting.out.append(self.text(token))
-        return formatting.out
+            formatting.open(tag, token)
+        elif formatting.is_open(tag):
+            formatting.close(tag)
+        else:
+            formatting.out.append(self.text(token))
 
     def quote(self, source: str, start: int) -> str:
         """A smart double quote for the '"' at ``start``: opening or closing."""
@@ -268,14 +300,19 @@ class InlineConverter:
             return ""
         item = self.state.protected[index]
         if item.kind == "inlinecode":
-            return f"<code>{escape_text(item.text, False)}</code>"
+            return f"<code>{self.text(item.text)}</code>"  # Markdown would read inside
         return self.text(item.text)
 
     def footnote(self, body: str) -> str:
         """Convert a footnote body and return the reference to it."""
+        footnotes = self.state.footnotes
+        if footnotes.full:
+            self.state.warn("too many footnotes: the rest are shown in parentheses")
+            inline = self.convert(body).replace("\n", " ").strip()
+            return f"({inline})"
         converter = self if self.md else InlineConverter(self.state, markdown=True)
         content = converter.convert(body).replace("\n", " ")
-        return self.state.footnotes.reference(content, self.state.page_id, self.md)
+        return footnotes.reference(content, self.state.page_id, self.md)
 
 
 def convert_inline(source: str, state: ConversionState, markdown: bool = True) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reader.content.dokuwiki.output import escape_text
+from reader.content.dokuwiki.scanning import Closer, LineStarts
 from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
     BLOCK_OPEN,
@@ -22,25 +23,19 @@ from reader.content.dokuwiki.state import (
     Protected,
 )
 
+# ``<code …>`` and ``<file …>`` end at the next '>' on their line, found apart (Closer).
 _PROTECT = re.compile(
-    r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"
-    r"|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
+    r"<nowiki>|%%|<code\b|<file\b|<html>|<HTML>|<php>|<PHP>|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
 )
 _SILENT_MACROS = {"~~NOTOC~~", "~~NOCACHE~~"}
 #: A list item line (two spaces or a tab, then ``*`` or ``-``).
 LIST_LINE = re.compile(r"( {2,}|\t+)([*-])(.*)")
+# An indented line that is not a list item: preformatted, where DokuWiki enters no mode.
+_PREFORMATTED_LINE = re.compile(r"(?= {2}|\t)(?! {2,}[*-]|\t+[*-])")
 _CODE_PARAMS_END = re.compile(r"\[.*")
 _FENCE = re.compile(r"^`{3,}", re.MULTILINE)
 _FIRST_BLANK_LINE = re.compile(r"^[ \t]*\n")
 _NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
-
-
-def _line_is_preformatted(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    head = text[start : start + 2]
-    if head != "  " and not head.startswith("\t"):
-        return False
-    return LIST_LINE.match(text, start) is None
 
 
 def protect(text: str, state: ConversionState) -> str:
@@ -49,19 +44,29 @@ def protect(text: str, state: ConversionState) -> str:
     pos = 0
     search_from = 0
     missing_close: set[str] = set()
+    preformatted = LineStarts(text, _PREFORMATTED_LINE)
+    tag_ends = Closer(text, ">")
     while True:
+        state.checkpoint()
         m = _PROTECT.search(text, search_from)
         if m is None:
             break
-        if _line_is_preformatted(text, m.start()):
+        if preformatted.matches(m.start()):
             search_from = m.end()
             continue
         token = m.group(0)
+        if token in ("<code", "<file"):
+            tag_end = tag_ends.find(m.end())
+            if tag_end < 0:
+                search_from = m.end()
+                continue
+            token = text[m.start() : tag_end + 1]
+        end = m.start() + len(token)
         if token.startswith("~~"):
             out.append(text[pos : m.start()])
             if token not in _SILENT_MACROS:
                 state.warn(f"unknown macro {token}: dropped")
-            pos = search_from = m.end()
+            pos = search_from = end
             continue
         closer = {
             "<nowiki>": "</nowiki>",
@@ -73,16 +78,16 @@ def protect(text: str, state: ConversionState) -> str:
         }.get(token)
         if closer is None:
             closer = "</code>" if token.startswith("<code") else "</file>"
-        close = -1 if closer in missing_close else text.find(closer, m.end())
+        close = -1 if closer in missing_close else text.find(closer, end)
         block = token.startswith(("<code", "<file", "<HTML", "<PHP"))
         if close < 0:
             missing_close.add(closer)
             if not block:
-                search_from = m.end()
+                search_from = end
                 continue
             state.warn(f"{token} never closed: code runs to the end of the text")
             close = len(text)
-        body = text[m.end() : close]
+        body = text[end:close]
         out.append(text[pos : m.start()])
         index = len(state.protected)
         if token in ("<nowiki>", "%%"):

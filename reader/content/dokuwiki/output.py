@@ -50,6 +50,9 @@ _ATTR_TABLE = str.maketrans(
 # runs of text have nothing to escape, and a character-class search finds that in C.
 MD_SPECIALS = re.compile("[" + re.escape("".join(MD_ESCAPE)) + "]")
 HTML_SPECIALS = re.compile("[&<>]")
+# What would make a paragraph's first characters block syntax: a list item, a rule, a
+# setext or table line, a definition; or a footnote reference read as its definition.
+_LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])|(\[\^[^\]]*\])(:)")
 
 
 def escape_text(text: str, markdown: bool) -> str:
@@ -79,3 +82,16 @@ def link(url: str, label_html: str, markdown: bool, css: str = "") -> str:
         return f"[{label_html}]({escape_url(url, True)})"
     cls = f' class="{css}"' if css else ""
     return f'<a href="{escape_url(url)}"{cls}>{label_html}</a>'
+
+
+def md_paragraph(fragment: str) -> str:
+    """Make an inline Markdown fragment safe to start a line (no list, rule or code)."""
+    fragment = fragment.strip()
+    m = _LINE_START.match(fragment)
+    if m is None:
+        return fragment
+    if m.group(1):
+        return f"{m.group(1)}&#{ord(m.group(2))};{fragment[m.end() :]}"
+    if m.group(4):
+        return f"{m.group(4)}&#58;{fragment[m.end() :]}"
+    return f"&#{ord(m.group(3))};{fragment[1:]}"

@@ -7,6 +7,7 @@ the text first and stand in it as private-use placeholders until they are render
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.content.dokuwiki.footnotes import Footnotes
@@ -15,6 +16,10 @@ from reader.content.dokuwiki.footnotes import Footnotes
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
 BLOCK_OPEN, BLOCK_CLOSE = "\ue002", "\ue003"
 PLACEHOLDER_CHARS = PH_OPEN + PH_CLOSE + BLOCK_OPEN + BLOCK_CLOSE
+
+#: How many checkpoints (lines, tokens, literal regions) pass between two calls of the
+#: caller's ``check``: a few milliseconds of converting.
+CHECK_EVERY = 1024
 
 
 @dataclass
@@ -38,6 +43,21 @@ class ConversionState:
     links: dict[str, None] = field(default_factory=dict)
     footnotes: Footnotes = field(default_factory=Footnotes)
     open_quotes: int = 0
+    check: Callable[[], None] | None = None  # raises to stop the conversion (a cancel)
+    stopped_by: Exception | None = None  # what ``check`` raised
+    checkpoints: int = 0
+
+    def checkpoint(self) -> None:
+        """Call ``check`` every :data:`CHECK_EVERY` checkpoints; what it raises propagates."""
+        if self.check is None:
+            return
+        self.checkpoints += 1
+        if self.checkpoints % CHECK_EVERY == 0:
+            try:
+                self.check()
+            except Exception as error:
+                self.stopped_by = error
+                raise
 
     def warn(self, message: str) -> None:
         """Record a warning once."""
