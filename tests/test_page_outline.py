@@ -152,3 +152,22 @@ def test_a_check_that_never_cancels_changes_nothing() -> None:
     calls, check = cancel_on_call(0)
     assert build_page("faq:p", text, check=check) == build_page("faq:p", text)
     assert calls
+
+
+def test_hostile_titles_lose_controls_and_invisible_characters() -> None:
+    page = build_page(
+        "faq:p",
+        "====== Ti\x00tre \u202eemmoc\u202c ======\n===== Sec\u200btion =====\n"
+        "==== Ques\xadtion\x07 ? ====\noui\n==== Cafe\u0301 ====\nnon\n",
+    )
+    assert page.title == "Titre emmoc"
+    assert [s.title for s in page.sections] == ["Section"]
+    assert [q.title for q in page.questions()] == ["Question ?", "Café"]  # NFC
+    # Anchors as DokuWiki makes them where it can: NUL and soft hyphen become '_'.
+    assert page.title_anchor == "ti_tre_emmoc"
+    assert [q.anchor for q in page.questions()] == ["ques_tion", "cafe"]
+
+
+def test_a_heading_of_invisible_characters_only_is_no_heading() -> None:
+    page = build_page("faq:p", "====== P ======\n==== Q ====\noui\n==== \u200b\u202e ====\nsuite\n")
+    assert [q.title for q in page.questions()] == ["Q"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.content.chars import FORMAT
 from reader.content.id_chars import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
 
 _ACCENTS = str.maketrans({**LOWER_ACCENTS, **UPPER_ACCENTS})
@@ -23,11 +24,16 @@ _PUNCT_THEN_COLON = re.compile(r"[:._\-]+:")
 
 
 def clean_id(raw: str) -> str:
-    """Return DokuWiki's ``cleanID(raw)``: lower case, no accents, specials as ``_``."""
+    """Return DokuWiki's ``cleanID(raw)``: lower case, no accents, specials as ``_``.
+
+    Unlike DokuWiki, format characters that its table of specials leaves (U+202E, U+200B,
+    U+FEFF …) are removed: an id must not hide or reverse text (:mod:`.chars`).
+    """
     text = unicodedata.normalize("NFC", raw.strip().lower())
     text = text.replace(";", ":").replace("/", "_")
     text = text.translate(_ACCENTS)
     text = _SPECIALS.sub("_", text)
+    text = FORMAT.sub("", text)  # bidi overrides, zero-width spaces …: cleanID keeps them
     text = _SEPS.sub("_", text)
     text = _COLONS.sub(":", text)
     text = text.strip(":._-")

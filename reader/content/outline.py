@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.content.chars import clean_title
 from reader.content.dokuwiki import to_markdown
 from reader.content.dokuwiki.state import CHECK_EVERY
 from reader.content.ids import UsedAnchors, section_id
@@ -33,11 +34,19 @@ _BLOCK_TAG = re.compile(r"<(code|file|nowiki|html|HTML|php|PHP)\b")
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading line of the source: its DokuWiki level (1 = ``======``) and text."""
+    """A heading line of the source: its DokuWiki level (1 = ``======``) and text.
+
+    ``title`` is the text as written, from which the anchor is made as DokuWiki makes it;
+    :attr:`shown` is the title the reader shows (no control or format character).
+    """
 
     line: int
     level: int
     title: str
+
+    @property
+    def shown(self) -> str:
+        return clean_title(self.title).strip()
 
 
 def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> list[Heading]:
@@ -58,7 +67,7 @@ def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> 
         if parts and "%%" not in parts[1]:
             level = max(1, 7 - min(len(parts[0]), 6))
             title = parts[1].strip()
-            if title:
+            if clean_title(title).strip():
                 headings.append(Heading(number, level, title))
                 continue
         if "<" in line:
@@ -171,8 +180,8 @@ def build_page(
         if headings[0].level == top and sum(h.level == top for h in headings) == 1:
             first = chunks.pop(0)
             assert first.heading is not None
-            title = first.heading.title
-            title_anchor = section_id(title, used)
+            title = first.heading.shown
+            title_anchor = section_id(first.heading.title, used)
             preamble = "\n".join(part for part in (preamble, first.body) if part.strip())
     elif not text.strip():
         warnings.append("la page est vide")
@@ -202,7 +211,7 @@ def build_page(
         section = sections[-1]
         answer = convert("\n".join(bodies), shift=0 - question_level + 2)
         section.questions.append(
-            Question(f"{page_id}#{anchor}", heading.title, answer, page_id, section.title)
+            Question(f"{page_id}#{anchor}", heading.shown, answer, page_id, section.title)
         )
 
     intro_markdown = convert("\n".join(intro_parts), shift=1) if intro_parts else ""
@@ -212,7 +221,7 @@ def build_page(
         if heading.level == section_level:
             close_question()
             anchor = section_id(heading.title, used)
-            draft = _SectionDraft(heading.title, anchor)
+            draft = _SectionDraft(heading.shown, anchor)
             sections.append(draft)
             if chunk.body.strip():
                 draft.intro = convert(chunk.body, shift=2 - section_level)

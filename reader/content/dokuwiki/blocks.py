@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from reader.content.chars import clean_title
 from reader.content.dokuwiki.inline import convert_inline
 from reader.content.dokuwiki.links import section_anchor
 from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
@@ -120,12 +121,13 @@ class BlockConverter:
         stripped = line.strip()
         level = max(1, 7 - (len(stripped) - len(stripped.lstrip("="))))
         title = stripped.strip("=").strip()
-        if not title:
+        shown = clean_title(title).strip()
+        if not shown:
             return False
         self.flush_paragraph()
         anchor = self.unique_anchor(title)
         md_level = max(1, min(6, level + self.shift))
-        text = escape_text(title, True)
+        text = escape_text(shown, True)
         self.blocks.append(f"{'#' * md_level} {text} {{#{anchor}}}")
         return True
 
