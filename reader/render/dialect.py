@@ -36,13 +36,14 @@ _QUOTE_MARKS = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
 # A paragraph starting like this would be another block for python-markdown.
 _NOT_PARAGRAPH = re.compile(
     r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:"
-    r"|<(?!/?(?:strong|em|u|code|del|sub|sup|a|img|br)\b)"
+    r"|<(?!/?(?:strong|em|u|code|del|sub|sup|a|img|br|span)\b)"
 )
 _ESCAPE_OR_ENTITY = r"\\[\\`*_\[\]{}#!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);"
 _INLINE = re.compile(
     # text: plain characters, escapes and entities, in one run (rendered by _text)
     rf"(?P<text>(?:{_ESCAPE_OR_ENTITY}|[^\\`*_\[\]{{}}<>&\n!]|!(?!\[))+)"
-    r"|(?P<tag></?(?:strong|em|u|code|del|sub|sup)>|<br />|<img [^<>]*/>|<a [^<>]*>|</a>)"
+    r"|(?P<tag></?(?:strong|em|u|code|del|sub|sup)>|<br />|<img [^<>]*/>|<a [^<>]*>|</a>"
+    r'|<span class="media-missing">|</span>)'
     r"|\[\^(?P<note>[^\]]*)\]"
     r"|(?P<link>\[)"
 )

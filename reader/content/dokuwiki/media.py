@@ -4,6 +4,8 @@ Local ids resolve against the page's namespace (DokuWiki's MediaResolver) and ar
 in ``Conversion.media`` so that a refresh fetches them; images become ``<img
 src="media:<id>">`` with DokuWiki's alignment classes and size, other files a link.
 External and interwiki media become plain links: nothing is ever loaded from elsewhere.
+``data:`` URIs and ``file:/`` URLs are no media of the wiki: their label is shown in a
+``media-missing`` span, as a missing image is, and they are not listed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from reader.content.dokuwiki.output import escape_attr, escape_text, link
 from reader.content.dokuwiki.state import ConversionState
 from reader.content.ids import no_namespace, resolve_media_id
 
+# Sources that are no media of the wiki, though DokuWiki reads them as ids in namespaces
+# 'data' and 'file' (and links to missing files): an image inlined as a data: URI, a file
+# of the writer's computer or network. Never fetched, never loaded: their label is shown.
+_DATA_URI = re.compile(r"(data:[\w.+-]+/[\w.+-]+)[^,]*,", re.IGNORECASE)
+_FILE_URL = re.compile(r"file:[/\\]()", re.IGNORECASE)
 _MEDIA_PLUGIN = re.compile(r"^\s*([A-Za-z][\w.-]*)>(.*)$", re.DOTALL)
 _ANY_SCHEME = re.compile(r"^[a-z]+://", re.IGNORECASE)
 _EXTERNAL_MEDIA = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
@@ -36,6 +43,11 @@ def media(body: str, state: ConversionState, markdown: bool, inside_link: bool =
         (left, right), "medialeft" if right else "media"
     )
     src = src.strip()
+    elsewhere = _DATA_URI.match(src) or _FILE_URL.match(src)
+    if elsewhere:
+        label = elsewhere.group(1) or src.replace("\\", "/").rstrip("/").rpartition("/")[2]
+        state.warn(f"media {src[:60]!r} is not on the wiki (data or local file): label shown")
+        return f'<span class="media-missing">{escape_text(caption or label, markdown)}</span>'
     src, _, param = src.rpartition("?") if "?" in src else (src, "", "")
     size = _MEDIA_SIZE.search(param)
     width = size.group(1) if size and size.group(1).strip("0") else ""
