@@ -9,8 +9,8 @@ measures:
 * loading it with no page cache, with an empty cache (cold: converts and fills it), with
   the filled cache (warm), and after one page changed;
 * ``to_markdown`` on the 5 MB page of the converter tests, ``build_page`` on the 5 MB page
-  of the outline tests, on ``wiki:syntax`` (if DokuWiki is installed) and on the bundled
-  page;
+  of the outline tests and on a dense 3.9 MB page of 2,542 questions (:func:`dense_page`),
+  ``to_markdown`` on ``wiki:syntax`` (if DokuWiki is installed) and on the bundled page;
 * ``faq-reader search formation --json`` from process start to exit, with warm caches.
 
 Each figure is the best of ``--repeat`` runs. ``--root`` runs the same measurements
@@ -218,6 +218,13 @@ def main() -> int:
         )
         big = big_outline_page()
         rows.append(("build_page, 5 MB outline test page", best(1, lambda: build_page("p", big))))
+        dense = dense_page()
+        rows.append(
+            (
+                "build_page, 3.9 MB dense page (2,542 questions)",
+                best(args.repeat, lambda: build_page("faq:dense", dense)),
+            )
+        )
         syntax = next((p for p in SYNTAX_PAGES if p.is_file()), None)
         if syntax is not None:
             text = syntax.read_text(encoding="utf-8")

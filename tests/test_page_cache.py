@@ -186,6 +186,21 @@ def test_an_edit_to_any_converter_module_converts_again(
         key.cache_clear()
 
 
+def test_a_cancel_while_a_page_is_built_stores_nothing(tmp_path: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def cancel() -> None:
+        raise Cancelled
+
+    cache = PageCache(tmp_path)
+    text = "====== P ======\n" + "==== Q ====\noui\n" * 100
+    with pytest.raises(Cancelled):
+        cache.load("faq:p", "0" * 64, text, PageSource(), check=cancel)
+    assert list(tmp_path.glob("*.json")) == []
+    assert len(list(cache.load("faq:p", "0" * 64, text, PageSource()).questions())) == 100
+
+
 def test_least_recently_used_entries_are_pruned(tmp_path: Path) -> None:
     cache = PageCache(tmp_path)
     page = build_page("a", "====== A ======\n==== Q ====\noui\n")

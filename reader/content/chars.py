@@ -31,5 +31,8 @@ _UNSEEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMAT_CHARACTERS}]")
 def clean_title(text: str) -> str:
     """``text`` fit for a title: no control (but tab and newline), no format character,
     in NFC form."""
-    text = _UNSEEN.sub("", text)
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if _UNSEEN.search(text):
+        text = _UNSEEN.sub("", text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)

@@ -89,11 +89,11 @@ class UsedAnchors(set[str]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._next_suffix: dict[str, int] = {}
+        self.next_suffix: dict[str, int] = {}  # see take_anchor
 
     def unique(self, anchor: str) -> str:
         """The first free one of ``anchor``, ``anchor1``, ``anchor2`` …, now taken."""
-        return take_anchor(anchor, self, self._next_suffix)
+        return take_anchor(anchor, self, self.next_suffix)
 
 
 def namespace_of(page_id: str) -> str:

@@ -63,7 +63,7 @@ def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> 
             if closing in line:
                 closing = None
             continue
-        parts = heading_parts(line)
+        parts = heading_parts(line) if "==" in line else None
         if parts and "%%" not in parts[1]:
             level = max(1, 7 - min(len(parts[0]), 6))
             title = parts[1].strip()

@@ -29,6 +29,7 @@ from reader.content.model import Page, PageSource, Question, Section
 from reader.fsutil import atomic_write_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 log = logging.getLogger(__name__)
@@ -203,17 +204,27 @@ class PageCache:
             return
         self._used.add(name)
 
-    def load(self, page_id: str, sha256: str, text: str, source: PageSource) -> Page:
+    def load(
+        self,
+        page_id: str,
+        sha256: str,
+        text: str,
+        source: PageSource,
+        *,
+        check: Callable[[], None] | None = None,
+    ) -> Page:
         """The page for this file: from the cache, else built from ``text`` and stored.
 
-        Raises only what :func:`~reader.content.outline.build_page` raises.
+        ``check`` goes to :func:`~reader.content.outline.build_page` (a refresh's cancel):
+        what it raises stops the building, and nothing is stored. Raises only what
+        ``build_page`` raises.
         """
         page = self.get(page_id, sha256, source)
         if page is None:
             # Imported on the first miss: a load from a warm cache never needs the converter.
             from reader.content import outline
 
-            page = outline.build_page(page_id, text, source)
+            page = outline.build_page(page_id, text, source, check=check)
             self.put(page_id, sha256, page)
         return page
 

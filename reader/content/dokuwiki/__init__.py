@@ -29,8 +29,8 @@ The modules, in the order the text goes through them:
 
 from __future__ import annotations
 
-import hashlib
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +41,7 @@ from reader.content.ids import UsedAnchors
 __all__ = ["Conversion", "to_markdown"]
 
 _STRIP = str.maketrans({c: "\ufffd" for c in PLACEHOLDER_CHARS + "\x00"})
+_RESERVED = re.compile(f"[{PLACEHOLDER_CHARS}\x00]")
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,9 @@ def to_markdown(
 def _convert(
     text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
 ) -> Conversion:
-    state.footnotes.salt = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
+    state.footnotes.source = text
     clean = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(c in clean for c in PLACEHOLDER_CHARS + "\x00"):
+    if _RESERVED.search(clean):
         state.warn("reserved control characters replaced by U+FFFD")
         clean = clean.translate(_STRIP)
     blocks = convert_blocks(clean, state, heading_shift, used_anchors)

@@ -52,13 +52,13 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
     initial = items[0][0]
     for depth, tag, content in items:
         depth = max(depth, initial)
-        if len(stack) >= MAX_NESTING and depth > stack[-1][0]:
-            depth = stack[-1][0]  # as deep as lists go: a sibling of the deepest item
         if not stack or depth > stack[-1][0]:
-            out.append(f"<{tag}>")
-            stack.append((depth, tag))
-            out.append(f"<li>{content}")
-            continue
+            if len(stack) < MAX_NESTING:
+                out.append(f"<{tag}>")
+                stack.append((depth, tag))
+                out.append(f"<li>{content}")
+                continue
+            depth = stack[-1][0]  # as deep as lists go: a sibling of the deepest item
         while len(stack) > 1 and stack[-1][0] > depth:
             out.append(f"</li>\n</{stack.pop()[1]}>")
         if stack[-1][1] == tag:
@@ -99,12 +99,11 @@ class BlockConverter:
         self.used = used  # shared by the calls for one page: never copied
         self.blocks: list[str] = []
         self.paragraph: list[str] = []
-        self.next_suffix: dict[str, int] = {}
+        # where the search for a free suffix stopped, per anchor: the page's when it has one
+        self.next_suffix = used.next_suffix if isinstance(used, UsedAnchors) else {}
 
     def unique_anchor(self, title: str) -> str:
         """DokuWiki's ``sectionID(title, check)``, in linear time for pages with many headings."""
-        if isinstance(self.used, UsedAnchors):
-            return self.used.unique(section_anchor(title))
         return take_anchor(section_anchor(title), self.used, self.next_suffix)
 
     def flush_paragraph(self) -> None:
@@ -135,9 +134,10 @@ class BlockConverter:
         """Convert all lines; returns the Markdown blocks."""
         lines = text.split("\n")
         i, n = 0, len(lines)
-        checkpoint = self.state.checkpoint
+        checkpoint = self.state.checkpoint if self.state.check is not None else None
         while i < n:
-            checkpoint()
+            if checkpoint:
+                checkpoint()
             line = lines[i]
             if _TEXT_LINE.match(line):
                 self.paragraph.append(line)
@@ -177,7 +177,8 @@ class BlockConverter:
                     and not LIST_LINE.match(lines[i])
                     and not _BLOCK_LINE.fullmatch(lines[i])
                 ):
-                    checkpoint()
+                    if checkpoint:
+                        checkpoint()
                     raw = lines[i]
                     pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
                     i += 1
@@ -189,7 +190,8 @@ class BlockConverter:
                 self.flush_paragraph()
                 rows = []
                 while i < n and lines[i].startswith(("|", "^")):
-                    checkpoint()
+                    if checkpoint:
+                        checkpoint()
                     rows.append(lines[i])
                     i += 1
                 self.blocks.append(table_to_html(rows, self.state))
@@ -198,7 +200,8 @@ class BlockConverter:
                 self.flush_paragraph()
                 quoted = []
                 while i < n and lines[i].startswith(">"):
-                    checkpoint()
+                    if checkpoint:
+                        checkpoint()
                     raw = lines[i]
                     depth = len(raw) - len(raw.lstrip(">"))
                     quoted.append((min(depth, MAX_NESTING), raw[depth:]))
@@ -214,7 +217,8 @@ class BlockConverter:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
         items = []
         while i < len(lines) and (m := LIST_LINE.match(lines[i])):
-            self.state.checkpoint()
+            if self.state.check is not None:
+                self.state.checkpoint()
             depth = m.group(1).replace("\t", "  ").count("  ") + 1
             tag = "ul" if m.group(2) == "*" else "ol"
             content = convert_inline(m.group(3), self.state, markdown=False).strip()

@@ -24,23 +24,22 @@ MAX_REFERENCES = 500
 class Footnotes:
     """The footnotes of one conversion, in order of first use."""
 
-    salt: str = ""  # set from the text being converted
+    source: str = ""  # the text being converted, whose hash salts the labels
     labels: dict[str, str] = field(default_factory=dict)  # content markdown -> label
     numbers: dict[str, int] = field(default_factory=dict)  # content markdown -> number
-    references: int = 0
+    references: int = 0  # made so far; past MAX_REFERENCES, footnotes stand in place
+    _salt: str = ""
 
     def label(self, content: str, page_id: str) -> tuple[str, int]:
         """Return ``(label, number)`` for a footnote, reusing identical ones like DokuWiki."""
         if content not in self.labels:
-            digest = hashlib.sha1((self.salt + page_id).encode("utf-8", "replace")).hexdigest()[:6]
+            if not self.labels:  # the first footnote: hash the text now, not for every text
+                self._salt = hashlib.sha1(self.source.encode("utf-8", "replace")).hexdigest()[:8]
+            salted = (self._salt + page_id).encode("utf-8", "replace")
+            digest = hashlib.sha1(salted).hexdigest()[:6]
             self.labels[content] = f"{len(self.labels) + 1}-{digest}"
             self.numbers[content] = len(self.labels)
         return self.labels[content], self.numbers[content]
-
-    @property
-    def full(self) -> bool:
-        """True once :data:`MAX_REFERENCES` references are made: show footnotes in place."""
-        return self.references >= MAX_REFERENCES
 
     def reference(self, content: str, page_id: str, markdown: bool) -> str:
         """The reference to a footnote whose converted body is ``content``."""

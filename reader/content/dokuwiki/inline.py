@@ -13,15 +13,15 @@ syntax differ between the two modes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.content.dokuwiki.conf import ENTITIES, PLUGIN_TAGS
+from reader.content.dokuwiki.footnotes import MAX_REFERENCES
 from reader.content.dokuwiki.links import EMAIL, wikilink
 from reader.content.dokuwiki.media import media
 from reader.content.dokuwiki.output import (
     HTML_SPECIALS,
-    HTML_TABLE,
     MD_SPECIALS,
-    MD_TABLE,
     escape_text,
     link,
 )
@@ -115,13 +115,19 @@ def _url_end(source: str, kind: str, start: int, end: int) -> int:
     return max(head + 1, head + len(source[head:end].rstrip(_URL_PUNC_CHARS)))
 
 
+@lru_cache(maxsize=64)
+def _marker_text(marker: str, markdown: bool) -> str:
+    """A formatting marker as literal text (what an open pair shows until it closes)."""
+    return escape_text(marker, markdown)
+
+
 class _Formatting:
     """The formatting pairs open at the current point of a scan, innermost last.
 
     ``out`` is the converted text so far, as fragments that are never empty. An open pair
-    holds a slot in it, filled with its marker as literal text: when the pair closes, the
-    slot becomes the opening tag; when it never closes, the marker stays. Each token is
-    then handled in constant time, however deep the pairs nest.
+    holds a slot in it: when the pair closes, the slot becomes the opening tag; when it
+    never closes, its marker as literal text. Each token is then handled in constant
+    time, however deep the pairs nest.
     """
 
     __slots__ = ("converter", "open_counts", "open_pairs", "out")
@@ -139,8 +145,9 @@ class _Formatting:
     def open(self, tag: str, marker: str) -> None:
         """Open ``tag`` (written ``marker``)."""
         self.open_pairs.append((tag, marker, len(self.out)))
-        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
-        self.out.append(self.converter.text(marker))
+        counts = self.open_counts
+        counts[tag] = counts.get(tag, 0) + 1
+        self.out.append(marker)  # the slot; made literal text if the pair never closes
 
     def close(self, tag: str) -> None:
         """Close the open ``tag``; pairs opened inside it and left open become literal."""
@@ -155,21 +162,18 @@ class _Formatting:
                 else:  # an empty pair leaves nothing
                     del out[slot:]
                 return
-            self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
-
-    def toggle(self, tag: str) -> None:
-        """Open or close a symmetric pair (``**``, ``//``…)."""
-        if self.is_open(tag):
-            self.close(tag)
-        else:
-            self.open(tag, _FORMAT_MARKERS[tag])
+            self._unclosed(marker, slot)
 
     def finish(self) -> str:
         """The converted text, with the pairs still open kept as literal text."""
         while self.open_pairs:
-            marker = self.open_pairs.pop()[1]
-            self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
+            _tag, marker, slot = self.open_pairs.pop()
+            self._unclosed(marker, slot)
         return "".join(self.out)
+
+    def _unclosed(self, marker: str, slot: int) -> None:
+        self.converter.state.warn(f"unclosed {marker!r}: kept as literal text")
+        self.out[slot] = _marker_text(marker, self.converter.md)
 
 
 class InlineConverter:
@@ -192,66 +196,83 @@ class InlineConverter:
     def convert(self, source: str) -> str:
         """Convert ``source`` (inline DokuWiki text) and return the fragment.
 
-        Linear in the length of ``source``: every search starts where the last one
-        stopped, and the closers searched ahead (``}}``, ``))``) are remembered when
-        missing, so that a thousand openers do not each search the rest of the line.
+        Linear in the length of ``source``: one pass of the token regex, taken up again
+        after a construct that ends elsewhere than its token (a footnote, media, a url
+        without its trailing punctuation); the closers searched ahead (``}}``, ``))``)
+        are remembered when missing, so that a thousand openers do not each search the
+        rest of the line.
         """
         scanner = _scanner(source)
-        m = scanner.search(source)
-        if m is None:  # no markup at all, like most list items and table cells
+        first = scanner.search(source)
+        if first is None:  # no markup at all, like most list items and table cells
             return self.text(source)
-        needs_escape = (MD_SPECIALS if self.md else HTML_SPECIALS).search
-        escapes = MD_TABLE if self.md else HTML_TABLE
+        markdown = self.md
+        needs_escape = (MD_SPECIALS if markdown else HTML_SPECIALS).search
         formatting = _Formatting(self)
-        out = formatting.out
+        out, open_counts = formatting.out, formatting.open_counts
         pos = 0
         footnote_ends = True  # False once no '))' is left to close a footnote
-        media_closes = Closer(source, "}}")
-        checkpoint = self.state.checkpoint
-        while m is not None:
-            checkpoint()
-            start, end = m.span()
-            kind = m.lastgroup
-            piece = ""
-            if kind == "media":  # '{{' … '}}' on the same line
-                close = media_closes.find(end)
-                if close < 0:
-                    m = scanner.search(source, end)  # '{{' stays text
+        media_closes: Closer | None = None  # made at the first '{{'
+        checkpoint = self.state.checkpoint if self.state.check is not None else None
+        scan = scanner.finditer(source, first.start())
+        while True:
+            for m in scan:
+                if checkpoint is not None:
+                    checkpoint()
+                start, pos_after = m.span()
+                if start > pos:  # the text before the token (escape_text, inlined: the hot path)
+                    text = source[pos:start]
+                    out.append(escape_text(text, markdown) if needs_escape(text) else text)
+                    pos = start
+                kind = m.lastgroup
+                if kind in _FORMAT_MARKERS:  # the most frequent tokens, tested first
+                    if open_counts.get(kind):
+                        formatting.close(kind)
+                    else:
+                        formatting.open(kind, _FORMAT_MARKERS[kind])
+                    pos = pos_after
                     continue
-                piece = media(source[end:close], self.state, self.md)
-                end = close + 2
-            elif kind in ("url", "www"):
-                end = _url_end(source, kind, start, end)
-            if start > pos:  # the text before the token (escape_text, inlined: the hot path)
-                text = source[pos:start]
-                out.append(text.translate(escapes) if needs_escape(text) else text)
-            pos = end
-            if kind in _FORMAT_MARKERS:  # the most frequent tokens, tested first
-                formatting.toggle(kind)
-            elif kind == "link":
-                piece = wikilink(m["linkbody"], self.state, self.md)
-            elif kind == "fn":
-                close = source.find("))", pos) if footnote_ends else -1
-                if close < 0:
-                    footnote_ends = False
-                    self.state.warn("footnote '((' never closed: kept as text")
-                    piece = self.text("((")
+                end = pos_after  # where the construct ends: elsewhere for a few
+                if kind == "link":
+                    piece = wikilink(m["linkbody"], self.state, self.md)
+                elif kind == "media":  # '{{' … '}}' on the same line
+                    if media_closes is None:
+                        media_closes = Closer(source, "}}")
+                    close = media_closes.find(pos_after)
+                    if close < 0:
+                        continue  # '{{' stays text
+                    piece = media(source[pos_after:close], self.state, self.md)
+                    end = close + 2
+                elif kind == "fn":
+                    close = source.find("))", pos_after) if footnote_ends else -1
+                    if close < 0:
+                        footnote_ends = False
+                        self.state.warn("footnote '((' never closed: kept as text")
+                        piece = self.text("((")
+                    else:
+                        piece = self.footnote(source[pos_after:close])
+                        end = close + 2
+                elif kind == "ph":
+                    piece = self.placeholder(int(m["phn"]))
+                elif kind == "tag":
+                    self.html_tag(formatting, m[0])
+                    piece = ""
+                elif kind == "quote":
+                    piece = self.quote(source, start)
                 else:
-                    piece = self.footnote(source[pos:close])
-                    pos = close + 2
-            elif kind == "ph":
-                piece = self.placeholder(int(m["phn"]))
-            elif kind == "tag":
-                self.html_tag(formatting, m[0])
-            elif kind == "quote":
-                piece = self.quote(source, start)
-            elif kind != "media":
-                piece = self.single_token(kind, source[start:end])
-            if piece:
-                if self.md and piece[0] == "[" and out and out[-1][-1] == "!":
-                    out[-1] = out[-1][:-1] + "\\!"  # '![text](url)' would be an image
-                out.append(piece)
-            m = scanner.search(source, pos)
+                    if kind in ("url", "www"):
+                        end = _url_end(source, kind, start, pos_after)
+                    piece = self.single_token(kind, source[start:end])
+                pos = end
+                if piece:
+                    if self.md and piece[0] == "[" and out and out[-1][-1] == "!":
+                        out[-1] = out[-1][:-1] + "\\!"  # '![text](url)' would be an image
+                    out.append(piece)
+                if end != pos_after:  # a construct that does not end with its token
+                    scan = scanner.finditer(source, end)
+                    break
+            else:
+                break
         if pos < len(source):
             out.append(self.text(source[pos:]))
         return formatting.finish()
@@ -306,7 +327,7 @@ class InlineConverter:
     def footnote(self, body: str) -> str:
         """Convert a footnote body and return the reference to it."""
         footnotes = self.state.footnotes
-        if footnotes.full:
+        if footnotes.references >= MAX_REFERENCES:
             self.state.warn("too many footnotes: the rest are shown in parentheses")
             inline = self.convert(body).replace("\n", " ").strip()
             return f"({inline})"

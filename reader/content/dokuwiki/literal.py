@@ -40,6 +40,8 @@ _NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 
 def protect(text: str, state: ConversionState) -> str:
     """Replace literal regions by placeholders; record them in ``state.protected``."""
+    if _PROTECT.search(text) is None:  # most texts
+        return text
     out: list[str] = []
     pos = 0
     search_from = 0
@@ -47,7 +49,8 @@ def protect(text: str, state: ConversionState) -> str:
     preformatted = LineStarts(text, _PREFORMATTED_LINE)
     tag_ends = Closer(text, ">")
     while True:
-        state.checkpoint()
+        if state.check is not None:
+            state.checkpoint()
         m = _PROTECT.search(text, search_from)
         if m is None:
             break

@@ -25,8 +25,6 @@ MD_ESCAPE = {
     "}": "\\}",
     "#": "\\#",
 }
-MD_TABLE = str.maketrans(MD_ESCAPE)
-HTML_TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # Attribute values: HTML-escaped, plus Markdown-active characters as entities so an
 # attribute can never close a Markdown link or start emphasis.
 _ATTR_TABLE = str.maketrans(
@@ -46,8 +44,9 @@ _ATTR_TABLE = str.maketrans(
     }
 )
 
-# str.translate looks every character up in its table, which is slow on French text; most
-# runs of text have nothing to escape, and a character-class search finds that in C.
+# What to escape, and in which order: backslashes and '&' first, as escapes add them.
+_MD_ORDER = tuple(MD_ESCAPE.items())
+_HTML_ORDER = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 MD_SPECIALS = re.compile("[" + re.escape("".join(MD_ESCAPE)) + "]")
 HTML_SPECIALS = re.compile("[&<>]")
 # What would make a paragraph's first characters block syntax: a list item, a rule, a
@@ -56,10 +55,17 @@ _LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])|(\[\^[^\]]*\])(:)")
 
 
 def escape_text(text: str, markdown: bool) -> str:
-    """Escape plain text for a Markdown context (``markdown``) or a raw HTML context."""
-    if markdown:
-        return text.translate(MD_TABLE) if MD_SPECIALS.search(text) else text
-    return text.translate(HTML_TABLE) if HTML_SPECIALS.search(text) else text
+    """Escape plain text for a Markdown context (``markdown``) or a raw HTML context.
+
+    ``str.replace`` for each character present: ``str.translate`` looks every character
+    up in its table, which is several times slower on French text.
+    """
+    if (MD_SPECIALS if markdown else HTML_SPECIALS).search(text) is None:
+        return text
+    for char, escaped in _MD_ORDER if markdown else _HTML_ORDER:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def escape_attr(value: str) -> str:
