@@ -60,6 +60,8 @@ class _Quote:
 
 
 class _Renderer:
+    """Renders one text: its blocks in order, the footnotes it defines at the end."""
+
     def __init__(self, text: str) -> None:
         # What python-markdown's NormalizeWhitespace does first.
         text = text.replace("\x02", "").replace("\x03", "")
@@ -123,10 +125,10 @@ class _Renderer:
 
     def _block(self, block: list[str]) -> str:
         first = block[0]
-        if _CODE_FENCE.fullmatch(first):
-            language = _CODE_FENCE.fullmatch(first).group(2)  # type: ignore[union-attr]
+        fence = _CODE_FENCE.fullmatch(first)
+        if fence:
             body = html.escape("".join(line + "\n" for line in block[1:-1]))
-            css = f' class="language-{language}"' if language else ""
+            css = f' class="language-{fence.group(2)}"' if fence.group(2) else ""
             return f"<pre><code{css}>{body}</code></pre>\n"
         if len(block) > 1:
             if _RAW_BLOCK.match(first):

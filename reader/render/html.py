@@ -59,8 +59,9 @@ _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 _DATA_IMAGE = re.compile(
     r"data:image/(?:png|jpeg|jpg|gif|webp|bmp|x-icon|svg\+xml);base64,[A-Za-z0-9+/=\s]*\Z"
 )
-# A run of text between two tags, long and holding character references.
-_LONG_TEXT_WITH_REFERENCES = re.compile(r"(?<=>)(?=[^<>]{256})[^<>&]*&[^<>]*(?=<)")
+# A run of text between two tags, long and holding character references; without '"', so
+# that, were it inside an attribute value after all, it could not end the value.
+_LONG_TEXT_WITH_REFERENCES = re.compile(r'(?<=>)(?=[^<>"]{256})[^<>"&]*&[^<>"]*(?=<)')
 _PLACEHOLDER = "\ue010"  # a private-use character: the converter's text never holds it
 _STASHED = re.compile(f"{_PLACEHOLDER}([0-9]+){_PLACEHOLDER}")
 _LOCAL_URL = re.compile(r"file:[^\s\"'<>]*\Z", re.IGNORECASE)
@@ -92,9 +93,10 @@ def _sanitise_sparing_text(fragment: str) -> str:
     full of character references go round the sanitiser.
 
     html5ever, inside nh3, spends time on each '&' that grows with the length of its text
-    node: 128 K of '&amp;' take it most of a second. The dialect's text between two tags
-    holds no '<' (its '&', '<' and '>' are references), so it cannot make a tag: such runs
-    are swapped for placeholders that the sanitiser passes on as they are, then put back.
+    node: 128 K of '&amp;' take it most of a second. A run of text between two tags holds
+    no '<' (its '&', '<' and '>' are references), so it cannot make a tag; with no '"' it
+    cannot end an attribute value either: such runs are swapped for placeholders that the
+    sanitiser passes on as they are (or drops, with a script or a comment), then put back.
     """
     if _PLACEHOLDER in fragment:
         return _sanitise(fragment)
