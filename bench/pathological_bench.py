@@ -8,7 +8,7 @@ followed by punctuation, runs of '=', deep quotes and lists, huge tables, footno
 builds an answer of ``size`` characters, a half and a quarter of it, and times
 ``to_markdown``, ``build_page`` (the answer under a question) and ``render_html`` of the
 converted answer, best of ``--repeat`` runs. Then the largest answer of a dense page
-(3.9 MB, 2,542 questions, as in the issue) is rendered.
+(3.9 MB, 2,542 questions) is rendered.
 
 Exits 1 when a case exceeds a budget (at ``size``): converting or building the page
 :data:`CONVERT_BUDGET`, rendering :data:`RENDER_BUDGET`; or when, taking more than
@@ -42,7 +42,7 @@ def _lines(unit: str) -> Callable[[int], str]:
 
 
 def _thirds(n: int, *units: str) -> str:
-    """Lines of the first unit, then of the second, then of the third (the issue's case)."""
+    """Lines of the first unit, then of the second, then of the third."""
     count = n // (3 * 3)
     return "\n".join(unit for unit in units for _ in range(count))
 

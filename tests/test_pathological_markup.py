@@ -43,7 +43,7 @@ def test_markup_that_never_closes_stays_literal(text: str) -> None:
 
 
 def test_thousands_of_openers_then_closers_stay_text() -> None:
-    # The page: 10,000 '[[', then ']]', then ' {{' (here on one line and on many).
+    # A page that froze the window: '[[', then ']]', then ' {{', each thousands of times.
     for sep in ("", "\n"):
         text = sep.join(["[["] * N + ["]]"] * N + [" {{"] * N)
         conversion = to_markdown(text, "faq:p")
