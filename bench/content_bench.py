@@ -9,8 +9,8 @@ measures:
 * loading it with no page cache, with an empty cache (cold: converts and fills it), with
   the filled cache (warm), and after one page changed;
 * ``to_markdown`` on the 5 MB page of the converter tests, ``build_page`` on the 5 MB page
-  of the outline tests, on ``wiki:syntax`` (if DokuWiki is installed) and on the bundled
-  page;
+  of the outline tests and on a dense 3.9 MB page of 2,542 questions (:func:`dense_page`),
+  ``to_markdown`` on ``wiki:syntax`` (if DokuWiki is installed) and on the bundled page;
 * ``faq-reader search formation --json`` from process start to exit, with warm caches.
 
 Each figure is the best of ``--repeat`` runs. ``--root`` runs the same measurements
@@ -56,6 +56,38 @@ def page_text(rng: random.Random, n: int, questions: int) -> str:
             lines += ["^ Étape ^ Détail ^", "| 1 | //ouvrir// |", "| 2 | ''valider'' |", ""]
         elif roll < 0.5:
             lines += ["  - premier point", "  - second point", "    * détail", ""]
+    return "\n".join(lines) + "\n"
+
+
+def dense_page(questions: int = 2542, answer_bytes: int = 1300, seed: int = 3) -> str:
+    """One dense FAQ page, 2,542 questions in 3.9 MB, the size of one once slow to refresh.
+
+    Answers of several paragraphs of corpus text (some ``answer_bytes`` each) with bold,
+    italics, links, bare urls, lists, tables and footnotes, under sections of 20 questions.
+    """
+    from bench import corpus
+
+    rng = random.Random(seed)
+    lines = ["====== Foire aux questions détaillée ======", ""]
+    for q in range(questions):
+        if q % 20 == 0:
+            lines += [f"===== {rng.choice(corpus.SUBJECTS).capitalize()} ({q // 20 + 1}) =====", ""]
+        subject = rng.choice(corpus.SUBJECTS)
+        lines += [f"==== {corpus._question_title(rng, subject)} ====", ""]
+        size = 0
+        while size < answer_bytes:
+            paragraph = corpus._answer(rng, subject).replace("« ", "« **").replace(" »", "** »")
+            roll = rng.random()
+            if roll < 0.3:
+                paragraph += f" Voir [[faq:{subject.replace(' ', '_')}|la fiche]]."
+            elif roll < 0.4:
+                paragraph += " Détails sur https://www.cagette.net/aide ((selon l'offre))."
+            elif roll < 0.5:
+                paragraph += "\n\n^ Étape ^ Détail ^\n| 1 | //ouvrir// |\n| 2 | ''valider'' |"
+            elif roll < 0.6:
+                paragraph += "\n\n  - premier point\n  - second point\n    * détail"
+            lines += [paragraph, ""]
+            size += len(paragraph.encode("utf-8")) + 1
     return "\n".join(lines) + "\n"
 
 
@@ -193,6 +225,13 @@ def main() -> int:
         )
         big = big_outline_page()
         rows.append(("build_page, 5 MB outline test page", best(1, lambda: build_page("p", big))))
+        dense = dense_page()
+        rows.append(
+            (
+                "build_page, 3.9 MB dense page (2,542 questions)",
+                best(args.repeat, lambda: build_page("faq:dense", dense)),
+            )
+        )
         syntax = next((p for p in SYNTAX_PAGES if p.is_file()), None)
         if syntax is not None:
             text = syntax.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.content import dokuwiki_inline
+from reader.content.dokuwiki import inline as dokuwiki_inline
 from reader.content.dokuwiki import to_markdown
 from reader.render.html import render_html
 

@@ -173,3 +173,11 @@ def test_www_links_urls_and_multiplications_in_running_text() -> None:
     assert "[FTP.ex.org/a](ftp://FTP.ex.org/a)" in md.markdown
     assert "[http://x.org/b](http://x.org/b) ;" in md.markdown
     assert "3×4 et 10×20" in md.markdown
+
+
+def test_data_uris_and_local_files_show_their_label_and_are_not_media() -> None:
+    conv = to_markdown("{{data:image/gif;base64,R0lGOD|Plan}} {{file:/home/a/b.pdf}}", "faq:a")
+    assert conv.media == ()
+    out = render_html(conv.markdown)
+    assert '<span class="media-missing">Plan</span>' in out
+    assert '<span class="media-missing">b.pdf</span>' in out

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
+from reader.content.chars import FORMAT
 from reader.content.ids import clean_id, resolve_media_id, resolve_page_id, section_id
 
 
@@ -57,3 +61,24 @@ def test_media_ids_resolve_against_the_page_namespace() -> None:
     assert resolve_media_id("logo.png", "faq:livraison") == "faq:logo.png"
     assert resolve_media_id(":logo.png", "faq:livraison") == "logo.png"
     assert resolve_media_id("..:img:Schéma.svg", "faq:livraison") == "img:schema.svg"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ques\u202etion\u202c", "question"),  # bidi override and pop: removed
+        ("zéro\u200blargeur", "zerolargeur"),  # zero-width space
+        ("\ufeffBOM \u2066isolé\u2069", "bom_isole"),
+        ("ex\xadample", "ex_ample"),  # soft hyphen: DokuWiki's table makes it '_'
+        ("a\u200db \u200eg", "a_b_g"),  # joiner, left-to-right mark: '_' as on DokuWiki
+        ("nul\x00le\x07", "nul_le"),  # controls: '_' as on DokuWiki, then trimmed
+    ],
+)
+def test_ids_lose_controls_and_invisible_format_characters(raw: str, expected: str) -> None:
+    assert clean_id(raw) == expected
+    assert section_id(raw) == expected
+
+
+def test_the_format_characters_are_unicodes_category_cf() -> None:
+    cf = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    assert {c for c in range(sys.maxunicode + 1) if FORMAT.match(chr(c))} == cf

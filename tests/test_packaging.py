@@ -354,3 +354,18 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+
+
+def test_every_package_of_the_source_tree_is_installed() -> None:
+    """pyproject's explicit package list names every folder of ``reader/`` (a wheel
+    without one would fail only on the user's machine)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in (REPO / "reader").rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)

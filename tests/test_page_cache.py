@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -162,6 +163,43 @@ def test_converter_change_converts_again(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(outline, "build_page", counting)
     load_home_library()
     assert calls == ["faq-kit-durgence"]
+
+
+def test_an_edit_to_any_converter_module_converts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The converter is a package below content/: its modules key the cache too.
+    copy = tmp_path / "content"
+    shutil.copytree(
+        Path(page_cache_module.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(page_cache_module, "_CONTENT_DIR", copy)
+    key = page_cache_module.converter_key
+    try:
+        key.cache_clear()
+        before = key()
+        inline = copy / "dokuwiki" / "inline.py"
+        inline.write_text(inline.read_text("utf-8") + "\n# edited\n", "utf-8")
+        key.cache_clear()
+        assert key() != before
+    finally:
+        monkeypatch.undo()
+        key.cache_clear()
+
+
+def test_a_cancel_while_a_page_is_built_stores_nothing(tmp_path: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def cancel() -> None:
+        raise Cancelled
+
+    cache = PageCache(tmp_path)
+    text = "====== P ======\n" + "==== Q ====\noui\n" * 100
+    with pytest.raises(Cancelled):
+        cache.load("faq:p", "0" * 64, text, PageSource(), check=cancel)
+    assert list(tmp_path.glob("*.json")) == []
+    assert len(list(cache.load("faq:p", "0" * 64, text, PageSource()).questions())) == 100
 
 
 def test_least_recently_used_entries_are_pruned(tmp_path: Path) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import pytest
 
+from reader.content.dokuwiki import to_markdown
 from reader.content.library import decode_page
 from reader.content.outline import build_page
 
@@ -112,3 +114,60 @@ def test_five_megabyte_page_loads() -> None:
     assert len(text.encode()) > 5_000_000
     page = build_page("p", text)
     assert sum(1 for _ in page.questions()) == 2600
+
+
+class Cancelled(Exception):
+    """What a refresh's cancel token raises from its ``check``."""
+
+
+def cancel_on_call(k: int) -> tuple[list[int], Callable[[], None]]:
+    """A ``check`` that raises on its k-th call, and the list of its calls."""
+    calls: list[int] = []
+
+    def check() -> None:
+        calls.append(len(calls) + 1)
+        if len(calls) == k:
+            raise Cancelled
+
+    return calls, check
+
+
+def test_a_cancel_while_a_huge_page_is_built_stops_it_at_once() -> None:
+    page = "====== P ======\n===== S =====\n" + "==== Question ? ====\nRéponse **oui**.\n" * 5000
+    calls, check = cancel_on_call(3)
+    with pytest.raises(Cancelled):
+        build_page("faq:p", page, check=check)
+    assert calls == [1, 2, 3]  # nothing converted after the cancel, not even a check
+
+
+def test_a_cancel_inside_one_huge_answer_stops_its_conversion() -> None:
+    calls, check = cancel_on_call(2)
+    with pytest.raises(Cancelled):  # not swallowed like a conversion failure
+        to_markdown("mot **gras** [[lien]] " * 100_000, "faq:p", check=check)
+    assert calls == [1, 2]
+
+
+def test_a_check_that_never_cancels_changes_nothing() -> None:
+    text = "====== P ======\n==== Q ====\n" + "ligne **gras** ((note))\n" * 5000
+    calls, check = cancel_on_call(0)
+    assert build_page("faq:p", text, check=check) == build_page("faq:p", text)
+    assert calls
+
+
+def test_hostile_titles_lose_controls_and_invisible_characters() -> None:
+    page = build_page(
+        "faq:p",
+        "====== Ti\x00tre \u202eemmoc\u202c ======\n===== Sec\u200btion =====\n"
+        "==== Ques\xadtion\x07 ? ====\noui\n==== Cafe\u0301 ====\nnon\n",
+    )
+    assert page.title == "Titre emmoc"
+    assert [s.title for s in page.sections] == ["Section"]
+    assert [q.title for q in page.questions()] == ["Question ?", "Café"]  # NFC
+    # Anchors as DokuWiki makes them where it can: NUL and soft hyphen become '_'.
+    assert page.title_anchor == "ti_tre_emmoc"
+    assert [q.anchor for q in page.questions()] == ["ques_tion", "cafe"]
+
+
+def test_a_heading_of_invisible_characters_only_is_no_heading() -> None:
+    page = build_page("faq:p", "====== P ======\n==== Q ====\noui\n==== \u200b\u202e ====\nsuite\n")
+    assert [q.title for q in page.questions()] == ["Q"]

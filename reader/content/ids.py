@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.content.dokuwiki_tables import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
+from reader.content.chars import FORMAT
+from reader.content.id_chars import LOWER_ACCENTS, SPECIAL_CHARS, UPPER_ACCENTS
 
 _ACCENTS = str.maketrans({**LOWER_ACCENTS, **UPPER_ACCENTS})
 # \x00-\x19 plus DokuWiki's table of special characters, plus '*' (cleanID's extra).
@@ -23,11 +24,16 @@ _PUNCT_THEN_COLON = re.compile(r"[:._\-]+:")
 
 
 def clean_id(raw: str) -> str:
-    """Return DokuWiki's ``cleanID(raw)``: lower case, no accents, specials as ``_``."""
+    """Return DokuWiki's ``cleanID(raw)``: lower case, no accents, specials as ``_``.
+
+    Unlike DokuWiki, format characters that its table of specials leaves (U+202E, U+200B,
+    U+FEFF …) are removed: an id must not hide or reverse text (:mod:`.chars`).
+    """
     text = unicodedata.normalize("NFC", raw.strip().lower())
     text = text.replace(";", ":").replace("/", "_")
     text = text.translate(_ACCENTS)
     text = _SPECIALS.sub("_", text)
+    text = FORMAT.sub("", text)  # bidi overrides, zero-width spaces …: cleanID keeps them
     text = _SEPS.sub("_", text)
     text = _COLONS.sub(":", text)
     text = text.strip(":._-")
@@ -39,13 +45,17 @@ def section_id(title: str, used: list[str] | set[str] | None = None) -> str:
     """Return DokuWiki's ``sectionID(title)``, made unique against ``used`` (and added to it).
 
     The anchor of a heading on the wiki: ``"Les modalités d'accès"`` →
-    ``"les_modalites_d_acces"``; a second heading with the same text gets ``…1``.
+    ``"les_modalites_d_acces"``; a second heading with the same text gets ``…1``. With a
+    :class:`UsedAnchors`, finding the suffix takes constant time however many headings
+    share a title.
     """
     anchor = clean_id(title).replace(":", "").replace(".", "")
     stripped = anchor.lstrip("0123456789_-")
     anchor = stripped if stripped else "section" + re.sub(r"[^0-9]+", "", anchor)
     if used is None:
         return anchor
+    if isinstance(used, UsedAnchors):
+        return used.unique(anchor)
     candidate, suffix = anchor, 0
     while candidate in used:
         suffix += 1
@@ -57,9 +67,43 @@ def section_id(title: str, used: list[str] | set[str] | None = None) -> str:
     return candidate
 
 
+def take_anchor(anchor: str, used: set[str], next_suffix: dict[str, int]) -> str:
+    """The first free one of ``anchor``, ``anchor1``, ``anchor2`` … in ``used``, now taken.
+
+    ``next_suffix`` remembers, per anchor, where that search stopped last time: ``used``
+    only grows, so the ones before stay taken, and a page of a thousand identical
+    headings takes linear time instead of quadratic.
+    """
+    suffix = next_suffix.get(anchor, 0)
+    candidate = anchor if suffix == 0 else f"{anchor}{suffix}"
+    while candidate in used:
+        suffix += 1
+        candidate = f"{anchor}{suffix}"
+    next_suffix[anchor] = suffix
+    used.add(candidate)
+    return candidate
+
+
+class UsedAnchors(set[str]):
+    """The anchors given so far on one page, handing out new ones as ``sectionID`` does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_suffix: dict[str, int] = {}  # see take_anchor
+
+    def unique(self, anchor: str) -> str:
+        """The first free one of ``anchor``, ``anchor1``, ``anchor2`` …, now taken."""
+        return take_anchor(anchor, self, self.next_suffix)
+
+
 def namespace_of(page_id: str) -> str:
     """The namespace of a page id (``"faq:livraison"`` → ``"faq"``, root → ``""``)."""
     return page_id.rpartition(":")[0]
+
+
+def no_namespace(page_id: str) -> str:
+    """The last part of an id, without its namespace (DokuWiki's ``noNS``)."""
+    return page_id.rpartition(":")[2]
 
 
 def _resolve_relative(target: str, context_id: str) -> tuple[str, bool]:

@@ -17,51 +17,103 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.content.chars import clean_title
 from reader.content.dokuwiki import to_markdown
-from reader.content.ids import section_id
+from reader.content.dokuwiki.state import CHECK_EVERY
+from reader.content.ids import UsedAnchors, section_id
 from reader.content.model import Page, PageSource, Question, Section
 
 log = logging.getLogger(__name__)
 
-_HEADING = re.compile(r"^[ \t]*(={2,})(.+?)=+[ \t]*$")
 # Blocks whose content is not parsed as wiki text: headings inside them are not headings.
-_BLOCK_OPEN = re.compile(r"<(code|file|nowiki|html|HTML|php|PHP)\b[^>]*?(/?)>")
+_BLOCK_TAG = re.compile(r"<(code|file|nowiki|html|HTML|php|PHP)\b")
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading line of the source: its DokuWiki level (1 = ``======``) and text."""
+    """A heading line of the source: its DokuWiki level (1 = ``======``) and text.
+
+    ``title`` is the text as written, from which the anchor is made as DokuWiki makes it;
+    :attr:`shown` is the title the reader shows (no control or format character).
+    """
 
     line: int
     level: int
     title: str
 
+    @property
+    def shown(self) -> str:
+        return clean_title(self.title).strip()
 
-def find_headings(lines: list[str]) -> list[Heading]:
-    """The headings of a page, skipping lines inside code, file, nowiki and html blocks."""
+
+def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> list[Heading]:
+    """The headings of a page, skipping lines inside code, file, nowiki and html blocks.
+
+    ``check`` is called every thousand or so lines (see :func:`build_page`).
+    """
     headings: list[Heading] = []
     closing: str | None = None
     for number, line in enumerate(lines):
+        if check is not None and number % CHECK_EVERY == 0:
+            check()
         if closing is not None:
             if closing in line:
                 closing = None
             continue
-        match = _HEADING.match(line)
-        if match and "%%" not in match.group(2):
-            level = max(1, 7 - min(len(match.group(1)), 6))
-            title = match.group(2).strip()
-            if title:
+        parts = heading_parts(line) if "==" in line else None
+        if parts and "%%" not in parts[1]:
+            level = max(1, 7 - min(len(parts[0]), 6))
+            title = parts[1].strip()
+            if clean_title(title).strip():
                 headings.append(Heading(number, level, title))
                 continue
-        for opened in _BLOCK_OPEN.finditer(line):
-            tag, self_closing = opened.group(1), opened.group(2)
-            end_tag = f"</{tag}>"
-            if not self_closing and end_tag not in line[opened.end() :]:
-                closing = end_tag
-                break
+        if "<" in line:
+            closing = _unclosed_block(line)
     return headings
+
+
+def heading_parts(line: str) -> tuple[str, str] | None:
+    """The opening '=' run and the raw title of a heading line, or None.
+
+    What ``^[ \t]*(={2,})(.+?)=+[ \t]*$`` matches, found in one pass: that regex tries
+    every split of a long run of '=' and takes quadratic time on one.
+    """
+    core = line.lstrip(" \t").rstrip(" \t")
+    if not core.startswith("==") or not core.endswith("="):
+        return None
+    lead = len(core) - len(core.lstrip("="))
+    if lead == len(core):  # only '=': the regex leaves one '=' as the title
+        return ("=" * (lead - 2), "=") if lead >= 4 else None
+    trail = len(core) - len(core.rstrip("="))
+    return core[:lead], core[lead : len(core) - trail]
+
+
+def _unclosed_block(line: str) -> str | None:
+    """The end tag of a code, file, nowiki or html block that ``line`` opens and leaves
+    open, or None. A tag ends at the next '>' (``<code/>`` opens nothing)."""
+    resume = 0
+    tag_end = -1
+    closes: dict[str, int] = {}  # end tag -> its next position (-1: none)
+    for opened in _BLOCK_TAG.finditer(line):
+        if opened.start() < resume:  # inside the previous tag
+            continue
+        if tag_end < opened.end():
+            tag_end = line.find(">", opened.end())
+            if tag_end < 0:
+                return None
+        resume = tag_end + 1
+        if tag_end > opened.end() and line[tag_end - 1] == "/":
+            continue
+        end_tag = f"</{opened.group(1)}>"
+        close = closes.get(end_tag, -2)
+        if -1 < close < resume or close == -2:
+            close = closes[end_tag] = line.find(end_tag, resume)
+        if close < 0:
+            return end_tag
+    return None
 
 
 @dataclass
@@ -93,18 +145,30 @@ def default_title(page_id: str) -> str:
     return name.replace("_", " ").replace("-", " ").strip().capitalize() or page_id
 
 
-def build_page(page_id: str, text: str, source: PageSource | None = None) -> Page:
-    """Build the Page for ``page_id`` from its DokuWiki ``text``. Never raises on bad text."""
+def build_page(
+    page_id: str,
+    text: str,
+    source: PageSource | None = None,
+    *,
+    check: Callable[[], None] | None = None,
+) -> Page:
+    """Build the Page for ``page_id`` from its DokuWiki ``text``. Never raises on bad text.
+
+    ``check`` is called for each question and every thousand or so lines; what it raises
+    (a cancel) stops the building and propagates.
+    """
     source = source or PageSource()
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
-    headings = find_headings(lines)
-    used: set[str] = set()  # the page's anchors so far (a set: pages with thousands)
+    headings = find_headings(lines, check)
+    used = UsedAnchors()  # the page's anchors so far (pages have thousands)
     warnings: list[str] = []
     media: list[str] = []
 
     def convert(body: str, shift: int) -> str:
-        result = to_markdown(body, page_id, heading_shift=shift, used_anchors=used)
+        if check is not None:
+            check()
+        result = to_markdown(body, page_id, heading_shift=shift, used_anchors=used, check=check)
         warnings.extend(result.warnings)
         media.extend(result.media)
         return result.markdown.strip()
@@ -116,8 +180,8 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
         if headings[0].level == top and sum(h.level == top for h in headings) == 1:
             first = chunks.pop(0)
             assert first.heading is not None
-            title = first.heading.title
-            title_anchor = section_id(title, used)
+            title = first.heading.shown
+            title_anchor = section_id(first.heading.title, used)
             preamble = "\n".join(part for part in (preamble, first.body) if part.strip())
     elif not text.strip():
         warnings.append("la page est vide")
@@ -147,7 +211,7 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
         section = sections[-1]
         answer = convert("\n".join(bodies), shift=0 - question_level + 2)
         section.questions.append(
-            Question(f"{page_id}#{anchor}", heading.title, answer, page_id, section.title)
+            Question(f"{page_id}#{anchor}", heading.shown, answer, page_id, section.title)
         )
 
     intro_markdown = convert("\n".join(intro_parts), shift=1) if intro_parts else ""
@@ -157,7 +221,7 @@ def build_page(page_id: str, text: str, source: PageSource | None = None) -> Pag
         if heading.level == section_level:
             close_question()
             anchor = section_id(heading.title, used)
-            draft = _SectionDraft(heading.title, anchor)
+            draft = _SectionDraft(heading.shown, anchor)
             sections.append(draft)
             if chunk.body.strip():
                 draft.intro = convert(chunk.body, shift=2 - section_level)

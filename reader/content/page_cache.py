@@ -29,6 +29,7 @@ from reader.content.model import Page, PageSource, Question, Section
 from reader.fsutil import atomic_write_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 #: Bump when the converter or the outline changes what they build. Checkouts and wheels
 #: also hash the converter's source files (:func:`converter_key`), so a forgotten bump
 #: there cannot serve stale pages; a frozen app relies on this and the app's version.
-CONVERTER_VERSION = 2  # 2: pages keep the media ids they use
+CONVERTER_VERSION = 3  # 2: pages keep the media ids they use; 3: the converter in linear time
 FORMAT = 1
 MAX_ENTRIES = 1000
 _SUFFIX = ".json"
@@ -48,9 +49,10 @@ def converter_key() -> str:
     """What the built pages depend on besides the page: converter version and code."""
     digest = hashlib.sha256(f"{CONVERTER_VERSION}\0{FORMAT}\0{__version__}".encode())
     try:
-        sources = sorted(_CONTENT_DIR.glob("*.py"))
+        sources = sorted(_CONTENT_DIR.rglob("*.py"))  # the converter's package included
         for path in sources:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            name = path.relative_to(_CONTENT_DIR).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     except OSError as error:  # a frozen app has no source files: the version decides
         log.debug("converter sources unreadable (%s): keyed by version only", error)
     return digest.hexdigest()[:32]
@@ -191,17 +193,27 @@ class PageCache:
             return
         self._used.add(name)
 
-    def load(self, page_id: str, sha256: str, text: str, source: PageSource) -> Page:
+    def load(
+        self,
+        page_id: str,
+        sha256: str,
+        text: str,
+        source: PageSource,
+        *,
+        check: Callable[[], None] | None = None,
+    ) -> Page:
         """The page for this file: from the cache, else built from ``text`` and stored.
 
-        Raises only what :func:`~reader.content.outline.build_page` raises.
+        ``check`` goes to :func:`~reader.content.outline.build_page` (a refresh's cancel):
+        what it raises stops the building, and nothing is stored. Raises only what
+        ``build_page`` raises.
         """
         page = self.get(page_id, sha256, source)
         if page is None:
             # Imported on the first miss: a load from a warm cache never needs the converter.
             from reader.content import outline
 
-            page = outline.build_page(page_id, text, source)
+            page = outline.build_page(page_id, text, source, check=check)
             self.put(page_id, sha256, page)
         return page
 

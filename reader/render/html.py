@@ -19,6 +19,8 @@ from typing import Protocol
 import markdown as md_lib
 import nh3
 
+from reader.render.dialect import BACKLINK_TITLE, render_dialect
+
 __all__ = ["LinkPolicy", "render_html"]
 
 
@@ -52,20 +54,26 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "wiki", "media"}
 _IMG = re.compile(r'<img\s(?:[^>"]|"[^"]*")*>')
 _A = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
+_PLAIN_WIKI_LINK = re.compile(r'<a href="wiki:([^"]*)">')
 _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 _DATA_IMAGE = re.compile(
     r"data:image/(?:png|jpeg|jpg|gif|webp|bmp|x-icon|svg\+xml);base64,[A-Za-z0-9+/=\s]*\Z"
 )
+# A run of text between two tags, long and holding character references; without '"', so
+# that, were it inside an attribute value after all, it could not end the value.
+_LONG_TEXT_WITH_REFERENCES = re.compile(r'(?<=>)(?=[^<>"]{256})[^<>"&]*&[^<>"]*(?=<)')
+_PLACEHOLDER = "\ue010"  # a private-use character: the converter's text never holds it
+_STASHED = re.compile(f"{_PLACEHOLDER}([0-9]+){_PLACEHOLDER}")
 _LOCAL_URL = re.compile(r"file:[^\s\"'<>]*\Z", re.IGNORECASE)
 
 
 def _markdown(text: str) -> str:
     converter = md_lib.Markdown(
         extensions=["extra", "sane_lists"],
-        extension_configs={"footnotes": {"BACKLINK_TITLE": "Retour à l'appel de note %d"}},
+        extension_configs={"extra": {"footnotes": {"BACKLINK_TITLE": BACKLINK_TITLE}}},
         output_format="html",
     )
-    return converter.convert(text)
+    return str(converter.convert(text))
 
 
 def _sanitise(fragment: str) -> str:
@@ -78,6 +86,30 @@ def _sanitise(fragment: str) -> str:
         strip_comments=True,
         clean_content_tags={"script", "style"},
     )
+
+
+def _sanitise_sparing_text(fragment: str) -> str:
+    """:func:`_sanitise` for the HTML of :func:`render_dialect`, whose long runs of text
+    full of character references go round the sanitiser.
+
+    html5ever, inside nh3, spends time on each '&' that grows with the length of its text
+    node: 128 K of '&amp;' take it most of a second. A run of text between two tags holds
+    no '<' (its '&', '<' and '>' are references), so it cannot make a tag; with no '"' it
+    cannot end an attribute value either: such runs are swapped for placeholders that the
+    sanitiser passes on as they are (or drops, with a script or a comment), then put back.
+    """
+    if _PLACEHOLDER in fragment:
+        return _sanitise(fragment)
+    runs: list[str] = []
+
+    def stash(m: re.Match[str]) -> str:
+        runs.append(m.group(0))
+        return f"{_PLACEHOLDER}{len(runs) - 1}{_PLACEHOLDER}"
+
+    spared = _LONG_TEXT_WITH_REFERENCES.sub(stash, fragment)
+    if not runs:
+        return _sanitise(fragment)
+    return _STASHED.sub(lambda m: runs[int(m.group(1))], _sanitise(spared))
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -117,19 +149,29 @@ def _image(tag: str, policy: LinkPolicy | None) -> str:
 
 
 def _link(tag: str, policy: LinkPolicy | None) -> str:
+    if 'href="wiki:' not in tag:  # only in-app links change (attribute values are escaped)
+        return tag
+    plain = _PLAIN_WIKI_LINK.fullmatch(tag)
+    if plain is not None:  # most links: no other attribute to keep
+        known = _page_known(html.unescape(plain.group(1)), policy)
+        return f'<a href="wiki:{plain.group(1)}" class="wikilink{1 if known else 2}">'
     attrs = _attrs(tag)
     href = attrs.get("href", "")
     if href.startswith("wiki:"):
-        page_id = href[len("wiki:") :].partition("#")[0]
-        known = True
-        if policy is not None:
-            try:
-                known = bool(policy.page_known(page_id))
-            except Exception:
-                known = False
+        known = _page_known(href[len("wiki:") :], policy)
         css = [c for c in attrs.get("class", "").split() if not c.startswith("wikilink")]
         attrs["class"] = " ".join([*css, "wikilink1" if known else "wikilink2"])
     return _rebuild("a", attrs)
+
+
+def _page_known(target: str, policy: LinkPolicy | None) -> bool:
+    """Whether the page of ``target`` (``page#anchor``) exists; True without a policy."""
+    if policy is None:
+        return True
+    try:
+        return bool(policy.page_known(target.partition("#")[0]))
+    except Exception:
+        return False
 
 
 def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
@@ -139,7 +181,12 @@ def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
     missing (shown as its caption).
     """
     try:
-        fragment = _sanitise(_markdown(str(markdown)))
+        text = str(markdown)
+        fragment = render_dialect(text)
+        if fragment is None:
+            fragment = _sanitise(_markdown(text))
+        else:
+            fragment = _sanitise_sparing_text(fragment)
         fragment = _IMG.sub(lambda m: _image(m.group(0), policy), fragment)
         return _A.sub(lambda m: _link(m.group(0), policy), fragment)
     except Exception:

@@ -91,7 +91,7 @@ def page_media(
             log.exception("converter failed while listing the media of %s", page_id)
     for match in _MEDIA_REF.finditer(text):
         target = match.group(1).strip()
-        if "://" in target or target.startswith("\\\\") or not target:
+        if "://" in target or target.startswith(("\\\\", "data:", "file:/")) or not target:
             continue
         media_id, _ = resolve_page_id(target, page_id)
         found.append(media_id)

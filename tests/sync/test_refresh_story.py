@@ -229,9 +229,9 @@ def test_each_changed_page_is_converted_once_and_its_images_still_come(
     builds: list[str] = []
     real_build = outline.build_page
 
-    def counting_build(page_id, text, source=None):
+    def counting_build(page_id, text, source=None, **options):
         builds.append(page_id)
-        return real_build(page_id, text, source)
+        return real_build(page_id, text, source, **options)
 
     def no_second_conversion(*args, **kwargs):
         raise AssertionError("the refresh converted a page a second time")

@@ -1,175 +1,71 @@
-"""Block structure of DokuWiki text: protected regions, then line-based blocks.
+"""Line-based blocks of DokuWiki text → Markdown blocks.
 
-Two passes:
-
-1. :func:`protect` cuts out the regions whose content is literal — ``<code>``, ``<file>``,
-   ``<nowiki>``, ``%%…%%``, ``<html>``/``<php>`` — and the control macros (``~~NOTOC~~``),
-   leaving private-use placeholders, exactly where DokuWiki's lexer would enter those modes
-   (not inside an indented preformatted line).
-2. :func:`convert_blocks` classifies lines (heading, rule, list item, preformatted, table
-   row, quote, paragraph) and emits Markdown: ATX headings with ``{#anchor}``, one-line
-   paragraphs, fenced code, blockquotes, and raw HTML for lists and tables (so nesting,
-   spans and type changes render like DokuWiki's).
+After :func:`.literal.protect` has cut out the literal regions, :func:`convert_blocks`
+classifies lines (heading, rule, list item, preformatted, table row, quote, paragraph)
+and emits Markdown: ATX headings with ``{#anchor}``, one-line paragraphs, fenced code,
+blockquotes, and raw HTML for lists and tables (so nesting, spans and type changes render
+like DokuWiki's).
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.content.dokuwiki_inline import (
+from reader.content.chars import clean_title
+from reader.content.dokuwiki.inline import convert_inline
+from reader.content.dokuwiki.links import section_anchor
+from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
+from reader.content.dokuwiki.output import escape_text, md_paragraph
+from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
     BLOCK_OPEN,
     PH_CLOSE,
     PH_OPEN,
     ConversionState,
     Protected,
-    convert_inline,
-    escape_text,
-    section_anchor,
 )
-from reader.content.dokuwiki_wikitables import table_to_html
+from reader.content.dokuwiki.tables import table_to_html
+from reader.content.ids import UsedAnchors, take_anchor
 
-_PROTECT = re.compile(
-    r"<nowiki>|%%|<code\b[^>\n]*>|<file\b[^>\n]*>|<html>|<HTML>|<php>|<PHP>"
-    r"|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
-)
-_SILENT_MACROS = {"~~NOTOC~~", "~~NOCACHE~~"}
-_LIST_LINE = re.compile(r"( {2,}|\t+)([*-])(.*)")
-_HEADING = re.compile(r"[ \t]*={2,}.+={2,}[ \t]*")
+# Lists and quotes nest at most this deep; deeper levels stay at this one. HTML parsers
+# (the sanitiser's, Qt's) take quadratic time in the nesting depth of blocks, and no page
+# is read at such depths.
+MAX_NESTING = 64
 _RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
 _BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
-_LINE_START = re.compile(r"(\d+)([.)])|([-+=~:|])")
 # A line that starts with none of these can only be paragraph text, as most lines are.
 _TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
-_CODE_PARAMS_END = re.compile(r"\[.*")
-_FENCE = re.compile(r"^`{3,}", re.MULTILINE)
-_FIRST_BLANK_LINE = re.compile(r"^[ \t]*\n")
-_NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 _PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
 
 
-def _line_is_preformatted(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    head = text[start : start + 2]
-    if head != "  " and not head.startswith("\t"):
-        return False
-    return _LIST_LINE.match(text, start) is None
-
-
-def protect(text: str, state: ConversionState) -> str:
-    """Replace literal regions by placeholders; record them in ``state.protected``."""
-    out: list[str] = []
-    pos = 0
-    search_from = 0
-    missing_close: set[str] = set()
-    while True:
-        m = _PROTECT.search(text, search_from)
-        if m is None:
-            break
-        if _line_is_preformatted(text, m.start()):
-            search_from = m.end()
-            continue
-        token = m.group(0)
-        if token.startswith("~~"):
-            out.append(text[pos : m.start()])
-            if token not in _SILENT_MACROS:
-                state.warn(f"unknown macro {token}: dropped")
-            pos = search_from = m.end()
-            continue
-        closer = {
-            "<nowiki>": "</nowiki>",
-            "%%": "%%",
-            "<html>": "</html>",
-            "<HTML>": "</HTML>",
-            "<php>": "</php>",
-            "<PHP>": "</PHP>",
-        }.get(token)
-        if closer is None:
-            closer = "</code>" if token.startswith("<code") else "</file>"
-        close = -1 if closer in missing_close else text.find(closer, m.end())
-        block = token.startswith(("<code", "<file", "<HTML", "<PHP"))
-        if close < 0:
-            missing_close.add(closer)
-            if not block:
-                search_from = m.end()
-                continue
-            state.warn(f"{token} never closed: code runs to the end of the text")
-            close = len(text)
-        body = text[m.end() : close]
-        out.append(text[pos : m.start()])
-        index = len(state.protected)
-        if token in ("<nowiki>", "%%"):
-            state.protected.append(Protected("nowiki", body))
-            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
-        elif token in ("<html>", "<php>"):
-            state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
-            state.protected.append(Protected("inlinecode", body))
-            out.append(f"{PH_OPEN}{index}{PH_CLOSE}")
-        else:
-            language, filename = "", ""
-            if token in ("<HTML>", "<PHP>"):
-                state.warn(f"embedded {token} shown as code (raw HTML/PHP is disabled)")
-                language = token[1:-1].lower()
-            else:
-                params = _CODE_PARAMS_END.sub("", token[5:-1]).split()
-                language = params[0] if params else ""
-                filename = params[1] if len(params) > 1 else ""
-                if language == "-":
-                    language = ""
-            state.protected.append(Protected("code", body, language, filename))
-            out.append(f"\n{BLOCK_OPEN}{index}{BLOCK_CLOSE}\n")
-        pos = search_from = min(len(text), close + len(closer))
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def md_paragraph(fragment: str) -> str:
-    """Make an inline Markdown fragment safe to start a line (no list, rule or code)."""
-    fragment = fragment.strip()
-    m = _LINE_START.match(fragment)
-    if m is None:
-        return fragment
-    if m.group(1):
-        return f"{m.group(1)}&#{ord(m.group(2))};{fragment[m.end() :]}"
-    return f"&#{ord(m.group(3))};{fragment[1:]}"
-
-
-def _fence(body: str) -> str:
-    longest = max((len(x) for x in _FENCE.findall(body)), default=2)
-    return "`" * max(3, longest + 1)
-
-
-def code_block(item: Protected) -> str:
-    """A fenced code block (language kept), with the file name as a caption."""
-    body = _FIRST_BLANK_LINE.sub("", item.text, count=1).rstrip("\n \t")
-    fence = _fence(body)
-    language = _NOT_LANGUAGE.sub("", item.language)
-    parts = []
-    if item.filename:
-        parts.append(f'<div class="code-filename">{escape_text(item.filename, False)}</div>\n\n')
-    parts.append(f"{fence}{language}\n{body}\n{fence}")
-    return "".join(parts)
+def is_heading(line: str) -> bool:
+    """Whether ``line`` reads as a heading: ``[ \t]*={2,}.+={2,}[ \t]*``, tested without a
+    regex, whose backtracking is quadratic on a long run of '='."""
+    core = line.strip(" \t")
+    return len(core) >= 5 and core.startswith("==") and core.endswith("==")
 
 
 def list_to_html(items: list[tuple[int, str, str]]) -> str:
     """Nested ``<ul>``/``<ol>`` from ``(depth, tag, html)`` items, following DokuWiki's rules."""
     out: list[str] = []
-    stack: list[list] = []
+    stack: list[tuple[int, str]] = []  # (depth, tag) of the lists open
     initial = items[0][0]
     for depth, tag, content in items:
         depth = max(depth, initial)
         if not stack or depth > stack[-1][0]:
-            out.append(f"<{tag}>")
-            stack.append([depth, tag])
-            out.append(f"<li>{content}")
-            continue
+            if len(stack) < MAX_NESTING:
+                out.append(f"<{tag}>")
+                stack.append((depth, tag))
+                out.append(f"<li>{content}")
+                continue
+            depth = stack[-1][0]  # as deep as lists go: a sibling of the deepest item
         while len(stack) > 1 and stack[-1][0] > depth:
             out.append(f"</li>\n</{stack.pop()[1]}>")
         if stack[-1][1] == tag:
             out.append(f"</li>\n<li>{content}")
         else:
             out.append(f"</li>\n</{stack[-1][1]}>\n<{tag}>\n<li>{content}")
-            stack[-1][1] = tag
+            stack[-1] = (stack[-1][0], tag)
     while stack:
         out.append(f"</li>\n</{stack.pop()[1]}>")
     return "\n".join(out)
@@ -177,19 +73,19 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
 
 def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
     """Nested Markdown blockquotes; same-depth lines are joined by a line break."""
-    groups: list[list] = []
+    groups: list[tuple[int, list[str]]] = []  # (depth, the lines' contents)
     for depth, text in lines:
         content = convert_inline(text, state, markdown=True).strip()
         if groups and groups[-1][0] == depth:
-            groups[-1][1] += f"<br />{content}"
+            groups[-1][1].append(content)
         else:
-            groups.append([depth, content])
+            groups.append((depth, [content]))
     out: list[str] = []
     previous = 0
-    for depth, content in groups:
+    for depth, contents in groups:
         if depth < previous:
             out.append(">" * depth)
-        out.append("> " * depth + md_paragraph(content))
+        out.append("> " * depth + md_paragraph("<br />".join(contents)))
         previous = depth
     return "\n".join(out)
 
@@ -203,19 +99,12 @@ class BlockConverter:
         self.used = used  # shared by the calls for one page: never copied
         self.blocks: list[str] = []
         self.paragraph: list[str] = []
-        self.next_suffix: dict[str, int] = {}
+        # where the search for a free suffix stopped, per anchor: the page's when it has one
+        self.next_suffix = used.next_suffix if isinstance(used, UsedAnchors) else {}
 
     def unique_anchor(self, title: str) -> str:
         """DokuWiki's ``sectionID(title, check)``, in linear time for pages with many headings."""
-        base = section_anchor(title)
-        suffix = self.next_suffix.get(base, 0)
-        candidate = base if suffix == 0 else f"{base}{suffix}"
-        while candidate in self.used:
-            suffix += 1
-            candidate = f"{base}{suffix}"
-        self.next_suffix[base] = suffix
-        self.used.add(candidate)
-        return candidate
+        return take_anchor(section_anchor(title), self.used, self.next_suffix)
 
     def flush_paragraph(self) -> None:
         """Emit the pending paragraph lines as one Markdown line."""
@@ -231,12 +120,13 @@ class BlockConverter:
         stripped = line.strip()
         level = max(1, 7 - (len(stripped) - len(stripped.lstrip("="))))
         title = stripped.strip("=").strip()
-        if not title:
+        shown = clean_title(title).strip()
+        if not shown:
             return False
         self.flush_paragraph()
         anchor = self.unique_anchor(title)
         md_level = max(1, min(6, level + self.shift))
-        text = escape_text(title, True)
+        text = escape_text(shown, True)
         self.blocks.append(f"{'#' * md_level} {text} {{#{anchor}}}")
         return True
 
@@ -244,7 +134,10 @@ class BlockConverter:
         """Convert all lines; returns the Markdown blocks."""
         lines = text.split("\n")
         i, n = 0, len(lines)
+        checkpoint = self.state.checkpoint if self.state.check is not None else None
         while i < n:
+            if checkpoint:
+                checkpoint()
             line = lines[i]
             if _TEXT_LINE.match(line):
                 self.paragraph.append(line)
@@ -263,7 +156,7 @@ class BlockConverter:
                 i += 1
                 continue
             indented = line.startswith(("  ", "\t"))
-            if not indented and _HEADING.fullmatch(line) and self.heading(line):
+            if not indented and is_heading(line) and self.heading(line):
                 i += 1
                 continue
             if _RULE.fullmatch(line):
@@ -271,7 +164,7 @@ class BlockConverter:
                 self.blocks.append("---")
                 i += 1
                 continue
-            if _LIST_LINE.match(line):
+            if LIST_LINE.match(line):
                 self.flush_paragraph()
                 i = self.list_block(lines, i)
                 continue
@@ -281,9 +174,11 @@ class BlockConverter:
                 while (
                     i < n
                     and lines[i].startswith(("  ", "\t"))
-                    and not _LIST_LINE.match(lines[i])
+                    and not LIST_LINE.match(lines[i])
                     and not _BLOCK_LINE.fullmatch(lines[i])
                 ):
+                    if checkpoint:
+                        checkpoint()
                     raw = lines[i]
                     pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
                     i += 1
@@ -295,6 +190,8 @@ class BlockConverter:
                 self.flush_paragraph()
                 rows = []
                 while i < n and lines[i].startswith(("|", "^")):
+                    if checkpoint:
+                        checkpoint()
                     rows.append(lines[i])
                     i += 1
                 self.blocks.append(table_to_html(rows, self.state))
@@ -303,9 +200,11 @@ class BlockConverter:
                 self.flush_paragraph()
                 quoted = []
                 while i < n and lines[i].startswith(">"):
+                    if checkpoint:
+                        checkpoint()
                     raw = lines[i]
                     depth = len(raw) - len(raw.lstrip(">"))
-                    quoted.append((depth, raw[depth:]))
+                    quoted.append((min(depth, MAX_NESTING), raw[depth:]))
                     i += 1
                 self.blocks.append(quote_to_md(quoted, self.state))
                 continue
@@ -317,7 +216,9 @@ class BlockConverter:
     def list_block(self, lines: list[str], i: int) -> int:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
         items = []
-        while i < len(lines) and (m := _LIST_LINE.match(lines[i])):
+        while i < len(lines) and (m := LIST_LINE.match(lines[i])):
+            if self.state.check is not None:
+                self.state.checkpoint()
             depth = m.group(1).replace("\t", "  ").count("  ") + 1
             tag = "ul" if m.group(2) == "*" else "ol"
             content = convert_inline(m.group(3), self.state, markdown=False).strip()

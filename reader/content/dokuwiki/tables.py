@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from reader.content.dokuwiki_inline import ConversionState, convert_inline
+from reader.content.dokuwiki.inline import convert_inline
+from reader.content.dokuwiki.state import ConversionState
 
-# A separator, or a link / media / placeholder whose '|' must not split the cell.
-_CELL_TOKENS = re.compile(
-    r"\[\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\]|\{\{(?:[^}\n]|\}(?!\}))*\}\}|[|^]"
-)
+# A separator, or the start of a link or media whose '|' must not split the cell. A link
+# ends where the inline scan's link token ends; media at the next '}}'.
+_CELL_TOKENS = re.compile(r"\[\[|\{\{|[|^]")
+_SEPARATOR = re.compile(r"[|^]")
+_LINK = re.compile(r"\[\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\]")
 
 
 @dataclass
@@ -34,23 +37,37 @@ def split_row(line: str) -> tuple[list[Cell], bool]:
     ``complete`` is False when the row does not end with a separator (the trailing text
     is then kept as a last cell).
     """
-    cells: list[Cell] = []
-    current: Cell | None = None
-    last = 0
-    for m in _CELL_TOKENS.finditer(line):
-        if m.group(0) not in ("|", "^"):
-            continue
-        if current is not None:
-            current.raw = line[last : m.start()]
-            cells.append(current)
-        current = Cell(header=m.group(0) == "^", raw="")
-        last = m.end()
-    rest = line[last:]
+    if "[[" in line or "{{" in line:
+        seps = _separators(line)
+    else:  # most rows: every '|' and '^' separates
+        seps = [m.start() for m in _SEPARATOR.finditer(line)]
+    if not seps:
+        return [], not line.strip()
+    cells = [Cell(line[a] == "^", line[a + 1 : b]) for a, b in pairwise(seps)]
+    rest = line[seps[-1] + 1 :]
     complete = not rest.strip()
-    if current is not None and not complete:
-        current.raw = rest
-        cells.append(current)
+    if not complete:
+        cells.append(Cell(line[seps[-1]] == "^", rest))
     return cells, complete
+
+
+def _separators(line: str) -> list[int]:
+    """Where the separators of ``line`` are, skipping those inside links and media."""
+    seps: list[int] = []
+    pos = 0
+    media_end = line.find("}}")  # the next '}}', or -1: there is none left
+    while (m := _CELL_TOKENS.search(line, pos)) is not None:
+        token, pos = m.group(0), m.end()
+        if token == "[[":
+            link = _LINK.match(line, m.start())
+            pos = link.end() if link else m.start() + 1
+        elif token == "{{":
+            if 0 <= media_end < pos:
+                media_end = line.find("}}", pos)
+            pos = media_end + 2 if media_end >= 0 else m.start() + 1
+        else:
+            seps.append(m.start())
+    return seps
 
 
 def _alignment(raw: str) -> str:

@@ -1,0 +1,316 @@
+"""The converter's Markdown → HTML in one linear pass, as python-markdown renders it.
+
+:mod:`reader.content.dokuwiki` writes a small, regular subset of Markdown: ATX headings
+ending in ``{#anchor}``, one-line paragraphs, ``---``, fenced code, blockquotes written
+level by level, raw HTML blocks (lists, tables, code captions) and footnote definitions
+at the end; inline, backslash escapes, entities, its own HTML tags, ``[text](url)`` links
+and ``[^label]`` footnote references. python-markdown scans a paragraph again from its
+start after each inline match, so a paragraph of ten thousand escapes or links takes
+seconds; this module renders that subset in linear time to the HTML python-markdown gives
+(``extra`` + ``sane_lists``; checked by ``tests/test_render_dialect.py``). Text outside the
+subset makes :func:`render_dialect` return None, and python-markdown renders it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["BACKLINK_TITLE", "render_dialect"]
+
+#: The title of a footnote's link back to its reference (python-markdown's setting too).
+BACKLINK_TITLE = "Retour à l'appel de note {}"
+
+
+class _Outside(Exception):
+    """The text holds something outside the converter's subset."""
+
+
+_CODE_FENCE = re.compile(r"(`{3,})([\w#.+-]*)")
+_HEADING = re.compile(r"(#{1,6}) (.*?) \{#([^ =}]+)\}")
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]]*)\]:[ ]*(.*)")
+_RAW_BLOCK = re.compile(r'<(ul|ol|table class="inline"|div class="code-filename")>')
+# The '>' markers python-markdown takes off a quoted line, one a level.
+_QUOTE_MARKS = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
+# A paragraph starting like this would be another block for python-markdown.
+_NOT_PARAGRAPH = re.compile(
+    r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:"
+    r"|<(?!/?(?:strong|em|u|code|del|sub|sup|a|img|br|span)\b)"
+)
+_ESCAPE_OR_ENTITY = r"\\[\\`*_\[\]{}#!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);"
+_INLINE = re.compile(
+    # text: plain characters, escapes and entities, in one run (rendered by _text)
+    rf"(?P<text>(?:{_ESCAPE_OR_ENTITY}|[^\\`*_\[\]{{}}<>&\n!]|!(?!\[))+)"
+    r"|(?P<tag></?(?:strong|em|u|code|del|sub|sup)>|<br />|<img [^<>]*/>|<a [^<>]*>|</a>"
+    r'|<span class="media-missing">|</span>)'
+    r"|\[\^(?P<note>[^\]]*)\]"
+    r"|(?P<link>\[)"
+)
+_LINK_LABEL_END = re.compile(r"\\.|(\])|[\[\n]")
+_LINK_URL = re.compile(r"\(([^()\s<>\"]*)\)")
+
+
+@dataclass
+class _Quote:
+    """A blockquote while its levels are parsed: its lines, then its children."""
+
+    lines: list[int] = field(default_factory=list)  # indices of the quote's lines; -1: blank
+    children: list[_Quote | str] = field(default_factory=list)  # str: a paragraph's HTML
+
+
+class _Renderer:
+    """Renders one text: its blocks in order, the footnotes it defines at the end."""
+
+    def __init__(self, text: str) -> None:
+        # What python-markdown's NormalizeWhitespace does first.
+        text = text.replace("\x02", "").replace("\x03", "")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+        self.lines = [line if line.strip(" ") else "" for line in text.split("\n")]
+        self.notes: dict[str, str] = {}  # label -> content, in definition order
+        self.numbers: dict[str, int] = {}
+        self.refs: dict[str, int] = {}  # label -> references so far
+
+    def run(self) -> str:
+        blocks = self._blocks()
+        if blocks and blocks[-1][0].startswith("[^"):
+            for line in blocks.pop():
+                m = _FOOTNOTE_DEFINITION.fullmatch(line)
+                if m is None or m.group(1) in self.notes:
+                    raise _Outside
+                self.notes[m.group(1)] = m.group(2)
+                self.numbers[m.group(1)] = len(self.notes)
+        out: list[str] = []
+        quote: list[str] = []  # consecutive quote blocks make one blockquote
+        for block in blocks:
+            if block[0].startswith(">"):
+                quote.extend(["", *block] if quote else block)
+                continue
+            if quote:
+                out.append(self._quote(quote))
+                quote = []
+            out.append(self._block(block))
+        if quote:
+            out.append(self._quote(quote))
+        if self.notes:
+            out.append(self._footnotes())
+        return "".join(out).strip()
+
+    def _blocks(self) -> list[list[str]]:
+        """The blocks, as lists of lines: runs of lines between blank ones, and fenced
+        code blocks whole (they may hold blank lines)."""
+        blocks: list[list[str]] = []
+        lines, i, n = self.lines, 0, len(self.lines)
+        while i < n:
+            if not lines[i]:
+                i += 1
+                continue
+            start = i
+            fence = _CODE_FENCE.fullmatch(lines[i])
+            if fence:
+                i += 1
+                while i < n and lines[i].rstrip(" ") != fence.group(1):
+                    i += 1
+                if i == n:
+                    raise _Outside
+                blocks.append(lines[start : i + 1])
+                i += 1
+                continue
+            while i < n and lines[i]:
+                if i > start and lines[i].startswith(("```", "~~~")):
+                    raise _Outside  # python-markdown would open a code block there
+                i += 1
+            blocks.append(lines[start:i])
+        return blocks
+
+    def _block(self, block: list[str]) -> str:
+        first = block[0]
+        fence = _CODE_FENCE.fullmatch(first)
+        if fence:
+            body = html.escape("".join(line + "\n" for line in block[1:-1]))
+            css = f' class="language-{fence.group(2)}"' if fence.group(2) else ""
+            return f"<pre><code{css}>{body}</code></pre>\n"
+        if len(block) > 1:
+            if _RAW_BLOCK.match(first):
+                return "\n".join(block) + "\n\n"
+            raise _Outside
+        if first == "---":
+            return "<hr>\n"
+        if first.startswith("#"):
+            m = _HEADING.fullmatch(first)
+            if m is None:
+                raise _Outside
+            level, anchor = len(m.group(1)), html.escape(m.group(3))
+            return f'<h{level} id="{anchor}">{self._inline(m.group(2).strip())}</h{level}>\n'
+        if _RAW_BLOCK.match(first):
+            return first + "\n\n"
+        return self._paragraph(first) + "\n"
+
+    def _paragraph(self, text: str) -> str:
+        return f"<p>{self._inline(_paragraph_text(text))}</p>"
+
+    def _inline(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        while (m := _INLINE.match(text, pos)) is not None:
+            pos = m.end()
+            kind = m.lastgroup
+            if kind == "text":
+                out.append(_text(m.group(0)))
+            elif kind == "tag":
+                out.append(m.group(0))
+            elif kind == "note":
+                out.append(self._reference(m.group("note")))
+            else:
+                html_link, pos = self._link(text, pos)
+                out.append(html_link)
+        if pos < len(text):  # a character Markdown would read as markup
+            raise _Outside
+        return "".join(out)
+
+    def _link(self, text: str, pos: int) -> tuple[str, int]:
+        """``[label](url)`` whose label starts at ``pos``; returns its HTML and its end."""
+        end = pos
+        while (m := _LINK_LABEL_END.search(text, end)) is not None and m.group(1) is None:
+            if m.group(0) in ("[", "\n"):
+                raise _Outside
+            end = m.end()
+        if m is None:
+            raise _Outside
+        url = _LINK_URL.match(text, m.end())
+        if url is None:
+            raise _Outside
+        label = self._inline(text[pos : m.start()])
+        href = html.escape(url.group(1))
+        return f'<a href="{href}">{label}</a>', url.end()
+
+    def _reference(self, label: str) -> str:
+        number = self.numbers.get(label)
+        if number is None:
+            raise _Outside
+        count = self.refs[label] = self.refs.get(label, 0) + 1
+        ref = f"fnref{count if count > 1 else ''}:{label}"
+        return (
+            f'<sup id="{html.escape(ref)}"><a class="footnote-ref" '
+            f'href="#fn:{html.escape(label)}">{number}</a></sup>'
+        )
+
+    def _footnotes(self) -> str:
+        items = []
+        for label, content in self.notes.items():
+            number, safe = self.numbers[label], html.escape(label)
+            body = ""
+            if content.strip():
+                backrefs = "".join(
+                    f'<a class="footnote-backref" href="#fnref{k if k > 1 else ""}:{safe}" '
+                    f'title="{html.escape(BACKLINK_TITLE.format(number))}">&#8617;</a>'
+                    for k in range(1, max(1, self.refs.get(label, 0)) + 1)
+                )
+                body = f"\n<p>{self._inline(_paragraph_text(content))}&#160;{backrefs}</p>\n"
+            items.append(f'<li id="fn:{safe}">{body}</li>\n')
+        return '<div class="footnote">\n<hr>\n<ol>\n' + "".join(items) + "</ol>\n</div>\n"
+
+    def _quote(self, block: list[str]) -> str:
+        """A blockquote, level by level as python-markdown's BlockQuoteProcessor reads it.
+
+        In each chunk of lines between blank ones, the lines before the first quoted one
+        are a paragraph and the rest go one level down, into the blockquote just before
+        if there is one. Each line's markers are counted once; no recursion (quotes may
+        nest thousands deep).
+        """
+        depths: list[int] = []  # how many levels of '>' each line has
+        texts: list[str | None] = []  # what is left then; None: a blank line by then
+        for line in block:
+            marks = _QUOTE_MARKS.match(line).end()  # type: ignore[union-attr]
+            rest = line[marks:]
+            depths.append(line.count(">", 0, marks))
+            texts.append(rest if rest.strip() else None)
+        root = _Quote(list(range(len(block))))
+        pending = [(root, 0)]
+        while pending:
+            node, level = pending.pop()
+            lines, node.lines = node.lines, []
+            for chunk in _chunks(lines, depths, texts, level):
+                first = next((k for k, i in enumerate(chunk) if depths[i] > level), len(chunk))
+                if first:
+                    if first > 1:
+                        raise _Outside
+                    node.children.append(self._paragraph(texts[chunk[0]] or ""))
+                if first == len(chunk):
+                    continue
+                last = node.children[-1] if node.children else None
+                if not isinstance(last, _Quote):
+                    last = _Quote()
+                    node.children.append(last)
+                    pending.append((last, level + 1))
+                elif last.lines:
+                    last.lines.append(-1)
+                last.lines.extend(chunk[first:])
+        return _serialise(root.children)
+
+
+def _chunks(
+    lines: list[int], depths: list[int], texts: list[str | None], level: int
+) -> list[list[int]]:
+    """The runs of lines that are not blank at ``level`` (python-markdown's blocks)."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    for i in lines:
+        if i < 0 or (texts[i] is None and depths[i] <= level):
+            if current:
+                chunks.append(current)
+                current = []
+        else:
+            current.append(i)
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _text(run: str) -> str:
+    """The HTML of a run of plain text, backslash escapes and entities: the escaped
+    characters bare (none needs escaping in HTML), the rest as it is (a run holds no
+    '&', '<' or '>' outside its entities). Every backslash of a run starts an escape, so
+    the escaped backslashes are set aside and the other backslashes dropped."""
+    if "\\" not in run:
+        return run
+    return run.replace("\\\\", "\x02").replace("\\", "").replace("\x02", "\\")
+
+
+def _paragraph_text(text: str) -> str:
+    """``text``, checked to be one paragraph for python-markdown, not another block."""
+    if text.startswith("    "):  # indented code
+        raise _Outside
+    text = text.strip()
+    if _NOT_PARAGRAPH.match(text):
+        raise _Outside
+    return text
+
+
+def _serialise(children: list[_Quote | str]) -> str:
+    """The HTML of nested blockquotes, iteratively (they may nest thousands deep)."""
+    out: list[str] = []
+    stack: list[tuple[list[_Quote | str], int]] = [(children, 0)]
+    while stack:
+        nodes, i = stack.pop()
+        if i == len(nodes):
+            if stack:
+                out.append("</blockquote>\n")
+            continue
+        stack.append((nodes, i + 1))
+        node = nodes[i]
+        if isinstance(node, str):
+            out.append(node + "\n")
+        else:
+            out.append("<blockquote>\n" if node.children else "<blockquote>")
+            stack.append((node.children, 0))
+    return "".join(out)
+
+
+def render_dialect(markdown: str) -> str | None:
+    """The HTML python-markdown gives for ``markdown``, or None when the text is not in
+    the converter's subset (python-markdown must then render it)."""
+    try:
+        return _Renderer(markdown).run()
+    except _Outside:
+        return None
