@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.content.dokuwiki import to_markdown
@@ -73,20 +74,26 @@ class Media:
 
 
 def page_media(
-    text: str, page_id: str, converted: tuple[str, ...] | None = None
+    text: str,
+    page_id: str,
+    converted: tuple[str, ...] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> tuple[str, ...]:
     """The local media ids a page uses: the converter's list, plus ``{{…}}`` references
     found by a plain scan so that no image is missed while the converter evolves.
 
     ``converted`` is the converter's list from the page already built (``Page.media``);
-    only when it is None is ``text`` converted again to get it.
+    only when it is None is ``text`` converted again to get it (``check`` is called during
+    that conversion: what it raises, a cancel, stops it).
     """
     found: list[str] = []
     if converted is not None:
         found.extend(converted)
     else:
         try:
-            found.extend(to_markdown(text, page_id).media)
+            found.extend(to_markdown(text, page_id, check=check).media)
+        except Cancelled:
+            raise
         except Exception:
             log.exception("converter failed while listing the media of %s", page_id)
     for match in _MEDIA_REF.finditer(text):
@@ -173,7 +180,8 @@ class Refresh:
                 media = tuple(known)
             else:  # e.g. the bundled set, which has no media map: its built page has it
                 old_page = old.page(page_id)
-                media = page_media(text, page_id, old_page.media if old_page else None)
+                converted = old_page.media if old_page else None
+                media = page_media(text, page_id, converted, self.cancel.check)
             fetched.append(Fetched(page_id, data, digest, media, changed))
         return fetched
 
@@ -181,7 +189,9 @@ class Refresh:
     def _validate(self, page_id: str, text: str, digest: str, cache: PageCache) -> Page:
         source = PageSource(wiki=self.sources.wiki, fetched=iso_utc(), sha256=digest, origin="user")
         try:
-            page = cache.load(page_id, digest, text, source)
+            page = cache.load(page_id, digest, text, source, check=self.cancel.check)
+        except Cancelled:
+            raise  # a cancel during the conversion of a big page is honoured at once
         except Exception as error:
             log.exception("page %s does not convert", page_id)
             reason = "la page ne peut pas être convertie"

@@ -149,7 +149,7 @@ def _run(
         stage(staged, job.sources, fetched, media, old, dates)
         job.cancel.check()
         job.report("index", 1, 1, "")
-        library = new_library(fetched, old)
+        library = new_library(fetched, old, job.cancel.check)
         job.warnings.extend(index(old.library, library, changed + removed, cache_dir))
         job.report("commit", 1, 1, "")
         job.cancel.check()  # the last moment a cancel is honoured: the commit is instant

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reader.content.manifest import (
@@ -103,14 +103,18 @@ def stage(
     return manifest
 
 
-def new_library(fetched: list[Fetched], old: OldContent) -> Library:
-    """The library the staged set makes, from the pages already built where possible."""
+def new_library(
+    fetched: list[Fetched], old: OldContent, check: Callable[[], None] | None = None
+) -> Library:
+    """The library the staged set makes, from the pages already built where possible
+    (``check``, a refresh's cancel, is called while a page is built)."""
     pages: list[Page] = []
     for item in fetched:
         page = item.page or old.page(item.page_id)
         if page is None:  # unchanged bytes but the old copy did not load: build it now
             text = item.data.decode("utf-8")
-            page = build_page(item.page_id, text, PageSource(wiki="", sha256=item.sha256))
+            source = PageSource(wiki="", sha256=item.sha256)
+            page = build_page(item.page_id, text, source, check=check)
         pages.append(page)
     return Library(tuple(pages))
 

@@ -243,3 +243,39 @@ def test_each_changed_page_is_converted_once_and_its_images_still_come(
     assert summary.committed and summary.media_fetched == 1
     assert builds.count("faq:livraison") <= 1  # none when the page cache had it
     assert load_library(paths_of(data_dir)).library.page("faq:livraison").media == ("faq:logo.png",)
+
+
+class _CancelInsideConversion(CancelToken):
+    """The user presses Annuler while a big page is being converted: the token turns
+    cancelled the first time it is checked from inside the converter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled_while_converting = False
+        self.checks_after_cancel = 0
+
+    def check(self) -> None:
+        import inspect
+
+        if self.cancelled:
+            self.checks_after_cancel += 1
+        elif any(frame.function == "build_page" for frame in inspect.stack()):
+            self.cancelled_while_converting = True
+            self.cancel()
+        super().check()
+
+
+def test_cancel_during_the_conversion_of_a_big_page_stops_it_at_once(
+    fake_wiki: FakeWiki, data_dir: Path, cache_dir: Path
+) -> None:
+    big = "====== Livraison ======\n" + "".join(
+        f"===== Partie {n} =====\n==== Question {n} ? ====\n" + "Texte [[a]] {{b}} " * 100 + "\n"
+        for n in range(100)
+    )
+    fake_wiki.pages["faq:livraison"] = big.encode()
+    token = _CancelInsideConversion()
+    with pytest.raises(RefreshCancelled):
+        run(fake_wiki, data_dir, cache_dir, cancel=token)
+    assert token.cancelled_while_converting
+    assert token.checks_after_cancel == 0  # the first check after the cancel raised
+    assert snapshot(data_dir) == {}  # nothing was written
