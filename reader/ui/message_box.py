@@ -63,4 +63,5 @@ def ask(
     else:
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
+    box.activateWindow()  # a question to answer: the keyboard goes to it
     return box, yes, no

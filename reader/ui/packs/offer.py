@@ -90,10 +90,9 @@ class StartOffer(QObject):
         job.failed.connect(lambda _message, _detail: self.checked.emit(None))
 
     def _refused_before(self, offer: PackOffer) -> bool:
-        return (
-            self.settings.get(keys.DECLINED_PACK) == offer.path.name
-            and self.settings.get(keys.DECLINED_PACK_DATE) == offer.created
-        )
+        name: str = self.settings.get(keys.DECLINED_PACK)
+        created: str = self.settings.get(keys.DECLINED_PACK_DATE)
+        return (name, created) == (offer.path.name, offer.created)
 
     def _found(self, offer: PackOffer | None) -> None:
         if offer is not None and self._refused_before(offer):

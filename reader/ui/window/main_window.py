@@ -30,7 +30,8 @@ Signals:
     contentLoaded(): a library is loaded and shown in the tree.
     placeShown(str): the answer pane shows a place ("q:<id>", "p:<page>#<anchor>", …).
     resultsShown(object): the results list shows a search outcome.
-    refreshReady(): the refresh part is made and its menu entries work.
+    refreshReady(): the refresh part (made after the packs part) is made and its menu
+        entries work.
 """
 
 from __future__ import annotations
@@ -254,9 +255,10 @@ class MainWindow(QMainWindow):
         ):
             widget.installEventFilter(side_buttons)
         # Before the content, so before the search thread imports Whoosh: while it does,
-        # reader.search stands in for urllib.request, which the HTTP layer imports.
-        self._make_refresh()
+        # reader.search stands in for urllib.request, which the HTTP layer imports. The
+        # packs part first: when refreshReady comes, both are there.
         self._make_packs()
+        self._make_refresh()
 
     def _make_refresh(self) -> None:
         """The refresh part, made once the window is up (see the module docstring)."""
@@ -276,6 +278,8 @@ class MainWindow(QMainWindow):
         refresh.questionRequested.connect(self.places.open_question)
         refresh.noted.connect(self.status.note)
         refresh.busyChanged.connect(lambda busy: self.commands.set_busy("refresh", busy))
+        if self.packs is not None:
+            refresh.busyChanged.connect(self.packs.set_others_busy)
         self.refresh = refresh
         self.commands.enable_refresh()
         refresh.clean_up()
@@ -299,8 +303,6 @@ class MainWindow(QMainWindow):
         packs.noted.connect(self.status.note)
         packs.exported.connect(self.status.note_file)
         packs.busyChanged.connect(lambda busy: self.commands.set_busy("packs", busy))
-        if self.refresh is not None:
-            self.refresh.busyChanged.connect(packs.set_others_busy)
         self.contentLoaded.connect(packs.look_beside)  # the offer at start, once
         self.packs = packs
         self.commands.enable_packs()
