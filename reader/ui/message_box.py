@@ -47,7 +47,8 @@ def ask(
     default_accept: bool = False,
 ) -> tuple[QMessageBox, QPushButton, QPushButton]:
     """A question over ``window`` with two buttons, shown and not answered yet: the caller
-    connects to the box's ``buttonClicked``. Escape (and the close button) is ``decline``,
+    connects to the box's ``finished`` and compares ``clickedButton()`` with the buttons
+    returned (after the close button it is neither: a decline). Escape is ``decline``,
     which is also the default button unless ``default_accept``. ``modal=False`` leaves the
     window usable meanwhile. Returns the box and its accept and decline buttons."""
     no_button = QMessageBox.StandardButton.NoButton
