@@ -1,4 +1,4 @@
-"""File dialogs ("Save as…", "Export as PDF…") in the interface's language.
+"""File dialogs ("Save as…", "Export as PDF…", the content packs) in the interface's language.
 
 The platform's own dialog (Windows', GTK's, KDE's) speaks the system's language, which is
 not always the interface's: on a system set to English or to "C", the interface is French
@@ -6,6 +6,9 @@ not always the interface's: on a system set to English or to "C", the interface 
 built from widgets, is translated with the rest: by Qt's French (``qtbase_fr``) and, for
 the few of its strings that Qt's French lacks, by ``resources/translations/qt_extra_fr``.
 So the platform's dialog is used only when the system speaks the interface's language.
+
+:func:`ask_save_path` and :func:`ask_open_path` are what the window's parts call to ask for
+a file (tests stand in for them there, not in Qt).
 """
 
 from __future__ import annotations
@@ -40,13 +43,58 @@ def documents_folder() -> Path:
     return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
-def save_dialog(parent: QWidget | None, title: str, name_filter: str = "") -> QFileDialog:
-    """A "save as" dialog (not yet shown) in the documents folder, sized for its text (the
+def _dialog(
+    parent: QWidget | None, title: str, name_filter: str, folder: Path | None
+) -> QFileDialog:
+    """A file dialog in ``folder`` (else the documents folder), sized for its text (the
     window's zoom included: Qt's own size leaves no room for the columns at 150 %)."""
-    dialog = QFileDialog(parent, title, str(documents_folder()), name_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    start = folder if folder is not None and folder.is_dir() else documents_folder()
+    dialog = QFileDialog(parent, title, str(start), name_filter)
     dialog.setOptions(dialog_options())
     metrics = dialog.fontMetrics()
     dialog.resize(metrics.averageCharWidth() * 90, metrics.height() * 24)
     return dialog
+
+
+def save_dialog(
+    parent: QWidget | None, title: str, name_filter: str = "", folder: Path | None = None
+) -> QFileDialog:
+    """A "save as" dialog (not yet shown) in ``folder`` or the documents folder."""
+    dialog = _dialog(parent, title, name_filter, folder)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    return dialog
+
+
+def ask_save_path(
+    parent: QWidget | None,
+    title: str,
+    name_filter: str,
+    name: str,
+    suffix: str,
+    folder: Path | None = None,
+) -> Path | None:
+    """Ask where to save a file, ``name`` suggested; the answer always ends with
+    ``suffix`` (".pdf"), added when the user typed another. None when cancelled."""
+    dialog = save_dialog(parent, title, name_filter, folder)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.selectFile(name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    chosen = Path(dialog.selectedFiles()[0])
+    return (
+        chosen if chosen.name.lower().endswith(suffix) else chosen.with_name(chosen.name + suffix)
+    )
+
+
+def ask_open_path(
+    parent: QWidget | None, title: str, name_filter: str, folder: Path | None = None
+) -> Path | None:
+    """Ask for an existing file to open, in ``folder`` or the documents folder; None when
+    cancelled."""
+    dialog = _dialog(parent, title, name_filter, folder)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])

@@ -42,9 +42,23 @@ SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
 LAST_QUESTION = Setting("window/last_question", str, "")
 # "dark" when the system asked for dark and its style painted light (reader.ui.window.look).
 SYSTEM_LOOK = Setting("window/system_look", str, "", lambda v: v in ("", "dark"))
+# The pack beside the program the user said "no" to at start (reader.ui.packs.offer): its
+# file name (a stick's drive letter changes from computer to computer) and its date.
+DECLINED_PACK = Setting("packs/declined_name", str, "")
+DECLINED_PACK_DATE = Setting("packs/declined_created", str, "")
 VERSION = Setting("meta/version", int, SETTINGS_VERSION)
 
-ALL_SETTINGS = (ZOOM, THEME, GEOMETRY, SPLITTER, LAST_QUESTION, SYSTEM_LOOK, VERSION)
+ALL_SETTINGS = (
+    ZOOM,
+    THEME,
+    GEOMETRY,
+    SPLITTER,
+    LAST_QUESTION,
+    SYSTEM_LOOK,
+    DECLINED_PACK,
+    DECLINED_PACK_DATE,
+    VERSION,
+)
 
 
 def settings_path(config_dir: Path) -> Path:

@@ -40,6 +40,22 @@
         <translation>&amp;Revenir au contenu précédent</translation>
     </message>
     <message>
+        <source>Export the &amp;content…</source>
+        <translation>Exporter le &amp;contenu…</translation>
+    </message>
+    <message>
+        <source>Write the content shown into one file, to carry it (USB stick)</source>
+        <translation>Écrire le contenu affiché dans un seul fichier, pour l&apos;emporter (clé USB)</translation>
+    </message>
+    <message>
+        <source>&amp;Import content…</source>
+        <translation>I&amp;mporter du contenu…</translation>
+    </message>
+    <message>
+        <source>Replace the content with the one of a content file (.faqpack)</source>
+        <translation>Remplacer le contenu par celui d&apos;un fichier de contenu (.faqpack)</translation>
+    </message>
+    <message>
         <source>Wiki &amp;preferences…</source>
         <translation>&amp;Préférences du wiki…</translation>
     </message>
@@ -416,6 +432,123 @@
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>Import content</source>
+        <translation>Importer du contenu</translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation>Lecture du paquet…</translation>
+    </message>
+    <message>
+        <source>Export the content</source>
+        <translation>Exporter le contenu</translation>
+    </message>
+    <message>
+        <source>Writing the pack…</source>
+        <translation>Écriture du paquet…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2 written</source>
+        <translation>Fichier %1 sur %2 écrit</translation>
+    </message>
+    <message>
+        <source>Checking the pack: file %1 of %2</source>
+        <translation>Vérification du paquet : fichier %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Copying the content: file %1 of %2</source>
+        <translation>Copie du contenu : fichier %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>Mise à jour de l&apos;index de recherche…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>%1 lus</translation>
+    </message>
+    <message>
+        <source>%1 written</source>
+        <translation>%1 écrits</translation>
+    </message>
+</context>
+<context>
+    <name>PackWork</name>
+    <message>
+        <source>The import failed because of an unexpected error. The current content is kept.</source>
+        <translation>L&apos;import a échoué à cause d&apos;une erreur inattendue. Le contenu actuel est conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>PacksController</name>
+    <message>
+        <source>No content is loaded: there is nothing to export.</source>
+        <translation>Aucun contenu n&apos;est chargé : il n&apos;y a rien à exporter.</translation>
+    </message>
+    <message>
+        <source>Export the content</source>
+        <translation>Exporter le contenu</translation>
+    </message>
+    <message>
+        <source>Content packs (*.faqpack)</source>
+        <translation>Paquets de contenu (*.faqpack)</translation>
+    </message>
+    <message>
+        <source>Content exported to %1 (%2).</source>
+        <translation>Contenu exporté dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Import content</source>
+        <translation>Importer du contenu</translation>
+    </message>
+    <message>
+        <source>Content packs (*.faqpack);;All files (*)</source>
+        <translation>Paquets de contenu (*.faqpack);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>An update from the wiki is running: import the pack once it has ended.</source>
+        <translation>Une mise à jour depuis le wiki est en cours : importez le paquet quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>This pack dates from %1, older than the content shown (%2). Import it anyway?</source>
+        <translation>Ce paquet date du %1, plus ancien que le contenu affiché (%2). L&apos;importer quand même ?</translation>
+    </message>
+    <message>
+        <source>Older content</source>
+        <translation>Contenu plus ancien</translation>
+    </message>
+    <message>
+        <source>&amp;Import anyway</source>
+        <translation>&amp;Importer quand même</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the content is unchanged.</source>
+        <translation>Import annulé ; le contenu n&apos;a pas changé.</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing changed.</source>
+        <translation>Annulé ; rien n&apos;a changé.</translation>
+    </message>
+</context>
+<context>
     <name>Places</name>
     <message>
         <source>Sections and questions</source>
@@ -522,6 +655,33 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>RefreshController</name>
     <message>
         <source>The update failed because of an unexpected error. The current content is kept.</source>
@@ -555,18 +715,6 @@
 <context>
     <name>RefreshDialog</name>
     <message>
-        <source>%1 bytes</source>
-        <translation>%1 octets</translation>
-    </message>
-    <message>
-        <source>%1 KB</source>
-        <translation>%1 Ko</translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <translation>%1 Mo</translation>
-    </message>
-    <message>
         <source>Image %1 of %2</source>
         <translation>Image %1 sur %2</translation>
     </message>
@@ -591,24 +739,12 @@
         <translation>Connexion au wiki…</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Page %1 of %2: %3</source>
         <translation>Page %1 sur %2 : %3</translation>
     </message>
     <message>
         <source>%1 received</source>
         <translation>%1 reçus</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
@@ -734,6 +870,33 @@
     </message>
 </context>
 <context>
+    <name>StartOffer</name>
+    <message>
+        <source>The pack “%1” dates from %2; the content shown from %3.</source>
+        <translation>Le paquet « %1 » date du %2 ; le contenu affiché, du %3.</translation>
+    </message>
+    <message>
+        <source>The pack “%1” dates from %2; the content shown has no date.</source>
+        <translation>Le paquet « %1 » date du %2 ; le contenu affiché n&apos;a pas de date.</translation>
+    </message>
+    <message>
+        <source>Newer content</source>
+        <translation>Contenu plus récent</translation>
+    </message>
+    <message>
+        <source>Newer content found on the stick: import it?</source>
+        <translation>Contenu plus récent trouvé sur la clé : l&apos;importer ?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Oui</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Status bar</source>
@@ -750,6 +913,14 @@
     <message>
         <source>Warnings</source>
         <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the folder of the file written</source>
+        <translation>Ouvrir le dossier du fichier écrit</translation>
     </message>
     <message>
         <source>No content could be loaded (see the log).</source>
@@ -782,6 +953,10 @@
         <translation>Mise à jour terminée</translation>
     </message>
     <message>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
         <source>What changed</source>
         <translation>Ce qui a changé</translation>
     </message>
@@ -792,6 +967,10 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The pack “%1” holds the content already shown: nothing changed.</source>
+        <translation>Le paquet « %1 » contient le contenu déjà affiché : rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>Nothing changed on the wiki: the content is already up to date.</source>
@@ -819,8 +998,16 @@
         </translation>
     </message>
     <message>
+        <source>Content imported from “%1”; no question changed.</source>
+        <translation>Contenu importé depuis « %1 » ; aucune question n&apos;a changé.</translation>
+    </message>
+    <message>
         <source>The content was updated; no question changed.</source>
         <translation>Le contenu a été mis à jour ; aucune question n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>Content imported from “%1”: %2.</source>
+        <translation>Contenu importé depuis « %1 » : %2.</translation>
     </message>
     <message>
         <source>Content updated: %1.</source>

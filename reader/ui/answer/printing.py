@@ -83,16 +83,12 @@ def safe_file_name(title: str) -> str:
 def ask_pdf_path(parent: QWidget, title: str) -> Path | None:
     """Where to write the PDF (see :mod:`reader.ui.file_dialogs` on which dialog);
     None when the user cancelled."""
-    from reader.ui.file_dialogs import save_dialog
+    from reader.ui import file_dialogs
 
-    dialog = save_dialog(
+    return file_dialogs.ask_save_path(
         parent,
         QCoreApplication.translate("Printing", "Export as PDF"),
         QCoreApplication.translate("Printing", "PDF documents (*.pdf)"),
+        f"{safe_file_name(title)}.pdf",
+        ".pdf",
     )
-    dialog.setDefaultSuffix("pdf")
-    dialog.selectFile(f"{safe_file_name(title)}.pdf")
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    result = Path(dialog.selectedFiles()[0])
-    return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")

@@ -28,6 +28,8 @@ class Actions:
 
     print: QAction
     export_pdf: QAction
+    export_pack: QAction
+    import_pack: QAction
     quit: QAction
     refresh: QAction
     rollback: QAction
@@ -80,6 +82,20 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
         export_pdf=_action(
             owner, QCoreApplication.translate("Actions", "&Export as PDF…"), ["Ctrl+Shift+E"]
         ),
+        export_pack=_action(
+            owner,
+            QCoreApplication.translate("Actions", "Export the &content…"),
+            tip=QCoreApplication.translate(
+                "Actions", "Write the content shown into one file, to carry it (USB stick)"
+            ),
+        ),
+        import_pack=_action(
+            owner,
+            QCoreApplication.translate("Actions", "&Import content…"),
+            tip=QCoreApplication.translate(
+                "Actions", "Replace the content with the one of a content file (.faqpack)"
+            ),
+        ),
         quit=_action(owner, QCoreApplication.translate("Actions", "&Quit"), ["Ctrl+Q"]),
         refresh=_action(
             owner,
@@ -124,9 +140,15 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
     )
     for action in (actions.back, actions.forward):
         action.setEnabled(False)
-    # The refresh's own part comes a moment after the window (its imports are heavy): it
-    # enables these when it is there.
-    for action in (actions.refresh, actions.rollback, actions.wiki_preferences):
+    # The refresh's and the packs' own parts come a moment after the window (their imports
+    # are heavy): they enable these when they are there.
+    for action in (
+        actions.refresh,
+        actions.rollback,
+        actions.wiki_preferences,
+        actions.export_pack,
+        actions.import_pack,
+    ):
         action.setEnabled(False)
     actions.theme_group.setExclusive(True)
     labels = {
@@ -144,6 +166,9 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
     file_menu = menus["file"]
     file_menu.addAction(actions.print)
     file_menu.addAction(actions.export_pdf)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_pack)
+    file_menu.addAction(actions.import_pack)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from reader.content.library import LoadedContent
@@ -39,6 +40,8 @@ class Commands(QObject):
         self._loaded: LoadedContent | None = None
         self.actions: Actions | None = None
         self._navigation = (False, False)
+        self._ready: set[str] = set()  # the parts made: "refresh", "packs"
+        self._busy: set[str] = set()  # the parts whose task is changing the content
         bar = window.menuBar()
         self.menus: dict[str, QMenu] = {
             "file": bar.addMenu(QCoreApplication.translate("Actions", "&File")),
@@ -79,15 +82,42 @@ class Commands(QObject):
         if self.actions is not None:
             self.actions.themes[theme].setChecked(True)
 
+    def _part_actions(self, part: str) -> tuple[QAction, ...]:
+        """The entries that touch the content, by the part that carries them out."""
+        actions = self.actions
+        if actions is None:
+            return ()
+        if part == "refresh":
+            return (actions.refresh, actions.rollback)
+        return (actions.export_pack, actions.import_pack)
+
+    def _update_parts(self) -> None:
+        # One task on the content at a time: while one runs, the others' entries wait
+        # (its own stay, to bring its dialog forward).
+        for part in ("refresh", "packs"):
+            usable = part in self._ready and not (self._busy - {part})
+            for action in self._part_actions(part):
+                action.setEnabled(usable)
+
     def enable_refresh(self) -> None:
         """The refresh part is there: its menu entries work."""
         if self.actions is not None:
-            for action in (
-                self.actions.refresh,
-                self.actions.rollback,
-                self.actions.wiki_preferences,
-            ):
-                action.setEnabled(True)
+            self.actions.wiki_preferences.setEnabled(True)
+        self._ready.add("refresh")
+        self._update_parts()
+
+    def enable_packs(self) -> None:
+        """The packs part is there: "Export the content…" and "Import content…" work."""
+        self._ready.add("packs")
+        self._update_parts()
+
+    def set_busy(self, part: str, busy: bool) -> None:
+        """``part`` ("refresh" or "packs") started (``busy``) or ended a task on the content."""
+        if busy:
+            self._busy.add(part)
+        else:
+            self._busy.discard(part)
+        self._update_parts()
 
     # -- the dialogs ---------------------------------------------------------------------
     @Slot()

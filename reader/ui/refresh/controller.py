@@ -19,6 +19,8 @@ Signals:
     questionRequested(str): a question's title was clicked in the summary: open it.
     noted(str): minor news for the status bar.
     ended(str, str): a refresh ended: "success", "failure" or "cancel", and its message.
+    busyChanged(bool): a refresh started (True) or ended (False): the window greys out
+        the entries that would touch the content meanwhile (an import, an export).
 """
 
 from __future__ import annotations
@@ -58,12 +60,14 @@ class RefreshController(QObject):
         questionRequested(str): the id of a question to open (clicked in the summary).
         noted(str): minor news for the status bar.
         ended(str, str): how a refresh ended ("success", "failure", "cancel"), its message.
+        busyChanged(bool): a refresh started (True) or ended (False).
     """
 
     contentChanged = Signal(object)
     questionRequested = Signal(str)
     noted = Signal(str)
     ended = Signal(str, str)
+    busyChanged = Signal(bool)
 
     def __init__(
         self,
@@ -117,6 +121,7 @@ class RefreshController(QObject):
         dialog.show()
         dialog.activateWindow()
         self._runner.start(job)
+        self.busyChanged.emit(True)
 
     def _refresh(self, context: JobContext, sources: Sources) -> Outcome:
         """On the job's thread: the refresh, the new content loaded, its warnings sorted."""
@@ -154,14 +159,13 @@ class RefreshController(QObject):
         if dialog is not None:
             dialog.finish()
             self._give_back_the_keyboard()
+        self.busyChanged.emit(False)
 
     @Slot()
     def _give_back_the_keyboard(self) -> None:
-        # Without a window manager (a bare X session) nothing else would: the keyboard
-        # would go nowhere once a dialog has closed.
-        window = self._window()
-        if window is not None and window.isVisible():
-            window.activateWindow()
+        from reader.ui.message_box import give_back_the_keyboard
+
+        give_back_the_keyboard(self._window())
 
     @Slot(object)
     def _succeeded(self, result: Outcome) -> None:
@@ -199,16 +203,10 @@ class RefreshController(QObject):
 
     def _inform(self, title: str, text: str, icon: QMessageBox.Icon, detail: str = "") -> None:
         """One message box over the window, closed with OK, Enter or Escape."""
-        from PySide6.QtCore import Qt
+        from reader.ui.message_box import inform
 
         log.info("refresh: %s", text.replace("\n", " | "))
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if detail:
-            box.setDetailedText(detail)  # folded away behind "Show Details…"
-        box.setEscapeButton(QMessageBox.StandardButton.Ok)
-        box.finished.connect(self._give_back_the_keyboard)
-        box.open()
+        inform(self._window(), title, text, icon, detail)
 
     # -- going back, preferences, clean-up -----------------------------------------------
     @Slot()

@@ -1,37 +1,17 @@
 """The progress dialog of "Update from the wiki…": page n of N, bytes received, Cancel.
 
-Non-modal: the window stays usable. Cancel, Escape and the title bar's close button all
-ask to cancel (``cancelRequested``); the dialog then says "Cancelling…" and stays until the
-refresh has stopped. :meth:`RefreshDialog.finish` closes it for good, whatever the ending:
-after it, nothing of the dialog remains.
+A :class:`~reader.ui.progress_dialog.ProgressDialog` (non-modal; Cancel, Escape and the
+close button ask to cancel; :meth:`~reader.ui.progress_dialog.ProgressDialog.finish`
+closes it for good) that says a refresh's steps.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from reader.sync.progress import Progress
-
-
-def format_bytes(count: int) -> str:
-    """A byte count in the user's units ("12 Ko" in French)."""
-    if count < 1024:
-        return QCoreApplication.translate("RefreshDialog", "%1 bytes").replace("%1", str(count))
-    if count < 1024 * 1024:
-        return QCoreApplication.translate("RefreshDialog", "%1 KB").replace(
-            "%1", f"{count / 1024:.0f}"
-        )
-    return QCoreApplication.translate("RefreshDialog", "%1 MB").replace(
-        "%1", QLocale().toString(count / (1024 * 1024), "f", 1)
-    )
+from reader.ui.progress_dialog import ProgressDialog, format_bytes
 
 
 def step_text(step: str, done: int, total: int) -> str:
@@ -51,65 +31,31 @@ def step_text(step: str, done: int, total: int) -> str:
     return ""
 
 
-class RefreshDialog(QDialog):
+class RefreshDialog(ProgressDialog):
     """Shows a refresh's progress with a Cancel button (see the module docstring).
 
     Signals:
         cancelRequested(): Cancel, Escape or the close button, while the refresh runs.
     """
 
-    cancelRequested = Signal()
-
     def __init__(self, pages: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._finished = False
         self.setWindowTitle(self.tr("Update from the wiki"))
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.step_label = QLabel(self.tr("Connecting to the wiki…"), self)
-        self.bytes_label = QLabel(self._received(0), self)
-        self.bar = QProgressBar(self)
-        self.bar.setAccessibleName(self.tr("Progress"))
+        self.step_label.setText(self.tr("Connecting to the wiki…"))
+        self.bytes_label.setText(self._received(0))
         self.bar.setRange(0, max(1, pages))
-        self.bar.setValue(0)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.step_label)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.bytes_label)
-        layout.addWidget(self.buttons)
-        self.buttons.rejected.connect(self.reject)
 
     def show_progress(self, progress: Progress) -> None:
-        if self._finished:
-            return
         if progress.step == "page":
             text = self.tr("Page %1 of %2: %3").replace("%1", str(progress.done))
-            self.step_label.setText(
-                text.replace("%2", str(progress.total)).replace("%3", str(progress.item))
-            )
-            self.bar.setRange(0, max(1, progress.total))
-            self.bar.setValue(progress.done - 1)
+            text = text.replace("%2", str(progress.total)).replace("%3", str(progress.item))
+            self.show_step(text, progress.done - 1, progress.total)
+        elif progress.step == "media":
+            text = step_text(progress.step, progress.done, progress.total)
+            self.show_step(text, progress.done, progress.total)
         else:
-            self.step_label.setText(step_text(progress.step, progress.done, progress.total))
-            if progress.step != "media":
-                self.bar.setValue(self.bar.maximum())
+            self.show_step(step_text(progress.step, progress.done, progress.total))
         self.bytes_label.setText(self._received(progress.bytes_received))
 
     def _received(self, count: int) -> str:
         return self.tr("%1 received").replace("%1", format_bytes(count))
-
-    def reject(self) -> None:
-        """Cancel, Escape, the close button: ask the refresh to stop."""
-        if self._finished:
-            return
-        self.step_label.setText(self.tr("Cancelling…"))
-        self.cancel_button.setEnabled(False)
-        self.cancelRequested.emit()
-
-    def finish(self) -> None:
-        """The refresh has ended: close the dialog for good (it deletes itself)."""
-        self._finished = True
-        self.hide()
-        self.deleteLater()

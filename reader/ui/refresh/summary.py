@@ -1,4 +1,5 @@
-"""What a refresh changed, told for a reader: page and question titles, each one a link.
+"""What a refresh or a pack's import changed, told for a reader: page and question titles,
+each one a link.
 
 The dialog says in one sentence what changed ("2 nouvelles questions, 1 question
 modifiée"), then, page by page (by its title), the questions added, changed and removed,
@@ -39,10 +40,11 @@ LINK_SCHEME = "question"  # href "question:<n>": the n-th question that can be o
 
 
 class SummaryDialog(QDialog):
-    """The summary of a successful refresh (see the module docstring).
+    """The summary of a successful refresh or import (see the module docstring).
 
     ``library`` is the content after the refresh (for page titles); ``warnings`` the
-    refresh's warnings sorted into new and known.
+    refresh's warnings sorted into new and known; ``pack`` the file's name when the
+    content came from a pack (:mod:`reader.ui.packs`) rather than from the wiki.
 
     Signals:
         questionActivated(str): the id of a question whose title was clicked.
@@ -56,12 +58,14 @@ class SummaryDialog(QDialog):
         library: Library | None,
         warnings: Warnings,
         parent: QWidget | None = None,
+        pack: str = "",
     ) -> None:
         super().__init__(parent)
         self._summary = summary
         self._library = library
+        self._pack = pack
         self._targets: list[str] = []  # question ids, by link number
-        self.setWindowTitle(self.tr("Update finished"))
+        self.setWindowTitle(self.tr("Import finished") if pack else self.tr("Update finished"))
         self.headline = QLabel(self._headline(), self)
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,6 +101,9 @@ class SummaryDialog(QDialog):
     # -- what it says --------------------------------------------------------------------
     def _headline(self) -> str:
         summary = self._summary
+        if not summary.committed and self._pack:
+            text = self.tr("The pack “%1” holds the content already shown: nothing changed.")
+            return text.replace("%1", self._pack)
         if not summary.committed:
             return self.tr("Nothing changed on the wiki: the content is already up to date.")
         added, changed = summary.count("added"), summary.count("changed")
@@ -108,9 +115,16 @@ class SummaryDialog(QDialog):
             parts.append(self.tr("%n question(s) changed", "", changed))
         if removed:
             parts.append(self.tr("%n question(s) removed", "", removed))
+        if not parts and self._pack:
+            text = self.tr("Content imported from “%1”; no question changed.")
+            return text.replace("%1", self._pack)
         if not parts:
             return self.tr("The content was updated; no question changed.")
-        sentence = self.tr("Content updated: %1.").replace("%1", ", ".join(parts))
+        if self._pack:
+            sentence = self.tr("Content imported from “%1”: %2.").replace("%2", ", ".join(parts))
+            sentence = sentence.replace("%1", self._pack)  # last: a file's name may hold "%2"
+        else:
+            sentence = self.tr("Content updated: %1.").replace("%1", ", ".join(parts))
         if added or changed:
             sentence += " " + self.tr(
                 "They are marked in the list of questions until you open them."

@@ -3,14 +3,15 @@
 Search field on top, section tree or results on the left, the answer on the right, a
 status bar that says where the content comes from. The parts, each with its own widgets
 and state, talk only through the signals and calls wired in :meth:`MainWindow._connect_signals`
-(and, for what is made after the first paint, :meth:`MainWindow._connect_actions` and
-:meth:`MainWindow._make_refresh`):
+(and, for what is made after the first paint, :meth:`MainWindow._connect_actions`,
+:meth:`MainWindow._make_refresh` and :meth:`MainWindow._make_packs`):
 
 - places (:mod:`reader.ui.places`): the tree, the history, back and forward;
 - search (:mod:`reader.ui.search`): the search field, the results, the search service;
 - answer (:mod:`reader.ui.answer`): the answer view, find bar, file links, printing;
 - commands (:mod:`reader.ui.commands`): menus, actions, About / content / log dialogs;
 - refresh (:mod:`reader.ui.refresh`): update from the wiki, rollback, wiki preferences;
+- packs (:mod:`reader.ui.packs`): export and import of content packs, the offer at start;
 - status (:mod:`reader.ui.window.status_bar`): origin of the content, warnings, notes;
 - zoom (:mod:`reader.ui.zoom`): the size of every text in the window, kept in the settings;
 - look (:mod:`reader.ui.window.look`): the theme chosen, or the system's, followed.
@@ -18,7 +19,7 @@ and state, talk only through the signals and calls wired in :meth:`MainWindow._c
 The window shows first and loads afterwards: the library right after the first paint (a
 few milliseconds), the search index on the search thread. What the first paint does not
 need waits for it too (:meth:`MainWindow._finish_setup`): the actions, the results list,
-the find bar, the event filters, the refresh part (its HTTP client and sync layer).
+the find bar, the event filters, the refresh and packs parts (the sync layer).
 PySide6 builds a Qt type, with all its enums, the first time Python reads it (the ``Qt``
 namespace alone takes tens of milliseconds on an old machine), so the code that runs before
 the paint reads only the types it draws with; ``tests/ui/test_startup_diet.py`` keeps it
@@ -29,7 +30,8 @@ Signals:
     contentLoaded(): a library is loaded and shown in the tree.
     placeShown(str): the answer pane shows a place ("q:<id>", "p:<page>#<anchor>", …).
     resultsShown(object): the results list shows a search outcome.
-    refreshReady(): the refresh part is made and its menu entries work.
+    refreshReady(): the refresh part (made after the packs part) is made and its menu
+        entries work.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from reader.content.library import LoadedContent
     from reader.paths import Paths
     from reader.ui.commands.actions import Actions
+    from reader.ui.packs.controller import PacksController
     from reader.ui.places.render import Rendered
     from reader.ui.refresh.controller import RefreshController
     from reader.ui.search.outcome import SearchOutcome
@@ -77,9 +80,9 @@ MAX_TITLE = 90  # the window's title: a question's title cut to this many charac
 class MainWindow(QMainWindow):
     """The one window of the reader (see the module docstring).
 
-    ``search`` and ``refresh`` replace the parts' default services (tests hand in a
-    fake index or short network limits); ``autoload=False`` leaves the content to
-    :meth:`show_content`.
+    ``search``, ``refresh`` and ``packs`` replace the parts' default services (tests hand
+    in a fake index, short network limits, another program folder); ``autoload=False``
+    leaves the content to :meth:`show_content`.
     """
 
     firstPainted = Signal()
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         search: SearchService | None = None,
         refresh: RefreshController | None = None,
         autoload: bool = True,
+        packs: PacksController | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedContent | None = None
         self.refresh: RefreshController | None = None  # made after the first paint
         self._refresh_given = refresh
+        self.packs: PacksController | None = None  # made after the first paint
+        self._packs_given = packs
         self._painted = False
         self._set_up = False
         self._autoload = autoload
@@ -249,7 +255,9 @@ class MainWindow(QMainWindow):
         ):
             widget.installEventFilter(side_buttons)
         # Before the content, so before the search thread imports Whoosh: while it does,
-        # reader.search stands in for urllib.request, which the HTTP layer imports.
+        # reader.search stands in for urllib.request, which the HTTP layer imports. The
+        # packs part first: when refreshReady comes, both are there.
+        self._make_packs()
         self._make_refresh()
 
     def _make_refresh(self) -> None:
@@ -269,10 +277,35 @@ class MainWindow(QMainWindow):
         refresh.contentChanged.connect(self.show_content)
         refresh.questionRequested.connect(self.places.open_question)
         refresh.noted.connect(self.status.note)
+        refresh.busyChanged.connect(lambda busy: self.commands.set_busy("refresh", busy))
+        if self.packs is not None:
+            refresh.busyChanged.connect(self.packs.set_others_busy)
         self.refresh = refresh
         self.commands.enable_refresh()
         refresh.clean_up()
         self.refreshReady.emit()
+
+    def _make_packs(self) -> None:
+        """The packs part, made once the window is up, like the refresh part."""
+        try:
+            from reader.ui.packs.controller import PacksController
+        except ImportError:
+            log.exception("the packs feature could not be loaded")
+            return
+        packs = self._packs_given or PacksController(self.paths, self.settings)
+        packs.setParent(self)
+        actions = self.commands.actions
+        assert actions is not None
+        actions.export_pack.triggered.connect(packs.export_content)
+        actions.import_pack.triggered.connect(packs.import_content)
+        packs.contentChanged.connect(self.show_content)
+        packs.questionRequested.connect(self.places.open_question)
+        packs.noted.connect(self.status.note)
+        packs.exported.connect(self.status.note_file)
+        packs.busyChanged.connect(lambda busy: self.commands.set_busy("packs", busy))
+        self.contentLoaded.connect(packs.look_beside)  # the offer at start, once
+        self.packs = packs
+        self.commands.enable_packs()
 
     # -- content -------------------------------------------------------------------------
     def load_content(self) -> None:
@@ -305,6 +338,8 @@ class MainWindow(QMainWindow):
         self.places.set_content(loaded)
         self.answer.set_content(loaded)
         self.commands.set_content(loaded)
+        if self.packs is not None:
+            self.packs.set_content(loaded)
         self.search.set_library(loaded.library)
         self.status.show_source(loaded)
         warnings = list(loaded.warnings)
@@ -356,6 +391,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.shutdown()
-        if self.refresh is not None:
-            self.refresh.shutdown()
+        for part in (self.refresh, self.packs):
+            if part is not None:
+                part.shutdown()
         super().closeEvent(event)

@@ -1,6 +1,7 @@
 """The window's status bar: where the content comes from, lasting warnings, passing news.
 
-Minor news (a note) passes in the bar and goes to the log; problems that last (damaged
+Minor news (a note) passes in the bar and goes to the log; a file written (a content pack)
+is a note with "Open the folder" beside it while it shows; problems that last (damaged
 content, nowhere to save) stay in view in a warning label whose tooltip lists them all,
 in bold amber readable on the theme's colours (:func:`reader.ui.theme.warning_text`).
 """
@@ -17,13 +18,14 @@ from reader.ui.text import format_date, origin_text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QPushButton, QWidget
 
     from reader.content.library import LoadedContent
 
 log = logging.getLogger(__name__)
 
 WARNING_CLIP = 90  # the first warning is cut to this many characters in the bar
+FILE_NOTE_MS = 30_000  # a note about a file written stays longer: there is a button to use
 
 
 class StatusBar(QStatusBar):
@@ -41,11 +43,41 @@ class StatusBar(QStatusBar):
         self.warning_label.hide()  # coloured when first shown (show_warnings)
         self._styled = False
         self.addPermanentWidget(self.warning_label)
+        self.folder_button: QPushButton | None = None  # made with the first file noted
+        self._folder = ""
+        self._file_note = ""
 
     def note(self, message: str, timeout_ms: int = 8000) -> None:
         """Minor news for the user: the status bar, and the log."""
         log.info("status: %s", message)
         self.showMessage(message, timeout_ms)
+
+    def note_file(self, message: str, folder: str) -> None:
+        """A file was written into ``folder``: say so, with "Open the folder" beside the
+        note for as long as it shows."""
+        if self.folder_button is None:
+            from PySide6.QtWidgets import QPushButton
+
+            button = QPushButton(self.tr("&Open the folder"), self)
+            button.setAccessibleName(self.tr("Open the folder of the file written"))
+            button.clicked.connect(self._open_folder)
+            self.insertPermanentWidget(0, button)
+            self.messageChanged.connect(self._on_message_changed)
+            self.folder_button = button
+        self._folder, self._file_note = folder, message
+        self.note(message, FILE_NOTE_MS)
+        self.folder_button.show()
+
+    def _on_message_changed(self, message: str) -> None:
+        if self.folder_button is not None and message != self._file_note:
+            self.folder_button.hide()  # the note it goes with has gone
+
+    def _open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+
+        from reader.ui.external import open_url
+
+        open_url(self.window(), QUrl.fromLocalFile(self._folder))
 
     def show_unloaded(self) -> None:
         self.source_label.setText(self.tr("No content could be loaded (see the log)."))

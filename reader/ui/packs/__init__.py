@@ -1,0 +1,1 @@
+"""The content packs in the window: Fichier → export and import, and the offer at start."""
