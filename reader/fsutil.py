@@ -18,6 +18,22 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
+_MODE: list[int] = []  # the mode a new file gets from the process's umask, read once
+
+
+def give_usual_mode(fd: int) -> None:
+    """Give a file made by ``mkstemp`` (mode 0600) the mode ``open()`` would have given
+    it, so that a pack or a document written for others can be read by them."""
+    if not hasattr(os, "fchmod"):  # Windows: no POSIX modes
+        return
+    if not _MODE:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        _MODE.append(0o666 & ~umask)
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, _MODE[0])
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -30,6 +46,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as error:  # name the file meant, not a temporary one
         raise OSError(error.errno, error.strerror, str(path)) from error
     try:
+        give_usual_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

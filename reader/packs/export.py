@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader import APP_NAME, __version__
 from reader.content.store import ContentSet, UserStore, select_content
+from reader.fsutil import give_usual_mode
 from reader.packs.dates import content_date
 from reader.packs.errors import PackCancelled, PackError, export_failure, os_reason
 from reader.packs.header import (
@@ -113,6 +114,7 @@ def _write_pack(
         ) from error
     temp = Path(temp_name)
     try:
+        give_usual_mode(fd)
         with os.fdopen(fd, "w+b") as handle:
             with zipfile.ZipFile(handle, "w", allowZip64=False) as archive:
                 archive.writestr(_info(MANIFEST_NAME, len(manifest)), manifest)

@@ -164,3 +164,16 @@ def test_a_newer_pack_beside_the_program_is_offered_an_older_one_is_not(
     assert (offer.created, offer.held) == (NEWER, "2026-05-10T08:00:00Z")
     install(farm, {"faq:livraison": PAGES["faq:livraison"]}, date="2026-07-01T08:00:00Z")
     assert newer_pack_beside(stick, select_content(farm.resources, farm.data).content) is None
+
+
+def test_an_exported_pack_can_be_read_by_the_other_accounts_of_the_machine(
+    tmp_path: Path, faq: Faq
+) -> None:
+    import os
+    import stat
+
+    home, target = village(tmp_path), tmp_path / "partage.faqpack"
+    faq("pack", "export", str(target), home=home)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # as open() would make it
