@@ -191,6 +191,14 @@ def warning_text(palette: QPalette) -> QColor:
 
 MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
 
+# The search's marks on the words that matched, in the results and in the answer: the
+# words typed (and their other forms) on yellow; a synonym, another word for one typed,
+# on blue and underlined with dots, so that it is told apart without the colour too. The
+# text on them is black in both themes.
+MARK_TEXT = "#000000"
+WORD_MARK = "#ffe066"
+SYNONYM_MARK = "#c8ddff"
+
 
 def mark_colour(mark: str, palette: QPalette) -> QColor:
     """The dot of a "new" or "changed" question, visible on the tree's background."""
