@@ -11,7 +11,8 @@ the palettes here are chosen so; a system palette that falls short (a pale selec
 under white text, half-transparent placeholder text) has those colours darkened or
 lightened (:func:`readable_palette`); the colours the window adds (unanswered questions,
 warnings, the "new / changed" dots) are computed against the palette in use
-(:func:`readable`). ``tests/ui/test_contrast.py`` checks them all.
+(:func:`readable`); the search's marks carry their own background and text colours.
+``tests/ui/test_contrast.py`` checks them all.
 """
 
 from __future__ import annotations

@@ -255,6 +255,10 @@ def test_with_no_answer_the_wiki_s_own_search_is_offered_when_the_wiki_answers(
     search(window, qtbot, "moissonneuse")  # the wiki's answer is kept a while
     assert window.search.results.wiki_button.isVisible()
     assert len(wiki.requests) == asked
+    keyboard_in(window, qtbot, window.search.field)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    wanted = QUrl(search_url(wiki.url, "moissonneuse"))
+    qtbot.waitUntil(lambda: desktop.opened[-1] == wanted, timeout=2000)  # the button's click
 
 
 def test_offline_the_reader_says_its_content_has_no_answer_and_how_old_it_is(

@@ -31,7 +31,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.ui.text import fold
-from reader.ui.theme import MARK_TEXT, SYNONYM_MARK, WORD_MARK
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTextEdit
@@ -44,6 +43,8 @@ WHEEL_STEP = 120  # one notch of a mouse wheel (touchpads send parts of it)
 
 def style_sheet(dark: bool) -> str:
     """The answer's style sheet for a dark or a light background."""
+    from reader.ui.theme import MARK_TEXT, WORD_MARK  # not before the first paint
+
     muted = "#b0b0b0" if dark else "#555555"
     accent = "#9ccc65" if dark else "#3d6b12"
     warn = "#e0b050" if dark else "#8a5a00"
@@ -144,6 +145,8 @@ class AnswerView(QTextBrowser):
         """
         from PySide6.QtGui import QColor, QTextCharFormat
         from PySide6.QtWidgets import QTextEdit
+
+        from reader.ui.theme import MARK_TEXT, SYNONYM_MARK, WORD_MARK
 
         tips = self._marks(terms)
         if not tips:

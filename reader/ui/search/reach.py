@@ -92,7 +92,7 @@ def _answers(context: JobContext, url: str) -> bool:
     from reader.sync.http import HttpError, Limits, Request, UrllibClient
 
     limits = Limits(connect_timeout=TIMEOUT, read_timeout=TIMEOUT, request_timeout=REQUEST_TIMEOUT)
-    if context.cancelled:
+    if context.cancelled or not _resolvable(url):
         return False
     try:
         response = UrllibClient(limits).get(Request(url, max_bytes=MAX_BYTES))
@@ -101,3 +101,22 @@ def _answers(context: JobContext, url: str) -> bool:
         return False
     log.info("wiki reachable check %s: HTTP %s", url, response.status)
     return response.status == 200
+
+
+def _resolvable(url: str) -> bool:
+    """False when the wiki's name does not resolve and no proxy would resolve it: the
+    usual way of being offline, told without setting up TLS for nothing."""
+    import socket
+    import urllib.parse
+    import urllib.request
+
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    if urllib.request.getproxies().get(parts.scheme) and not urllib.request.proxy_bypass(host):
+        return True  # the proxy resolves it
+    try:
+        socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        log.info("wiki not reachable: %s does not resolve", host)
+        return False
+    return True

@@ -100,7 +100,7 @@ class ResultsModel(QAbstractListModel):
         small = '<br><span style="font-size: small">'
         parts = [title, f"{small}<i>{esc(hit.section)}</i></span>"]
         if hit.missing:
-            parts.append(f"{small}<i>{esc(self.lacks(hit))}</i></span>")
+            parts.append(f"<br><i>{esc(self.lacks(hit))}</i>")
         if hit.snippet:
             parts.append(f"<br>{styled_marks(hit.snippet)}")
         return "".join(parts)
