@@ -256,6 +256,8 @@ def test_with_no_answer_the_wiki_s_own_search_is_offered_when_the_wiki_answers(
     assert window.search.results.wiki_button.isVisible()
     assert len(wiki.requests) == asked
     keyboard_in(window, qtbot, window.search.field)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Tab)  # the next stop is the offer
+    assert QApplication.focusWidget() is window.search.results.wiki_button
     qtbot.keyClick(window.search.field, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     wanted = QUrl(search_url(wiki.url, "moissonneuse"))
     qtbot.waitUntil(lambda: desktop.opened[-1] == wanted, timeout=2000)  # the button's click

@@ -4,7 +4,8 @@
 GET (the raw text of one of its pages, through the system's proxy like a refresh; five
 seconds at most) runs on a thread of its own, never at start-up: only when a search
 abstains, and at most once every few minutes for the same wiki (the answer is kept
-meanwhile). The wiki is reachable when it answers 200; no answer, an error status or a
+meanwhile). The wiki is reachable when it answers 200; a name that does not resolve (the
+usual offline computer: told before any TLS is set up), no answer, an error status or a
 refused connection mean offline. The operating system's own online state
 (``QNetworkInformation``) is not used: it says whether the computer has a network, not
 whether the wiki answers (it says "online" on a network with no way out), and its first
@@ -104,8 +105,7 @@ def _answers(context: JobContext, url: str) -> bool:
 
 
 def _resolvable(url: str) -> bool:
-    """False when the wiki's name does not resolve and no proxy would resolve it: the
-    usual way of being offline, told without setting up TLS for nothing."""
+    """False when the wiki's name does not resolve and no proxy would resolve it."""
     import socket
     import urllib.parse
     import urllib.request
@@ -115,7 +115,7 @@ def _resolvable(url: str) -> bool:
     if urllib.request.getproxies().get(parts.scheme) and not urllib.request.proxy_bypass(host):
         return True  # the proxy resolves it
     try:
-        socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
+        socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         log.info("wiki not reachable: %s does not resolve", host)
         return False

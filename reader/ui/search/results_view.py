@@ -180,6 +180,9 @@ class ResultsPanel(QWidget):
         layout.addLayout(offer)
         layout.addWidget(self.partial)
         layout.addWidget(self.list, 1)
+        QWidget.setTabOrder(self.header, self.wiki_button)
+        QWidget.setTabOrder(self.wiki_button, self.partial)
+        QWidget.setTabOrder(self.partial, self.list)
         self.outcome: SearchOutcome | None = None
         self._alternative: str | None = None
         self._wiki_reachable = False
@@ -220,7 +223,10 @@ class ResultsPanel(QWidget):
             key = QKeySequence(ALTERNATIVE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{self.wording.alternative_text(alternative)} ({key})"
         for label in (self.header, self.partial):
-            label.setToolTip(tip if ALTERNATIVE_LINK in label.text() else "")
+            linked = ALTERNATIVE_LINK in label.text()
+            label.setToolTip(tip if linked else "")
+            # Tab stops at the link, not at a label with nothing to press.
+            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if linked else Qt.FocusPolicy.NoFocus)
         plain = (
             QTextDocumentFragment.fromHtml(t).toPlainText()
             for t in (text.heading, text.partial)
