@@ -241,10 +241,14 @@ def wiki():
 def test_with_no_answer_the_wiki_s_own_search_is_offered_when_the_wiki_answers(
     wiki, open_window, qtbot, desktop
 ):
+    refreshed = len(wiki.requests)
     window = open_window()
+    search(window, qtbot, "livraison")
+    assert len(wiki.requests) == refreshed  # nothing asked at start-up, nor for an answer
     with qtbot.waitSignal(window.search.reach.checked, timeout=10_000) as checked:
         search(window, qtbot, "tracteur")
     assert checked.args == [wiki.url, True]
+    assert len(wiki.requests) == refreshed + 1
     button = window.search.results.wiki_button
     assert button.isVisible() and button.text().replace("&", "") == "Chercher sur le wiki"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
