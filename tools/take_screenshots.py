@@ -1,5 +1,6 @@
-"""Regenerate ``docs/screenshots/*.png``: the tree and a search, in the light and dark themes,
-at 150 % zoom (what a reader on an old screen uses), and the "Export as PDF" file dialog.
+"""Regenerate ``docs/screenshots/*.png``: the tree, a search, and a search the FAQ has no
+whole answer to (partial answers), in the light and dark themes, at 150 % zoom (what a
+reader on an old screen uses), and the "Export as PDF" file dialog.
 
 Run under an X server so that fonts and the style are the real ones::
 
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 QUESTION = "Peut-on créer un compte pour plusieurs producteurs"
-QUERY = "producteurs"
+QUERIES = {"search": "producteurs", "search-partial": "payer en ligne"}
 ZOOM_STEP = 5  # 150 %: each step is 10 % (reader.ui.zoom)
 
 
@@ -53,10 +54,14 @@ def _window(app, paths, theme: str):
 
 def shoot(app, paths, theme: str, kind: str) -> Path:
     window = _window(app, paths, theme)
-    if kind == "search":
-        window.search.field.setText(QUERY)
+    if kind in QUERIES:
+        window.search.field.setText(QUERIES[kind])
         _wait(app, lambda: window.search.last_outcome is not None)
-        window.search.results.list.setFocus()
+        if kind == "search":
+            window.search.results.list.setFocus()
+        else:  # "Search the wiki" shows once the wiki has answered (offline: a note)
+            wiki = window.loaded.library.wiki
+            _wait(app, lambda: window.search.reach.known(wiki) is not None, 8.0)
     _wait(app, lambda: False, 0.5)
     path = OUT / f"{kind}-{theme}.png"
     window.grab().save(str(path))
@@ -108,7 +113,7 @@ def main() -> int:
     app = create_application([], paths)
     OUT.mkdir(parents=True, exist_ok=True)
     for theme in ("light", "dark"):
-        for kind in ("tree", "search"):
+        for kind in ("tree", "search", "search-partial"):
             print(shoot(app, paths, theme, kind).relative_to(ROOT))
     print(shoot_file_dialog(app, paths).relative_to(ROOT))
     return 0

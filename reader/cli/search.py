@@ -202,7 +202,7 @@ def offline_note(library: Library, query: str) -> list[str]:
     date = content_date(library)
     when = f" (mis à jour le {date})" if date else ""
     lines = [f"Le contenu hors ligne n'a pas de réponse{when}."]
-    wiki = next((p.source.wiki for p in library.pages if p.source.wiki), "")
+    wiki = library.wiki
     if wiki:
         from reader.sync.urls import search_url
 
@@ -211,14 +211,9 @@ def offline_note(library: Library, query: str) -> list[str]:
 
 
 def content_date(library: Library) -> str:
-    """When the content was last refreshed ("8 avril 2020"), "" when unknown.
-
-    Each page's download date, else (the bundled snapshot) its date on the wiki; the
-    newest of them.
-    """
-    dates = [p.source.fetched or p.source.last_modified for p in library.pages]
-    newest = max((d for d in dates if d), default="")
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", newest)
+    """When the content was last refreshed ("8 avril 2020"), "" when unknown
+    (:attr:`Library.updated`)."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", library.updated)
     if match is None:
         return ""
     year, month, day = (int(part) for part in match.groups())

@@ -112,6 +112,20 @@ class Library:
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)
 
+    @property
+    def wiki(self) -> str:
+        """The base address of the wiki the content comes from ("" when unknown)."""
+        return next((p.source.wiki for p in self.pages if p.source.wiki), "")
+
+    @property
+    def updated(self) -> str:
+        """When the content was last refreshed (ISO 8601), "" when nothing is dated.
+
+        Each page's download date, else (the bundled snapshot) its date on the wiki; the
+        newest of them.
+        """
+        return max((p.source.fetched or p.source.last_modified for p in self.pages), default="")
+
     def section_of(self, question: Question) -> Section | None:
         page = self.page(question.page_id)
         if page is None:

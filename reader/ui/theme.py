@@ -11,7 +11,8 @@ the palettes here are chosen so; a system palette that falls short (a pale selec
 under white text, half-transparent placeholder text) has those colours darkened or
 lightened (:func:`readable_palette`); the colours the window adds (unanswered questions,
 warnings, the "new / changed" dots) are computed against the palette in use
-(:func:`readable`). ``tests/ui/test_contrast.py`` checks them all.
+(:func:`readable`); the search's marks carry their own background and text colours.
+``tests/ui/test_contrast.py`` checks them all.
 """
 
 from __future__ import annotations
@@ -190,6 +191,14 @@ def warning_text(palette: QPalette) -> QColor:
 
 
 MARK_COLOURS = {"new": "#2e9d3a", "changed": "#d98a00"}
+
+# The search's marks on the words that matched, in the results and in the answer: the
+# words typed (and their other forms) on yellow; a synonym, another word for one typed,
+# on blue and underlined with dots, so that it is told apart without the colour too. The
+# text on them is black in both themes.
+MARK_TEXT = "#000000"
+WORD_MARK = "#ffe066"
+SYNONYM_MARK = "#c8ddff"
 
 
 def mark_colour(mark: str, palette: QPalette) -> QColor:

@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>AnswerView</name>
+    <message>
+        <source>synonym of “%1”</source>
+        <translation>synonyme de «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message numerus="yes">
         <source>%n more error(s) since.</source>
@@ -753,6 +760,10 @@
         <source>(unanswered)</source>
         <translation>(sans réponse)</translation>
     </message>
+    <message>
+        <source>Lacks: %1</source>
+        <translation>Ne contient pas&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ResultsPanel</name>
@@ -761,39 +772,20 @@
         <translation>Résumé de la recherche</translation>
     </message>
     <message>
+        <source>Search the &amp;wiki</source>
+        <translation>Chercher sur le &amp;wiki</translation>
+    </message>
+    <message>
+        <source>The wiki&apos;s own search, in the web browser</source>
+        <translation>La recherche du wiki lui-même, dans le navigateur web</translation>
+    </message>
+    <message>
+        <source>Partial answers</source>
+        <translation>Réponses partielles</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
-    </message>
-    <message>
-        <source>(close spellings included)</source>
-        <translation>(orthographes proches incluses)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s) for “%1”</source>
-        <translation>
-            <numerusform>%n résultat pour «&#xa0;%1&#xa0;»</numerusform>
-            <numerusform>%n résultats pour «&#xa0;%1&#xa0;»</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Results for %1</source>
-        <translation>Résultats pour %1</translation>
-    </message>
-    <message>
-        <source>No answer contains “%1”.</source>
-        <translation>Aucune réponse ne contient «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>Vouliez-vous dire %1&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Nearby questions:</source>
-        <translation>Questions proches&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Try other words, or press Esc to browse the sections.</source>
-        <translation>Essayez d&apos;autres mots, ou appuyez sur Échap pour parcourir les sections.</translation>
     </message>
 </context>
 <context>
@@ -850,8 +842,74 @@
         <translation>L&apos;index de recherche est en préparation…</translation>
     </message>
     <message>
+        <source>No answer covers the whole search: press Down for the partial answers.</source>
+        <translation>Aucune réponse ne couvre toute la recherche&#xa0;: ↓ pour parcourir les réponses partielles.</translation>
+    </message>
+    <message>
         <source>Search is not available: %1</source>
         <translation>La recherche n&apos;est pas disponible&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSummary</name>
+    <message>
+        <source>The search failed (see the log).</source>
+        <translation>La recherche a échoué (voir le journal).</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Résultats pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n résultat pour «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>%n résultats pour «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No question matches “%1”.</source>
+        <translation>Aucune question ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Partial answers for “%1”:</source>
+        <translation>Réponses partielles pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No answer is %1.</source>
+        <translation>Aucune réponse ne parle %1.</translation>
+    </message>
+    <message>
+        <source>No answer is %1 at once.</source>
+        <translation>Aucune réponse ne parle à la fois %1.</translation>
+    </message>
+    <message>
+        <source>The offline content has no answer.</source>
+        <translation>Le contenu hors ligne n&apos;a pas de réponse.</translation>
+    </message>
+    <message>
+        <source>The offline content has no answer (updated on %1).</source>
+        <translation>Le contenu hors ligne n&apos;a pas de réponse (mis à jour le %1).</translation>
+    </message>
+    <message>
+        <source>Search for “%1” instead</source>
+        <translation>Rechercher plutôt «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>about “%1”</source>
+        <translation>de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 ni %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>Try other words, or press Esc to browse the sections.</source>
+        <translation>Essayez d&apos;autres mots, ou appuyez sur Échap pour parcourir les sections.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,20 @@ def faq_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_way_out(monkeypatch):
+    """The test machine has no way out: every address but the loopback goes through a
+    proxy that refuses, as a computer off the network would (the wiki's real address is
+    never asked); the tests' own local wikis are reached directly."""
+    from tests.sync.fake_wiki import refused_url
+
+    refused = refused_url()
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, refused)
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+
+
+@pytest.fixture(autouse=True)
 def french(qapp):
     """The interface in French, as on the users' machines."""
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))

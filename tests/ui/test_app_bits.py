@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from reader.ui.app import install_translators, ui_language
 from reader.ui.places.history import History
-from reader.ui.search.outcome import nearby_questions
-from tests.home import home_paths, load_home_library
+from tests.home import home_paths
 
 
 def test_french_system_gets_french_with_qt_own_strings(qapp, window):
@@ -53,12 +52,6 @@ def test_history_goes_back_and_forward_like_a_browser():
     history.visit("d")  # the forward part is dropped
     assert not history.can_go_forward()
     assert history.back() == "b"
-
-
-def test_nearby_questions_for_a_misspelt_word():
-    library = load_home_library().library
-    found = nearby_questions(library, "formatoin")
-    assert found and "formation" in found[0].question
 
 
 def test_dates_follow_the_interface_language_on_a_c_locale_system(qapp):

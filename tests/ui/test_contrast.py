@@ -99,7 +99,7 @@ def test_every_colour_of_the_answer_reads(themed):
     assert checked >= 6  # headings, section, meta, notes, missing links, hit marks
 
 
-def test_the_results_marks_read():
+def test_the_results_marks_read_the_words_and_their_synonyms_alike():
     from types import SimpleNamespace
 
     from reader.ui.search.results_model import ResultsModel
@@ -108,12 +108,32 @@ def test_the_results_marks_read():
         question="Livrer ?",
         section="Livraison",
         answered=False,
-        snippet="la <mark>livraison</mark>",
+        missing=("payer",),
+        snippet='la <mark>livraison</mark> par <mark class="synonym" title="synonyme de '
+        '« livraison »">transporteur</mark>',
     )
     html = ResultsModel()._html(hit)
     spans = re.findall(r'style="([^"]*)"', html)
     coloured = [s for s in spans if "background-color" in s]
-    assert coloured
+    assert len(coloured) == 2 and len(set(coloured)) == 2  # a synonym looks different
     for style in coloured:
         back, fore = BACKGROUND.search(style).group(1), COLOUR.search(style).group(1)
         assert contrast(fore, back) >= TEXT_CONTRAST
+    assert "Ne contient pas" in html  # drawn in the row's own text colour
+
+
+def test_the_answers_marks_read(themed, qtbot):
+    """A question opened from the results: its words and a synonym marked, in each theme."""
+    from reader.search import MatchedWord
+
+    question = next(themed.loaded.library.questions())
+    own, other = question.title.split()[:2]
+    matched = [MatchedWord(own, "exact", own), MatchedWord(other, "synonym", "autre")]
+    with qtbot.waitSignal(themed.placeShown):
+        themed.places.open_question(question.id, matched)
+    selections = themed.answer.view.extraSelections()
+    kinds = {s.format.underlineStyle() for s in selections}
+    assert len(kinds) == 2  # the synonym is underlined with dots, the word is not
+    for selection in selections:
+        fore, back = selection.format.foreground().color(), selection.format.background().color()
+        assert contrast(fore, back) >= TEXT_CONTRAST, (fore.name(), back.name())

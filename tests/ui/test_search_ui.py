@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
-from reader.ui.search.outcome import SearchOutcome
 from reader.ui.search.results_model import HTML_ROLE, ID_ROLE
 from reader.ui.search.service import SearchService
 
@@ -28,12 +27,13 @@ def test_typing_a_query_shows_results_best_first(window, qtbot):
     assert "résultat" in window.search.results.header.text()
 
 
-def test_results_found_through_an_everyday_word_say_what_was_searched(window, qtbot):
+def test_results_found_through_an_everyday_word_mark_it_as_a_synonym(window, qtbot):
     with qtbot.waitSignal(window.resultsShown, timeout=5000) as shown:
         qtbot.keyClicks(window.search.field, "fermier")
     assert shown.args[0].hits
-    header = window.search.results.header.text()
-    assert "Résultats pour" in header and "producteur" in header
+    assert "résultats pour «\xa0fermier\xa0»" in window.search.results.header.text()
+    first = window.search.results.model.index(0).data(HTML_ROLE)
+    assert 'title="synonyme de « fermier »">producteur' in first
 
 
 def test_enter_opens_the_best_answer_with_its_words_highlighted(window, qtbot):
@@ -75,8 +75,8 @@ def test_no_result_is_never_a_bare_empty_list(window, qtbot):
         qtbot.keyClicks(window.search.field, "zzzqqq")
     assert shown.args[0].hits == ()
     header = window.search.results.header.text()
-    assert "Aucune réponse ne contient" in header
-    assert "Essayez d'autres mots" in header or window.search.results.model.rowCount() > 0
+    assert "Aucune réponse ne parle de «\xa0zzzqqq\xa0»" in header
+    assert "Essayez d'autres mots" in window.search.results.partial.text()
 
 
 @dataclass(frozen=True)
@@ -87,19 +87,9 @@ class _Hit:
     question: str = "Question"
     score: float = 1.0
     snippet: str = ""
-    terms: tuple[str, ...] = ()
     answered: bool = True
-
-
-def test_did_you_mean_offers_the_correction_and_nearby_questions(window, qtbot):
-    outcome = SearchOutcome("livrason", (), "livraison", False, (_Hit("p#a"), _Hit("p#b")))
-    window.search.results.show_outcome(outcome)
-    assert "Vouliez-vous dire" in window.search.results.header.text()
-    assert "Questions proches" in window.search.results.header.text()
-    assert window.search.results.model.rowCount() == 2
-    with qtbot.waitSignal(window.search.results.suggestionActivated) as suggested:
-        window.search.results.header.linkActivated.emit("suggest:")
-    assert suggested.args == ["livraison"]
+    missing: tuple[str, ...] = ()
+    matched: tuple = ()
 
 
 class _SlowIndex:
@@ -111,7 +101,7 @@ class _SlowIndex:
         self.delay = delay
         self.asked: list[str] = []
 
-    def search(self, query, limit=20):
+    def search(self, query, limit=20, correct=True):
         self.asked.append(query)
         time.sleep(self.delay)
 
@@ -119,10 +109,12 @@ class _SlowIndex:
         class Result:
             query: str
             hits: tuple
-            suggestion: None = None
-            fuzzy: bool = False
+            corrected: None = None
+            correct: bool = True
+            words: tuple = ()
+            uncovered: tuple = ()
 
-        return Result(query, (_Hit(f"p#{query}"),))
+        return Result(query, (_Hit(f"p#{query}"),), correct=correct, words=(query,))
 
 
 def test_stale_results_are_dropped_and_the_ui_does_not_wait(qtbot):

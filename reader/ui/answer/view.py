@@ -1,12 +1,14 @@
 """The answer pane: a QTextBrowser that routes links itself, shows local images only,
-highlights the words a search hit and finds text.
+highlights the words a search matched and finds text.
 
 Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
 not images (``mediaLinkActivated``), and web, mail and file links, which are for the
 system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
-content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
-types that only content needs are imported where used (see
+content's media folder; a missing one is reported (``mediaMissing``), not fatal. The
+words a search matched are marked as the results list marks them: the user's own words
+on yellow, a synonym on blue with a dotted underline and a tooltip naming the word it
+stands for. The Qt types that only content needs are imported where used (see
 :mod:`reader.ui.window.main_window`).
 
 Signals:
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +43,8 @@ WHEEL_STEP = 120  # one notch of a mouse wheel (touchpads send parts of it)
 
 def style_sheet(dark: bool) -> str:
     """The answer's style sheet for a dark or a light background."""
+    from reader.ui.theme import MARK_TEXT, WORD_MARK  # not before the first paint
+
     muted = "#b0b0b0" if dark else "#555555"
     accent = "#9ccc65" if dark else "#3d6b12"
     warn = "#e0b050" if dark else "#8a5a00"
@@ -53,7 +58,7 @@ p.unanswered {{ color: {warn}; }}
 p.meta {{ color: {muted}; font-size: small; }}
 p.note {{ color: {warn}; }}
 a.wikilink2 {{ color: {missing}; }}
-mark {{ background-color: #ffe066; color: #000000; }}
+mark {{ background-color: {WORD_MARK}; color: {MARK_TEXT}; }}
 table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid {border}; padding: 2px 6px; }}
 pre, code {{ font-family: monospace; }}
@@ -74,6 +79,7 @@ class AnswerView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        self.document().setUndoRedoEnabled(False)  # the marks' tooltips are not edits
         self.anchorClicked.connect(self._route_link)
         self._media_root: Path | None = None
         self._wheel = 0  # Ctrl+wheel turned by less than a notch so far
@@ -131,36 +137,72 @@ class AnswerView(QTextBrowser):
             log.warning("link with an unsupported scheme ignored: %s", url.toString())
 
     # -- highlighting and finding --------------------------------------------------------
-    def highlight_terms(self, terms: list[str] | tuple[str, ...]) -> int:
-        """Mark every whole word that matches one of ``terms`` (case and accents folded).
-
-        Returns how many were marked and scrolls to the first one below the title.
+    def highlight_terms(self, terms: Sequence[object]) -> int:
+        """Mark every whole word (case and accents folded) of ``terms``: each a word, or a
+        word a search matched (with ``word``, ``synonym`` and ``query_word``, like the
+        index's ``MatchedWord``). A synonym is marked apart, its tooltip naming the word
+        of the query it stands for. Returns how many were marked.
         """
         from PySide6.QtGui import QColor, QTextCharFormat
         from PySide6.QtWidgets import QTextEdit
 
-        words = sorted({fold(t) for t in terms if t and t.strip()}, key=len, reverse=True)
-        if not words:
+        from reader.ui.theme import MARK_TEXT, SYNONYM_MARK, WORD_MARK
+
+        tips = self._marks(terms)
+        if not tips:
             self._hit_selections = []
             self.setExtraSelections([])
             return 0
+        words = sorted(tips, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
         text = fold(self.document().toRawText())
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffe066"))
-        fmt.setForeground(QColor("#000000"))
+        own, synonym = QTextCharFormat(), QTextCharFormat()
+        for fmt, back in ((own, WORD_MARK), (synonym, SYNONYM_MARK)):
+            fmt.setBackground(QColor(back))
+            fmt.setForeground(QColor(MARK_TEXT))
+        synonym.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         selections = []
         for match in pattern.finditer(text):
-            selection = QTextEdit.ExtraSelection()
             cursor = self.textCursor()
             cursor.setPosition(match.start())
             cursor.setPosition(match.end(), cursor.MoveMode.KeepAnchor)
+            tip = tips[match.group()]
+            if tip:  # in the text itself: the pane shows a character's tooltip
+                tooltip = QTextCharFormat()
+                tooltip.setToolTip(tip)
+                cursor.mergeCharFormat(tooltip)
+            selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            selection.format = fmt
+            selection.format = synonym if tip else own
             selections.append(selection)
         self._hit_selections = selections
         self.setExtraSelections(selections)
         return len(selections)
+
+    def _marks(self, terms: Sequence[object]) -> dict[str, str]:
+        """Folded word → its tooltip: "" for the user's own word, "synonym of …" else."""
+        tips: dict[str, str] = {}
+        for term in terms:
+            word = term if isinstance(term, str) else str(getattr(term, "word", ""))
+            if not word.strip():
+                continue
+            tip = ""
+            if getattr(term, "synonym", False):
+                query_word = str(getattr(term, "query_word", ""))
+                tip = self.tr("synonym of “%1”").replace("%1", query_word)
+            key = fold(word)
+            if tips.get(key) != "":  # the user's own word stays marked as such
+                tips[key] = tip
+        return tips
+
+    def hit_selections(self) -> list[tuple[str, str]]:
+        """The marked words and their tooltips ("" for the user's own), in text order."""
+        out = []
+        for selection in self._hit_selections:
+            cursor = selection.cursor
+            tip = cursor.charFormat().toolTip() if cursor.hasSelection() else ""
+            out.append((cursor.selectedText(), tip))
+        return out
 
     def hit_count(self) -> int:
         return len(self._hit_selections)

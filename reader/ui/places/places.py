@@ -27,6 +27,7 @@ from reader.ui.places.tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
 from reader.ui.places.tree_view import QuestionTree
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from PySide6.QtCore import QModelIndex
@@ -111,7 +112,7 @@ class Places(QObject):
         self._update_navigation()
 
     # -- showing places ------------------------------------------------------------------
-    def show(self, place: str, record: bool = True, terms: tuple[str, ...] = ()) -> bool:
+    def show(self, place: str, record: bool = True, terms: tuple[object, ...] = ()) -> bool:
         """Show ``place``; False (and nothing changes) when it is not in the content."""
         rendered = render_place(self._loaded, place, terms)
         if rendered is None:
@@ -133,8 +134,8 @@ class Places(QObject):
         self.placeShown.emit(place)
         return True
 
-    def open_question(self, question_id: str, terms: list[str] | tuple[str, ...] = ()) -> bool:
-        """Show a question, its ``terms`` (the words a search hit) highlighted."""
+    def open_question(self, question_id: str, terms: Sequence[object] = ()) -> bool:
+        """Show a question, its ``terms`` (the words a search hit matched) highlighted."""
         return self.show(f"q:{question_id}", terms=tuple(terms))
 
     def show_welcome(self) -> None:

@@ -31,16 +31,17 @@ class Rendered:
     """One place, ready for the answer pane.
 
     ``title`` is the whole title (the window clips it); ``anchor`` is where to scroll;
-    ``terms`` the words to highlight; ``whole_page`` (for a question) gives the HTML of its
-    whole page and ``page_title`` its title, so printing can offer "the answer or the
-    page"; ``note`` is something to say in the status bar.
+    ``terms`` the words to highlight (the words a search hit matched: see
+    :meth:`reader.ui.answer.view.AnswerView.highlight_terms`); ``whole_page`` (for a
+    question) gives the HTML of its whole page and ``page_title`` its title, so printing
+    can offer "the answer or the page"; ``note`` is something to say in the status bar.
     """
 
     place: str
     html: str
     title: str
     anchor: str = ""
-    terms: tuple[str, ...] = ()
+    terms: tuple[object, ...] = ()
     whole_page: Callable[[], str] | None = None
     page_title: str = ""
     note: str = ""
@@ -56,7 +57,7 @@ def wiki_url(loaded: LoadedContent, page_id: str, anchor: str = "") -> str:
 
 
 def render_place(
-    loaded: LoadedContent | None, place: str, terms: tuple[str, ...] = ()
+    loaded: LoadedContent | None, place: str, terms: tuple[object, ...] = ()
 ) -> Rendered | None:
     """``place`` rendered from ``loaded``; None when it does not exist there."""
     kind, _, target = place.partition(":")
@@ -78,7 +79,7 @@ def render_place(
 
 
 def _question(
-    loaded: LoadedContent, question: Question, place: str, terms: tuple[str, ...]
+    loaded: LoadedContent, question: Question, place: str, terms: tuple[object, ...]
 ) -> Rendered:
     from reader.render.document import page_fragment, question_fragment
 

@@ -2,15 +2,21 @@
 
 Typing is debounced; the query goes to the search service (off the UI thread); only the
 answer to the latest query is shown. Enter opens the best result (or the selected one),
-Down moves into the results (or the tree, when no results are shown), Escape clears the
-query. The field is there from the first paint; the results list and the service are made
+unless no result answers the whole query: then nothing is preselected and Enter opens
+nothing (the status bar says to go down to the partial answers). Down moves into the
+results (or the tree, when no results are shown), Escape clears the query. A corrected
+query can be searched as typed, and back ("Search for … instead", Alt+Shift+R). When the
+reader abstains it asks, off the UI thread, whether the wiki answers, to offer its own
+search in the browser (:mod:`reader.ui.search.reach`).
+
+The field is there from the first paint; the results list and the service are made
 after it (:meth:`SearchPanel.finish_setup`). The window lays the widgets out and shows
 the results in place of the tree while ``resultsShown`` holds, until ``cleared``.
 
 Signals:
     resultsShown(object): the results list shows a :class:`SearchOutcome`.
     cleared(): the query is empty again (the tree comes back).
-    questionActivated(str, list): a result was opened: question id, the words it hit.
+    questionActivated(str, list): a result was opened: question id, the words it matched.
     treeRequested(): Down in the field while no results are shown.
     noted(str, int): minor news for the status bar, and for how long (ms, 0: until replaced).
 """
@@ -28,7 +34,9 @@ if TYPE_CHECKING:
 
     from reader.content.model import Library
     from reader.paths import Paths
+    from reader.ui.external import AddressDialog
     from reader.ui.search.outcome import SearchOutcome
+    from reader.ui.search.reach import WikiReach
     from reader.ui.search.results_view import ResultsPanel
     from reader.ui.search.service import SearchService
 
@@ -44,7 +52,8 @@ class SearchPanel(QObject):
     Signals:
         resultsShown(object): an outcome is shown in the results list.
         cleared(): the query was cleared.
-        questionActivated(str, list): open this question, with these words highlighted.
+        questionActivated(str, list): open this question, with these matched words
+            (the index's ``MatchedWord`` objects) highlighted.
         treeRequested(): the keyboard should go to the tree.
         noted(str, int): minor news for the status bar (message, timeout in ms).
     """
@@ -64,6 +73,9 @@ class SearchPanel(QObject):
         self.field.setAccessibleName(self.tr("Search the FAQ"))
         self.service: SearchService | None = service
         self.results: ResultsPanel | None = None  # made after the first paint
+        self.reach: WikiReach | None = None  # made after the first paint
+        self.address_dialog: AddressDialog | None = None  # the last "no browser" dialog
+        self._correction: tuple[str, str] | None = None  # (as typed, as corrected)
         self._library: Library | None = None
         self._showing = False  # the results list is what the window shows
         self._open_best_pending = False
@@ -78,6 +90,7 @@ class SearchPanel(QObject):
         """Make the results list and the service (after the first paint); the list."""
         if self.results is not None:
             return self.results
+        from reader.ui.search.reach import WikiReach
         from reader.ui.search.results_view import ResultsPanel
         from reader.ui.search.service import SearchService
 
@@ -86,7 +99,8 @@ class SearchPanel(QObject):
         self.field.installEventFilter(self)
         self.results = ResultsPanel(self._parent_widget)
         self.results.questionActivated.connect(self.questionActivated)
-        self.results.suggestionActivated.connect(self.field.setText)
+        self.results.alternativeRequested.connect(self._search_alternative)
+        self.results.wikiSearchRequested.connect(self.open_wiki_search)
         self.results.list.escapePressed.connect(self.clear)
         self.results.list.leftTop.connect(self.focus)
         if self.service is None:
@@ -94,6 +108,8 @@ class SearchPanel(QObject):
         self.service.resultsReady.connect(self._on_results)
         self.service.indexReady.connect(self._on_index_ready)
         self.service.indexFailed.connect(self._on_index_failed)
+        self.reach = WikiReach(self)
+        self.reach.checked.connect(self._on_wiki_checked)
         if self._library is not None:
             self.service.open(self._library)
         return self.results
@@ -133,6 +149,23 @@ class SearchPanel(QObject):
     def shutdown(self) -> None:
         if self.service is not None:
             self.service.shutdown()
+        if self.reach is not None:
+            self.reach.shutdown()
+
+    @Slot()
+    def open_wiki_search(self) -> None:
+        """The wiki's own search for the query, in the browser (or its address to copy)."""
+        wiki = self._library.wiki if self._library is not None else ""
+        if not wiki or not self.query:
+            return
+        from PySide6.QtCore import QUrl
+
+        from reader.sync.urls import search_url
+        from reader.ui.external import open_url
+
+        self.address_dialog = open_url(
+            self._parent_widget.window(), QUrl(search_url(wiki, self.query))
+        )
 
     # -- typing and searching ------------------------------------------------------------
     def _on_query_edited(self, text: str) -> None:
@@ -161,12 +194,53 @@ class SearchPanel(QObject):
             return  # the field changed since: a newer search is on its way
         assert self.results is not None
         self._last_outcome = outcome
-        self.results.show_outcome(outcome)
+        self.results.show_outcome(outcome, self._alternative(outcome), self._content_date())
         self._showing = True
+        self._offer_wiki(outcome)
         self.resultsShown.emit(outcome)
         if self._open_best_pending:
             self._open_best_pending = False
-            self.results.activate_current()
+            self._open_shown()
+
+    def _alternative(self, outcome: SearchOutcome) -> str | None:
+        """The other search to offer: the words as typed when they were corrected, their
+        correction again once searched as typed."""
+        if outcome.corrected:
+            self._correction = (outcome.query, outcome.corrected)
+            return outcome.query
+        if not outcome.correct and self._correction and self._correction[0] == outcome.query:
+            return self._correction[1]
+        return None
+
+    @Slot()
+    def _search_alternative(self) -> None:
+        outcome = self._last_outcome
+        if outcome is None or outcome.query != self.query or self.service is None:
+            return
+        self._debounce.stop()
+        self.service.search(self.query, correct=not outcome.correct)
+
+    def _content_date(self) -> str:
+        from reader.ui.text import format_date
+
+        updated = self._library.updated if self._library is not None else ""
+        return format_date(updated) if updated else ""
+
+    def _offer_wiki(self, outcome: SearchOutcome) -> None:
+        """When the reader abstains, ask whether the wiki answers (once in a while)."""
+        assert self.results is not None and self.reach is not None
+        library = self._library
+        if library is None or not library.wiki or not library.pages:
+            return
+        if outcome.failed or not outcome.abstains or not outcome.words:
+            return
+        reachable = self.reach.check(library.wiki, library.pages[0].id)
+        self.results.set_wiki_reachable(bool(reachable))
+
+    @Slot(str, bool)
+    def _on_wiki_checked(self, wiki: str, reachable: bool) -> None:
+        if self.results is not None and self._library is not None and wiki == self._library.wiki:
+            self.results.set_wiki_reachable(reachable)
 
     def _open_best(self) -> None:
         if not self.query:
@@ -174,12 +248,23 @@ class SearchPanel(QObject):
         outcome = self._last_outcome
         fresh = outcome is not None and outcome.query == self.query
         if fresh and self._showing and not self._debounce.isActive():
-            assert self.results is not None
-            self.results.activate_current()
+            self._open_shown()
             return
         self._open_best_pending = True
         self._debounce.stop()
         self._run_search()
+
+    def _open_shown(self) -> None:
+        """Enter: the best (or selected) result, unless none answers the whole query."""
+        assert self.results is not None
+        if self.results.abstains:
+            if self.results.model.rowCount():
+                message = self.tr(
+                    "No answer covers the whole search: press Down for the partial answers."
+                )
+                self.noted.emit(message, 8000)
+            return
+        self.results.activate_current()
 
     @Slot(list)
     def _on_index_ready(self, warnings: list[str]) -> None:

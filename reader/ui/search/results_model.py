@@ -1,7 +1,11 @@
-"""The search results as a list model: one row per hit (or per nearby question).
+"""The search results as a list model: one row per hit.
 
-Each row carries the question, its section and the snippet (safe HTML from the index,
-hit words inside ``<mark>``); the delegate in :mod:`reader.ui.search.results_view` draws them.
+Each row carries the question, its section, what it lacks of the query ("Ne contient
+pas : payer", for a partial answer) and the snippet (safe HTML from the index: the words
+that matched inside ``<mark>``, a synonym's inside ``<mark class="synonym" title="…">``);
+the delegate in :mod:`reader.ui.search.results_view` draws them. The marks become spans
+in the colours of :mod:`reader.ui.theme`, a synonym's with a dotted underline and its
+title as a tooltip.
 """
 
 from __future__ import annotations
@@ -12,20 +16,34 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.ui.theme import MARK_TEXT, SYNONYM_MARK, WORD_MARK
+
 ItemIndex = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-TERMS_ROLE = Qt.ItemDataRole.UserRole + 3
+MATCHED_ROLE = Qt.ItemDataRole.UserRole + 3
 HIT_ROLE = Qt.ItemDataRole.UserRole + 4
 
-_MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
+WORD_STYLE = f"background-color:{WORD_MARK}; color:{MARK_TEXT}"
+SYNONYM_STYLE = f"background-color:{SYNONYM_MARK}; color:{MARK_TEXT}; text-underline-style:dotted"
+
+_MARK = re.compile(r"<mark\b([^>]*)>")
+_TITLE = re.compile(r'\btitle="([^"<>]*)"')
 
 
-def marked_words(snippet: str) -> list[str]:
-    """The words the index marked in a snippet."""
-    return [html.unescape(_TAGS.sub("", m)) for m in _MARKED.findall(snippet or "")]
+def styled_marks(snippet: str) -> str:
+    """The index's ``<mark>`` tags as spans Qt's rich text draws (a synonym's apart)."""
+
+    def span(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        if 'class="synonym"' not in attributes:
+            return f'<span style="{WORD_STYLE}">'
+        title = _TITLE.search(attributes)
+        tip = f' title="{title.group(1)}"' if title else ""
+        return f'<span style="{SYNONYM_STYLE}"{tip}>'
+
+    return _MARK.sub(span, snippet).replace("</mark>", "</span>")
 
 
 class ResultsModel(QAbstractListModel):
@@ -54,27 +72,35 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.question
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = f"{hit.question} — {hit.section}"
-            return text if hit.answered else f"{text} {self._unanswered}"
+            parts = [f"{hit.question} — {hit.section}"]
+            if not hit.answered:
+                parts.append(self._unanswered)
+            if hit.missing:
+                parts.append(f"({self.lacks(hit)})")
+            return " ".join(parts)
         if role == ID_ROLE:
             return hit.id
-        if role == TERMS_ROLE:
-            return list(hit.terms) + marked_words(hit.snippet)
+        if role == MATCHED_ROLE:
+            return list(hit.matched)
         if role == HIT_ROLE:
             return hit
         if role == HTML_ROLE:
             return self._html(hit)
         return None
 
+    def lacks(self, hit: Any) -> str:
+        """ "Lacks: payer" for a partial answer (plain text)."""
+        return self.tr("Lacks: %1").replace("%1", ", ".join(hit.missing))
+
     def _html(self, hit: Any) -> str:
         esc = html.escape
         title = f"<b>{esc(hit.question)}</b>"
         if not hit.answered:
             title += f" <i>{esc(self._unanswered)}</i>"
-        parts = [title, f'<br><span style="font-size: small"><i>{esc(hit.section)}</i></span>']
+        small = '<br><span style="font-size: small">'
+        parts = [title, f"{small}<i>{esc(hit.section)}</i></span>"]
+        if hit.missing:
+            parts.append(f"<br><i>{esc(self.lacks(hit))}</i>")
         if hit.snippet:
-            snippet = hit.snippet.replace(
-                "<mark>", '<span style="background-color:#ffe066; color:#000000">'
-            ).replace("</mark>", "</span>")
-            parts.append(f"<br>{snippet}")
+            parts.append(f"<br>{styled_marks(hit.snippet)}")
         return "".join(parts)

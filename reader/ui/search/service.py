@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.ui.jobs import Job, JobCancelled, JobError, JobRunner
-from reader.ui.search.outcome import NEARBY_LIMIT, SearchOutcome, nearby_questions
+from reader.ui.search.outcome import SearchOutcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,7 +64,6 @@ class SearchService(QObject):
         self._paths = paths
         # Used on the runner's thread only (its jobs never overlap).
         self._index: Any = None
-        self._library: Library | None = None
         self._opening: Job | None = None
         self._query: Job | None = None
         self._ready = False
@@ -90,10 +89,13 @@ class SearchService(QObject):
         self._opening = job
         self._runner.start(job)
 
-    def search(self, query: str) -> Job:
-        """Ask for ``query``; earlier queries become stale. Returns the query's job."""
+    def search(self, query: str, correct: bool = True) -> Job:
+        """Ask for ``query``; earlier queries become stale. Returns the query's job.
+
+        ``correct=False`` searches the words as typed, without correcting typos.
+        """
         self.cancel()
-        job = Job(lambda context: self._run_search(context, query), "search")
+        job = Job(lambda context: self._run_search(context, query, correct), "search")
         job.finished.connect(self._on_results)
         self._query = job
         self._runner.start(job)
@@ -133,33 +135,17 @@ class SearchService(QObject):
         except Exception as error:
             log.exception("search index could not be opened")
             raise JobError(str(error), traceback.format_exc()) from error
-        self._library = library
         return list(getattr(self._index, "warnings", []))
 
-    def _run_search(self, context: JobContext, query: str) -> SearchOutcome:
+    def _run_search(self, _context: JobContext, query: str, correct: bool) -> SearchOutcome:
         index = self._index
         if index is None:
             raise JobCancelled()  # asked before the index was open: the panel asks again
         try:
-            result = index.search(query, limit=RESULT_LIMIT)
-            hits = tuple(result.hits)
-            nearby: tuple[Any, ...] = ()
-            if not hits and not context.cancelled:
-                if result.suggestion:
-                    nearby = tuple(index.search(result.suggestion, limit=NEARBY_LIMIT).hits)
-                if not nearby and self._library is not None:
-                    nearby = tuple(nearby_questions(self._library, query))
-            return SearchOutcome(
-                query,
-                hits,
-                result.suggestion,
-                bool(result.fuzzy),
-                nearby,
-                getattr(result, "interpreted", None),
-            )
+            return SearchOutcome.of(index.search(query, limit=RESULT_LIMIT, correct=correct))
         except Exception:
             log.exception("search failed for %r", query)
-            return SearchOutcome(query, ())
+            return SearchOutcome(query, correct=correct, failed=True)
 
     def _close_index(self, _context: JobContext | None = None) -> None:
         old, self._index = self._index, None

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.answer.finish_setup()
         results = self.search.finish_setup()
         self.left.addWidget(results)
-        self.setTabOrder(self.places.tree, results.list)
+        self.setTabOrder(self.places.tree, results.header)  # then the rest of the results
         self.setTabOrder(results.list, self.answer.view)
         side_buttons = SideButtons(self)
         side_buttons.backPressed.connect(self.places.go_back)
