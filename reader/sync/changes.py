@@ -74,7 +74,7 @@ class Summary:
             counts = ", ".join(
                 f"{self.linked_count(status)} {word}"
                 for status, word in _LINKED_WORDS.items()
-                if self.linked_count(status) or status == "unchanged"
+                if self.linked_count(status)
             )
             out.append(f"Pages liées : {counts}.")
             for page in self.linked:
@@ -104,7 +104,6 @@ class Summary:
                 out.append(f"{page.page_id} : inchangée")
             else:
                 out.append(f"{page.page_id} : {label} — questions : {counts}")
-        out.extend(self.linked_lines())
         if not self.committed:
             out.append("Rien n'a changé sur le wiki : le contenu est déjà à jour.")
         else:
@@ -112,6 +111,7 @@ class Summary:
                 f"Total : {self.count('added')} question(s) ajoutée(s), "
                 f"{self.count('changed')} modifiée(s), {self.count('removed')} retirée(s)."
             )
+        out.extend(self.linked_lines())
         out.extend(f"Avertissement : {w}" for w in self.warnings)
         return out
 
