@@ -5,7 +5,8 @@ Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` li
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
 not images (``mediaLinkActivated``), and web, mail and file links, which are for the
 system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
-content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
+content's media folder; a missing one is reported (``mediaMissing``), not fatal. A
+``keep:<page id>`` link asks to keep a linked page offline (``keepOfflineRequested``). The Qt
 types that only content needs are imported where used (see
 :mod:`reader.ui.window.main_window`).
 
@@ -13,6 +14,7 @@ Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
     mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
+    keepOfflineRequested(str): "Keep offline" was clicked for a page: its id.
     externalLinkActivated(QUrl): a web, mail or file link was clicked (for the system).
     zoomRequested(int): the mouse wheel turned with Ctrl: this many zoom steps.
 """
@@ -53,6 +55,7 @@ p.unanswered {{ color: {warn}; }}
 p.meta {{ color: {muted}; font-size: small; }}
 p.note {{ color: {warn}; }}
 a.wikilink2 {{ color: {missing}; }}
+a.mediafile {{ font-weight: bold; }}
 mark {{ background-color: #ffe066; color: #000000; }}
 table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid {border}; padding: 2px 6px; }}
@@ -66,6 +69,7 @@ class AnswerView(QTextBrowser):
     internalLinkActivated = Signal(str, str)
     mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
+    keepOfflineRequested = Signal(str)
     externalLinkActivated = Signal(QUrl)
     zoomRequested = Signal(int)
 
@@ -123,6 +127,8 @@ class AnswerView(QTextBrowser):
             self.internalLinkActivated.emit(url.path(), url.fragment())
         elif scheme == "media":
             self.mediaLinkActivated.emit(url.path())
+        elif scheme == "keep":
+            self.keepOfflineRequested.emit(url.path())
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():

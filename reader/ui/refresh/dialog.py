@@ -38,7 +38,7 @@ def step_text(step: str, done: int, total: int) -> str:
     """What the dialog says during a step after the pages ("" for an unknown step)."""
     if step == "media":
         return (
-            QCoreApplication.translate("RefreshDialog", "Image %1 of %2")
+            QCoreApplication.translate("RefreshDialog", "Image or document %1 of %2")
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
@@ -84,11 +84,13 @@ class RefreshDialog(QDialog):
     def show_progress(self, progress: Progress) -> None:
         if self._finished:
             return
-        if progress.step == "page":
-            text = self.tr("Page %1 of %2: %3").replace("%1", str(progress.done))
-            self.step_label.setText(
-                text.replace("%2", str(progress.total)).replace("%3", str(progress.item))
-            )
+        if progress.step in ("page", "linked"):
+            if progress.step == "page":
+                text = self.tr("Page %1 of %2: %3")
+            else:
+                text = self.tr("Linked page %1 of %2: %3")
+            text = text.replace("%1", str(progress.done)).replace("%2", str(progress.total))
+            self.step_label.setText(text.replace("%3", str(progress.item)))
             self.bar.setRange(0, max(1, progress.total))
             self.bar.setValue(progress.done - 1)
         else:

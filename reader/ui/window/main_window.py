@@ -269,6 +269,9 @@ class MainWindow(QMainWindow):
         refresh.contentChanged.connect(self.show_content)
         refresh.questionRequested.connect(self.places.open_question)
         refresh.noted.connect(self.status.note)
+        refresh.keptChanged.connect(self.places.set_kept)
+        self.answer.keepOfflineRequested.connect(refresh.keep_offline)
+        self.places.set_kept(refresh.sources().kept)
         self.refresh = refresh
         self.commands.enable_refresh()
         refresh.clean_up()
