@@ -79,12 +79,13 @@ class LinkFollower:
         self._namespace_links: set[str] = set()
         self._failures = 0  # network failures in a row
         self._stopped = ""  # why the following stopped early ("" while it goes on)
+        self._held: set[str] = set()  # the pages met so far (held, or tried)
 
     def follow(self, listed: list[Fetched]) -> list[Fetched]:
         """The linked pages, in the order met, after fetching the media of all pages."""
         following = self.job.sources.following
         kept = self.job.sources.kept
-        held = {f.page_id for f in listed}
+        held = self._held = {f.page_id for f in listed}
         self._note_namespace_links(listed)
         self.media.fetch(listed)
         linked: list[Fetched] = []
@@ -193,8 +194,15 @@ class LinkFollower:
         return page.title if page is not None else ""
 
     def _old_copy(self, page_id: str) -> Fetched | None:
-        """The copy held before, as a linked page, if the budgets leave room for it."""
+        """The copy held before, as a linked page, if the budgets leave room for it (for
+        a namespace link, the page it reached before)."""
         old = self.old
+        reached = old.content.manifest.aliases().get(page_id)
+        if reached is not None and old.content.manifest.page(reached) is not None:
+            self.aliases[page_id] = page_id = reached
+            if reached in self._held:  # met already: the alias is all it needs
+                return None
+            self._held.add(reached)
         entry = old.content.manifest.page(page_id)
         if entry is None or old.content.manifest.wiki != self.job.sources.wiki:
             return None
