@@ -13,9 +13,10 @@ headings:
   entry is that heading itself; deeper headings, whatever their level, are entries of the
   section above them (a deeper heading before any section starts a section of its own).
 
-Every entry is a :class:`~reader.content.model.Question` with ``linked`` set, and the
-page's ``role`` is :data:`~reader.content.model.LINKED`; the page's ``intro`` stays empty
-(the text before the first heading is the first entry).
+Every entry is a :class:`~reader.content.model.Question` with ``linked`` set, whose
+``section_title`` is what it sits in (the page's title for a section's heading, the
+section's for a deeper one); the page's ``role`` is :data:`~reader.content.model.LINKED`,
+and its ``intro`` stays empty (the text before the first heading is the first entry).
 """
 
 from __future__ import annotations
@@ -89,8 +90,10 @@ def build_linked_page(
         if heading.level == section_level or not opened:
             opened = True
             drafts.append((heading.shown, anchor, []))
-        section_title = drafts[-1][0]
-        drafts[-1][2].append(entry(anchor, heading.shown, body, section_title))
+            parent = title  # a section's own heading sits in the page
+        else:
+            parent = drafts[-1][0]
+        drafts[-1][2].append(entry(anchor, heading.shown, body, parent))
 
     for message in warnings:
         log.info("page %s: %s", page_id, message)

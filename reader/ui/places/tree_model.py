@@ -8,7 +8,7 @@ for them, so a library of 10,000 questions is shown at once.
 A linked wiki page (one the FAQ links to) comes after the FAQ's pages; its headings are
 its entries, and a heading that stands for a part of it (the page's title, a section's
 heading) is that part's row rather than a child of its own. Its rows are never
-"unanswered", and its title is not bold.
+"unanswered", and its title is not bold but has the style's file icon.
 
 Unanswered questions say so in their text ("(sans réponse)") and are drawn in italics,
 in a muted colour that stays readable (:func:`reader.ui.theme.muted_text`). Questions
@@ -115,6 +115,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._linked_suffix = self.tr(" (wiki page the FAQ links to)")
         self._mark_words = {"new": self.tr("new"), "changed": self.tr("changed")}
         self._dots: dict[int, QIcon] = {}  # by colour (the theme's)
+        self._file_icon: QIcon | None = None
 
     # -- building ------------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
@@ -264,6 +265,8 @@ class SectionTreeModel(QAbstractItemModel):
             return answered
         if role == MARK_ROLE:
             return mark
+        if role == DECORATION_ROLE and linked and node.kind == "page":
+            return self._page_icon()
         if role == DECORATION_ROLE and mark:
             from PySide6.QtWidgets import QApplication
 
@@ -289,6 +292,14 @@ class SectionTreeModel(QAbstractItemModel):
 
             return muted_text(QApplication.palette())
         return None
+
+    def _page_icon(self) -> QIcon:
+        """The style's icon of a file: a wiki page the FAQ links to, not one of its own."""
+        if self._file_icon is None:
+            from PySide6.QtWidgets import QApplication, QStyle
+
+            self._file_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return self._file_icon
 
     def _suffix(self, answered: bool, mark: str) -> str:
         suffix = "" if answered else self._unanswered_suffix
