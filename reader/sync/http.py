@@ -54,11 +54,7 @@ class Cancelled(Exception):
 
 
 class _SinkFailed(Exception):
-    """The request's sink raised (a full disk …): its error goes to the caller as it is."""
-
-    def __init__(self, error: Exception) -> None:
-        super().__init__(str(error))
-        self.error = error
+    """The request's sink raised (a full disk …): its error (``args[0]``) goes on as it is."""
 
 
 class CancelToken:
@@ -280,7 +276,7 @@ class UrllibClient:
         except Cancelled:
             raise
         except _SinkFailed as failed:
-            raise failed.error from None
+            raise failed.args[0] from None
         except HttpError as error:
             if cancel is not None and cancel.cancelled:  # the shut-down socket looked cut
                 raise Cancelled() from error
@@ -321,6 +317,7 @@ class UrllibClient:
         if too_big:  # refuse before reading anything
             raise _too_big(request.max_bytes, url)
         parts: list[bytes] = []
+        keep = parts.append if sink is None else _guarded(sink)
         size = 0
         while True:
             if request.cancel is not None:
@@ -341,28 +338,24 @@ class UrllibClient:
             size += len(chunk)
             if size > request.max_bytes:
                 raise _too_big(request.max_bytes, url)
-            if sink is not None:
-                _feed(sink, chunk)
-            else:
-                parts.append(chunk)
+            keep(chunk)
         if resp.length:  # the server closed before sending the announced length
             raise HttpError("réponse tronquée (connexion coupée en cours de route)", url)
         if inflate is not None:
             if not inflate.eof:
                 raise HttpError("réponse compressée tronquée", url)
-            rest = inflate.flush()
-            if sink is not None:
-                _feed(sink, rest)
-            else:
-                parts.append(rest)
+            keep(inflate.flush())
         return b"".join(parts)
 
 
-def _feed(sink: Callable[[bytes], None], chunk: bytes) -> None:
-    try:
-        sink(chunk)
-    except Exception as error:
-        raise _SinkFailed(error) from error
+def _guarded(sink: Callable[[bytes], None]) -> Callable[[bytes], None]:
+    def feed(chunk: bytes) -> None:
+        try:
+            sink(chunk)
+        except Exception as error:
+            raise _SinkFailed(error) from error
+
+    return feed
 
 
 def _shutdown(conn: http.client.HTTPConnection) -> None:

@@ -121,26 +121,25 @@ class LinkFollower:
         job, budget = self.job, self.budget
         if not self._stopped and time.monotonic() >= job.deadline:
             self._stopped = DEADLINE
-        title = self._old_title(page_id)
         if self._stopped:
             kept = self._old_copy(page_id)
             if kept is None:
-                budget.leave_out(LeftOut("page", page_id, self._stopped, title))
+                budget.leave_out(LeftOut("page", page_id, self._stopped, self._old_title(page_id)))
             return kept
         reason = budget.page_fits(0)
         if reason:
-            budget.leave_out(LeftOut("page", page_id, reason, title))
+            budget.leave_out(LeftOut("page", page_id, reason, self._old_title(page_id)))
             return None
         try:
             item = self._fetch(page_id, held)
         except (HttpError, WikiError, RefreshError) as error:
-            return self._failed(page_id, title, error)
+            return self._failed(page_id, self._old_title(page_id), error)
         self._failures = 0
         if item is None:  # a namespace link to a page already met
             return None
         reason = budget.page_fits(len(item.data))
         if reason:
-            title = title or (item.page.title if item.page else "")
+            title = item.page.title if item.page else self._old_title(item.page_id)
             budget.leave_out(LeftOut("page", item.page_id, reason, title))
             return None
         budget.take_page(len(item.data))
