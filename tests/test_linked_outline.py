@@ -115,7 +115,7 @@ def test_the_manifest_keeps_a_pages_role_and_a_documents_kind_and_size() -> None
         (
             PageEntry("faq:kit", "pages/faq/kit.txt", "a" * 64),
             PageEntry("doc", "pages/doc.txt", "b" * 64, role=LINKED),
-        ),  # fmt: skip
+        ),
         (MediaEntry("faq:guide.pdf", "media/faq/guide.pdf", "c" * 64, kind="document", size=427),),
         extra={"page_aliases": {"aide:start": "aide:aide"}, "missing_media": ["faq:x.ods"]},
     )

@@ -16,7 +16,7 @@ from reader.content.library import load_library
 from reader.content.manifest import read_manifest
 from reader.content.store import UserStore
 from reader.sync.errors import RefreshError
-from reader.sync.refresh import refresh
+from reader.sync.refresh import refresh, rollback
 from reader.sync.sources import Following, Sources
 from tests.sync.conftest import (
     FAST,
@@ -191,6 +191,10 @@ def test_a_linked_page_edited_on_the_wiki_is_taken_again_the_others_are_not_rewr
     assert "  « L'interface Producteur » (cagette-pro:interface-producteur) : modifiée" in (
         summary.lines()
     )
+    assert rollback(data_dir)  # the previous content, linked pages included, comes back
+    library = load_library(paths_of(data_dir)).library
+    assert library.question("cagette-pro:interface-producteur#les_catalogues") is None
+    assert library.page("cagette-pro:interface-producteur") is not None
 
 
 def test_a_linked_page_gone_from_the_wiki_keeps_its_earlier_copy_with_one_warning(
@@ -226,3 +230,26 @@ def test_an_unchanged_document_is_not_downloaded_again(wiki: DokuWiki, data_dir:
     (data_dir / "marker").write_text("x")
     again = run(wiki.url, data_dir, depth=0)
     assert not again.committed and again.media_fetched == 0  # fetch.php answered 304
+
+
+def test_a_pack_carries_the_linked_pages_and_documents_to_another_computer(
+    wiki: DokuWiki, faq_home: Path, tmp_path: Path
+) -> None:
+    assert faq(faq_home, "refresh", "--wiki", wiki.url, "--page", FAQ, "--replace").returncode == 0
+    pack = tmp_path / "clé" / "contenu.faqpack"
+    pack.parent.mkdir()
+    assert faq(faq_home, "pack", "export", str(pack)).returncode == 0
+
+    offline = tmp_path / "ferme"  # a computer that is never online
+    imported = faq(offline, "pack", "import", str(pack))
+
+    assert imported.returncode == 0, imported.stderr
+    loaded = load_library(paths_of(offline / "data"))
+    assert [(p.id, p.linked) for p in loaded.library.pages] == [
+        (FAQ, False),
+        *((page_id, True) for page_id in DEPTH_1),
+    ]
+    media = json.loads(faq(offline, "media", "--json").stdout)
+    assert [(m["id"], m["kind"], m["bytes"]) for m in media] == [
+        ("faq:guide.pdf", "document", len(PDF))
+    ]
