@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.content.model import LISTED, Page, PageSource, Question, Section
+from reader.content.model import LINKED, LISTED, Page, PageSource, Question, Section
 from reader.fsutil import atomic_write_text
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class PageCache:
 
     def _name(self, page_id: str, sha256: str, role: str = LISTED) -> str:
         key = f"{page_id}\0{sha256}\0{converter_key()}"
-        if role != LISTED:  # a FAQ page's key stays what it was before linked pages
+        if role != LISTED:  # the same file may be a FAQ page here, a linked page there
             key += f"\0{role}"
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:40] + _SUFFIX
 
@@ -230,6 +230,7 @@ class PageCache:
         what it raises stops the building, and nothing is stored. Raises only what
         ``build_page`` raises.
         """
+        role = LINKED if role == LINKED else LISTED
         page = self.get(page_id, sha256, source, role)
         if page is None:
             # Imported on the first miss: a load from a warm cache never needs the converter.

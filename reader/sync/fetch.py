@@ -49,7 +49,7 @@ class Fetched:
 
     ``links`` are the pages it links to (followed for the linked pages); ``role`` says
     whether it is a listed (FAQ) page or a linked one. A linked page that could not be
-    fetched again but was held before is its stored copy (``data`` empty, unchanged).
+    fetched again but was held before is its stored copy (its bytes, unchanged).
     """
 
     page_id: str

@@ -171,11 +171,13 @@ def _follow_and_commit(
                 marks.append(lines[LISTED][-1])
         else:
             lines[item.role].append(PageChanges(item.page_id, item.page_id, "unchanged"))
+    gone = set(removed)
     for entry in manifest.pages:
-        old_page = old.page(entry.id) if entry.id in removed else None
+        old_page = old.page(entry.id) if entry.id in gone else None
         if old_page is not None:
-            lines[entry.role].append(diff_page(old_page, None))
-            if entry.role == LISTED:
+            role = LINKED if entry.role == LINKED else LISTED
+            lines[role].append(diff_page(old_page, None))
+            if role == LISTED:
                 marks.append(lines[LISTED][-1])
 
     def summary(committed: bool) -> Summary:
