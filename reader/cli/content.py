@@ -13,6 +13,7 @@ from reader.cli.common import CliError, load, print_json
 if TYPE_CHECKING:
     from reader.cli.lookup import Found
     from reader.content.library import LoadedContent
+    from reader.content.model import Page
     from reader.paths import Paths
 
 
@@ -38,6 +39,7 @@ def cmd_list(args: argparse.Namespace, paths: Paths) -> int:
                     "section": q.section_title,
                     "question": q.title,
                     "answered": q.answered,
+                    "linked": q.linked,
                 }
                 for n, q in enumerate(questions, 1)
             ]
@@ -49,6 +51,9 @@ def cmd_list(args: argparse.Namespace, paths: Paths) -> int:
     number = {q.id: n for n, q in enumerate(questions, 1)}
     digits = len(str(len(questions)))
     for page in library.pages:
+        if page.linked:
+            _list_linked(page, number, digits, width)
+            continue
         print(page.title)
         for section in page.sections:
             print(
@@ -64,6 +69,22 @@ def cmd_list(args: argparse.Namespace, paths: Paths) -> int:
     if questions:
         print(f"\nPour lire une réponse : {APP_NAME} show NUMÉRO (par exemple {APP_NAME} show 1)")
     return 0
+
+
+def _list_linked(page: Page, number: dict[str, int], digits: int, width: int) -> None:
+    """A linked page's headings, numbered like questions: a section's own heading, then
+    the headings under it, indented."""
+    from reader.render.text import wrap
+
+    print(f"{page.title} (page liée)")
+    for section in page.sections:
+        for entry in section.questions:
+            under = entry.anchor not in (section.anchor, page.title_anchor)
+            indent = "      " if under else "    "
+            handle = f"{number[entry.id]:>{digits}}. "
+            title = wrap(entry.title, width, initial_indent=indent + handle,
+                         subsequent_indent=" " * (len(indent) + len(handle)))  # fmt: skip
+            print("\n".join(title))
 
 
 def _find(loaded: LoadedContent, typed: str, what: str) -> Found:
@@ -137,6 +158,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
+    from reader.content.model import LINKED
     from reader.paths import MODE_LABELS, storage_problem
 
     loaded = load(paths)
@@ -156,6 +178,7 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
                     "last_modified": p.last_modified,
                     "fetched": p.fetched,
                     "sha256": p.sha256,
+                    "role": p.role,
                 }
                 for p in manifest.pages
             ],
@@ -181,7 +204,8 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
     print(f"Wiki : {manifest.wiki or '—'}")
     for p in manifest.pages:
         date = p.last_modified or "date inconnue"
-        print(f"  {p.id} : révision {p.revision or '—'}, modifiée le {date}")
+        linked = " (page liée)" if p.role == LINKED else ""
+        print(f"  {p.id}{linked} : révision {p.revision or '—'}, modifiée le {date}")
     print(f"Questions : {info['content']['questions']}")
     print(f"Fichiers personnels ({MODE_LABELS.get(paths.mode, paths.mode)}) :")
     if problem is not None:

@@ -4,7 +4,7 @@ explicitly from the module of each command family."""
 from __future__ import annotations
 
 from reader import APP_NAME, __version__
-from reader.cli import content, desktop, pack, search, sync
+from reader.cli import content, desktop, media, pack, search, sync
 from reader.cli.french import FrenchArgumentParser
 
 
@@ -29,6 +29,7 @@ def build_parser() -> FrenchArgumentParser:
     content.add_parsers(sub)
     search.add_parsers(sub)
     sync.add_parsers(sub)
+    media.add_parsers(sub)
     pack.add_parsers(sub)
     desktop.add_parsers(sub)
     return parser

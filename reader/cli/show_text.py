@@ -57,6 +57,9 @@ def page_text(loaded: LoadedContent, page: Page, width: int, resolve: Resolver) 
     number = {q.id: n for n, q in enumerate(loaded.library.questions(), 1)}
     policy = ContentLinkPolicy(loaded.library, loaded.content.root)
     lines = _underlined(page.title, width, "=")
+    if page.linked:
+        lines += _linked_entries(page, number, policy, width, resolve)
+        return "\n".join([*lines, "", *_wiki_line(resolve, page.id)]).rstrip("\n")
     if page.intro:
         lines += ["", html_to_text(render_html(page.intro, policy), width, resolve)]
     for section in page.sections:
@@ -72,3 +75,29 @@ def page_text(loaded: LoadedContent, page: Page, width: int, resolve: Resolver) 
             lines += [indent + line if line else "" for line in answer.split("\n")]
     lines += ["", *_wiki_line(resolve, page.id)]
     return "\n".join(lines).rstrip("\n")
+
+
+def _linked_entries(
+    page: Page, number: dict[str, int], policy: ContentLinkPolicy, width: int, resolve: Resolver
+) -> list[str]:
+    """A linked page's entries as its headings read: a section's heading underlined, the
+    headings below it numbered like questions; the text under the title first."""
+    lines: list[str] = []
+    for section in page.sections:
+        for entry in section.questions:
+            text = ""
+            if entry.answered:
+                text = html_to_text(render_html(entry.answer, policy), width - 4, resolve)
+            handle = f"{number.get(entry.id, '')}. "
+            if entry.anchor == page.title_anchor:
+                lines += ["", text] if text else []
+                continue
+            if entry.anchor == section.anchor:
+                lines += ["", *_underlined(handle + entry.title, width, "-")]
+                lines += ["", text] if text else []
+                continue
+            indent = " " * len(handle)
+            lines += ["", *wrap(entry.title, width, initial_indent=handle,
+                                subsequent_indent=indent)]  # fmt: skip
+            lines += [indent + line if line else "" for line in text.split("\n") if text]
+    return lines

@@ -1,10 +1,13 @@
 """``faq-reader refresh`` and ``faq-reader rollback``: the content from the wiki.
 
-``refresh [--wiki URL] [--page ID]... [--replace]``: the wiki and pages given become the
-saved sources once a refresh with them succeeds (a page may be given by id or by any of
-its URLs; the wiki by its address or the URL of one of its pages). ``--page`` gives the
-whole list: when it would leave out pages the reader holds, they are named and nothing is
-done unless ``--replace`` confirms. Prints the change summary.
+``refresh [--wiki URL] [--page ID]... [--depth N] [--max-pages N] [--replace]``: the
+wiki, pages, depth and number of linked pages given become the saved sources once a
+refresh with them succeeds (a page may be given by id or by any of its URLs; the wiki by
+its address or the URL of one of its pages). ``--page`` gives the whole list: when it
+would leave out pages the reader holds, they are named and nothing is done unless
+``--replace`` confirms. ``--depth`` is how far the listed pages' links are followed (0:
+the listed pages only; 1, the default: the pages they link to; up to 3), ``--max-pages``
+how many linked pages are kept at most. Prints the change summary.
 
 ``rollback`` goes back to the content before the last refresh, once; ``rollback --redo``
 brings back the content that a rollback left.
@@ -16,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME
 from reader.cli.common import CliError, load
+from reader.sync.sources import MAX_DEPTH
 
 if TYPE_CHECKING:
     from reader.content.model import Library
@@ -41,8 +46,18 @@ def cmd_refresh(args: argparse.Namespace, paths: Paths) -> int:
     saved = read_sources(paths.config, paths.resources)
     if saved.warning:
         _warn(saved.warning)
+    following = saved.sources.following
+    if args.depth is not None:
+        following = replace(following, depth=args.depth)
+    if args.max_pages is not None:
+        following = replace(following, max_pages=args.max_pages)
     try:
-        sources = make_sources(args.wiki or saved.sources.wiki, args.page or saved.sources.pages)
+        sources = make_sources(
+            args.wiki or saved.sources.wiki,
+            args.page or saved.sources.pages,
+            following,
+            saved.sources.kept,
+        )
     except UrlError as error:
         raise CliError(f"Mise à jour impossible : {error}. {KEPT}") from error
     limits = _limits(args.timeout)
@@ -51,7 +66,8 @@ def cmd_refresh(args: argparse.Namespace, paths: Paths) -> int:
         current = load(paths)
         if not args.replace:
             _refuse_dropping(current.library, sources)
-    given = bool(args.wiki or args.page) and (sources != saved.sources or bool(saved.warning))
+    asked = args.wiki or args.page or args.depth is not None or args.max_pages is not None
+    given = bool(asked) and (sources != saved.sources or bool(saved.warning))
 
     def keep_sources() -> None:  # only once a refresh with them worked
         from reader.sync.sources import save_sources
@@ -135,12 +151,25 @@ def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
     raise CliError("aucun contenu précédent : rien à annuler")
 
 
+def _depth(text: str) -> int:
+    if not text.strip().isdigit() or int(text) > MAX_DEPTH:
+        raise argparse.ArgumentTypeError(f"profondeur invalide : {text} (de 0 à {MAX_DEPTH})")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"nombre invalide : {text} (un entier positif ou nul)")
+    return int(text)
+
+
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register ``refresh`` and ``rollback``."""
     p = subparsers.add_parser(
         "refresh",
         help="mettre à jour la FAQ depuis le wiki",
-        description="Récupère les pages depuis le wiki ; tout ou rien.",
+        description="Récupère les pages depuis le wiki, et les pages et documents vers "
+        "lesquels elles renvoient ; tout ou rien.",
     )
     p.add_argument("--wiki", metavar="URL", help="adresse du wiki (ou d'une de ses pages)")
     p.add_argument(
@@ -148,6 +177,19 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         metavar="ID",
         action="append",
         help="page à récupérer (identifiant ou adresse) ; répétable",
+    )
+    p.add_argument(
+        "--depth",
+        metavar="N",
+        type=_depth,
+        help="jusqu'où suivre les liens des pages : 0 les pages seules, 1 (par défaut) les "
+        f"pages vers lesquelles elles renvoient, jusqu'à {MAX_DEPTH}",
+    )
+    p.add_argument(
+        "--max-pages",
+        metavar="N",
+        type=_count,
+        help="nombre de pages liées gardées au plus (200 par défaut)",
     )
     p.add_argument(
         "--replace",

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.content.model import Library, Page, PageSource
+from reader.content.model import LISTED, Library, Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.content.store import ContentSet, select_content
 from reader.fsutil import sha256_bytes
@@ -57,15 +57,15 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
 
 
 def load_page(
-    page_id: str, data: bytes, source: PageSource, cache: PageCache
+    page_id: str, data: bytes, source: PageSource, cache: PageCache, role: str = LISTED
 ) -> tuple[Page, str | None]:
-    """The page built from a page file's bytes, through the page cache, and the decoding
-    warning if any.
+    """The page built from a page file's bytes (as a FAQ page, or a linked page for
+    ``role`` ``LINKED``), through the page cache, and the decoding warning if any.
 
     Raises only what :func:`~reader.content.outline.build_page` raises.
     """
     text, problem = decode_page(data)
-    return cache.load(page_id, sha256_bytes(data), text, source), problem
+    return cache.load(page_id, sha256_bytes(data), text, source, role=role), problem
 
 
 def load_library(paths: Paths, page_cache: PageCache | None = None) -> LoadedContent:
@@ -98,7 +98,7 @@ def load_library(paths: Paths, page_cache: PageCache | None = None) -> LoadedCon
             warnings.append(f"Page {entry.id} illisible : {error.strerror or error}")
             continue
         try:
-            page, problem = load_page(entry.id, data, source, cache)
+            page, problem = load_page(entry.id, data, source, cache, entry.role)
         except Exception:  # the converter must not take the whole library down
             log.exception("page %s could not be built", entry.id)
             problem = decode_page(data)[1]
@@ -112,4 +112,5 @@ def load_library(paths: Paths, page_cache: PageCache | None = None) -> LoadedCon
     cache.prune()
     for message in warnings:
         log.warning("%s", message)
-    return LoadedContent(Library(tuple(pages), tuple(warnings)), content)
+    library = Library(tuple(pages), tuple(warnings), content.manifest.aliases())
+    return LoadedContent(library, content)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from reader.content.model import LISTED
 from reader.fsutil import atomic_write_text
 
 
@@ -52,6 +53,9 @@ def french_date(iso: str) -> str:
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = 1
+# Keys of a refreshed set's manifest beside the entries (kept in ``Manifest.extra``):
+ALIASES_KEY = "page_aliases"  # {id a namespace link gives: the page held for it}
+MISSING_MEDIA_KEY = "missing_media"  # [media ids the wiki said it does not have]
 
 
 class ManifestError(Exception):
@@ -69,17 +73,35 @@ class PageEntry:
     last_modified: str = ""  # ISO 8601 UTC, as the wiki gave it
     fetched: str = ""  # ISO 8601 UTC, when this copy was fetched ("" for the seed)
     note: str = ""
+    role: str = LISTED  # LISTED: a page of the FAQ; LINKED: a page the FAQ links to
+
+
+IMAGE, DOCUMENT = "image", "document"
+
+
+def media_kind(media_id: str) -> str:
+    """:data:`IMAGE` for a file the wiki shows as an image (by its extension, as DokuWiki
+    decides), else :data:`DOCUMENT` (a PDF, a spreadsheet, an archive …)."""
+    from reader.content.dokuwiki.conf import IMAGE_EXTENSIONS
+
+    name = media_id.rpartition(":")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    return IMAGE if extension in IMAGE_EXTENSIONS else DOCUMENT
 
 
 @dataclass(frozen=True)
 class MediaEntry:
-    """One media file of a set, with the validators the wiki sent for it."""
+    """One media file of a set, with the validators the wiki sent for it, its kind
+    (:data:`IMAGE` or :data:`DOCUMENT`, "" when not recorded) and size in bytes (None
+    when not recorded: the stored file tells)."""
 
     id: str
     path: str
     sha256: str
     etag: str = ""
     last_modified: str = ""
+    kind: str = ""
+    size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +118,21 @@ class Manifest:
 
     def page(self, page_id: str) -> PageEntry | None:
         return next((p for p in self.pages if p.id == page_id), None)
+
+    def media_entry(self, media_id: str) -> MediaEntry | None:
+        return next((m for m in self.media if m.id == media_id), None)
+
+    def aliases(self) -> dict[str, str]:
+        """The namespace links' ids and the pages held for them (:data:`ALIASES_KEY`)."""
+        raw = self.extra.get(ALIASES_KEY)
+        if not isinstance(raw, dict):
+            return {}
+        return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
+
+    def missing_media(self) -> frozenset[str]:
+        """The media ids the wiki said it does not have (:data:`MISSING_MEDIA_KEY`)."""
+        raw = self.extra.get(MISSING_MEDIA_KEY)
+        return frozenset(str(m) for m in raw) if isinstance(raw, list) else frozenset()
 
 
 # A file or folder name longer than this (in UTF-8 bytes) is cut and given a hash of the
@@ -150,7 +187,11 @@ def _entry(cls: type, raw: Any) -> Any:
             raise ManifestError(f"entrée sans « {key} » : {raw!r:.80}")
     if ".." in values["path"].split("/") or values["path"].startswith("/"):
         raise ManifestError(f"chemin refusé : {values['path']!r}")
-    return cls(**{k: (v if isinstance(v, str) else str(v)) for k, v in values.items()})
+    size = values.pop("size", None)
+    if size is not None and (type(size) is not int or size < 0):
+        raise ManifestError(f"taille invalide : {raw!r:.80}")
+    texts = {k: (v if isinstance(v, str) else str(v)) for k, v in values.items()}
+    return cls(**texts, size=size) if "size" in names else cls(**texts)
 
 
 def parse_manifest(text: str) -> Manifest:

@@ -1,16 +1,23 @@
 """The content model: a Library of Pages, each with Sections that hold Questions.
 
+A page is a FAQ page (listed in the sources: its headings make sections of questions)
+or a linked wiki page (one the FAQ links to: every heading is an entry, see
+:mod:`reader.content.linked_outline`); both are read, searched and shown alike.
+
 Pure data, no Qt and no I/O. Built by :mod:`reader.content.library` from the content
 store; read by search, render, the window and the CLI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 UNANSWERED_MARKERS = frozenset({"", "?", "??", "???"})
+
+LISTED = "listed"  # a page of the FAQ, fetched because the sources list it
+LINKED = "linked"  # a wiki page the FAQ's pages link to, kept for reading offline
 
 
 def is_answered(answer_markdown: str) -> bool:
@@ -31,6 +38,9 @@ class Question:
     answer: str  # Markdown
     page_id: str
     section_title: str
+    # True for a heading of a linked wiki page (not a question of the FAQ): search puts
+    # the FAQ's questions first when they answer as well.
+    linked: bool = False
 
     @property
     def anchor(self) -> str:
@@ -81,6 +91,13 @@ class Page:
 
     title_anchor: str = ""  # the anchor of the page's title heading, if it has one
     media: tuple[str, ...] = ()  # media ids the converted text uses, in order, unique
+    links: tuple[str, ...] = ()  # internal page ids the text links to, in order, unique
+    role: str = LISTED  # LISTED (a FAQ page: sections of questions) or LINKED
+
+    @property
+    def linked(self) -> bool:
+        """True for a linked wiki page: its "questions" are its headings."""
+        return self.role == LINKED
 
     def questions(self) -> Iterator[Question]:
         for section in self.sections:
@@ -93,6 +110,9 @@ class Library:
 
     pages: tuple[Page, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Page ids that reach another page: a namespace link (``ns:`` → ``ns:start``) to a
+    # namespace whose page is ``ns:ns`` or ``ns``, as DokuWiki resolves it.
+    aliases: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def questions(self) -> Iterator[Question]:
         for page in self.pages:
@@ -107,7 +127,12 @@ class Library:
         return {q.id: q for q in self.questions()}
 
     def page(self, page_id: str) -> Page | None:
-        return self._pages_by_id.get(page_id)
+        """The page ``page_id`` names (through :attr:`aliases`), or None."""
+        pages = self._pages_by_id
+        found = pages.get(page_id)
+        if found is None and page_id in self.aliases:
+            return pages.get(self.aliases[page_id])
+        return found
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)

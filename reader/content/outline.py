@@ -164,6 +164,7 @@ def build_page(
     used = UsedAnchors()  # the page's anchors so far (pages have thousands)
     warnings: list[str] = []
     media: list[str] = []
+    links: list[str] = []
 
     def convert(body: str, shift: int) -> str:
         if check is not None:
@@ -171,6 +172,7 @@ def build_page(
         result = to_markdown(body, page_id, heading_shift=shift, used_anchors=used, check=check)
         warnings.extend(result.warnings)
         media.extend(result.media)
+        links.extend(result.links)
         return result.markdown.strip()
 
     preamble, chunks = _chunks(lines, headings)
@@ -249,6 +251,7 @@ def build_page(
         warnings=tuple(dict.fromkeys(warnings)),
         title_anchor=title_anchor,
         media=tuple(dict.fromkeys(media)),
+        links=tuple(dict.fromkeys(links)),
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.content.model import Page, PageSource, Question, Section
+from reader.content.model import LINKED, LISTED, Page, PageSource, Question, Section
 from reader.fsutil import atomic_write_text
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 #: Bump when the converter or the outline changes what they build. Checkouts and wheels
 #: also hash the converter's source files (:func:`converter_key`), so a forgotten bump
 #: there cannot serve stale pages; a frozen app relies on this and the app's version.
-CONVERTER_VERSION = 3  # 2: pages keep the media ids they use; 3: the converter in linear time
+CONVERTER_VERSION = 4  # 2: pages keep their media ids; 3: linear time; 4: links, linked pages
 FORMAT = 1
 MAX_ENTRIES = 1000
 _SUFFIX = ".json"
@@ -67,14 +67,14 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "intro": page.intro,
         "warnings": list(page.warnings),
         "media": list(page.media),
+        "links": list(page.links),
+        "role": page.role,
         "sections": [
             {
                 "title": s.title,
                 "anchor": s.anchor,
                 "intro": s.intro,
-                "questions": [
-                    [q.id, q.title, q.answer, q.page_id, q.section_title] for q in s.questions
-                ],
+                "questions": [_question_fields(q) for q in s.questions],
             }
             for s in page.sections
         ],
@@ -93,11 +93,24 @@ def _list(value: object) -> list[Any]:
     return value
 
 
+def _question_fields(question: Question) -> list[str | bool]:
+    fields: list[str | bool] = [
+        question.id,
+        question.title,
+        question.answer,
+        question.page_id,
+        question.section_title,
+    ]
+    return [*fields, True] if question.linked else fields
+
+
 def _question(raw: object) -> Question:
     fields = _list(raw)
-    if len(fields) != 5:
-        raise ValueError("a question has five fields")
-    return Question(*(_text(f) for f in fields))
+    linked = len(fields) == 6 and fields[5] is True  # an entry of a linked page
+    if len(fields) != 5 and not linked:
+        raise ValueError("a question has five fields (six for a linked page's entry)")
+    texts = [_text(f) for f in fields[:5]]
+    return Question(texts[0], texts[1], texts[2], texts[3], texts[4], linked)
 
 
 def page_from_json(data: object, source: PageSource | None = None) -> Page:
@@ -121,6 +134,8 @@ def page_from_json(data: object, source: PageSource | None = None) -> Page:
         warnings=tuple(_text(w) for w in _list(data["warnings"])),
         title_anchor=_text(data["title_anchor"]),
         media=tuple(_text(m) for m in _list(data["media"])),
+        links=tuple(_text(m) for m in _list(data["links"])),
+        role=_text(data["role"]),
     )
 
 
@@ -135,15 +150,20 @@ class PageCache:
         self._writable = folder is not None
         self._used: set[str] = set()
 
-    def _name(self, page_id: str, sha256: str) -> str:
-        key = f"{page_id}\0{sha256}\0{converter_key()}".encode("utf-8", "surrogatepass")
-        return hashlib.sha256(key).hexdigest()[:40] + _SUFFIX
+    def _name(self, page_id: str, sha256: str, role: str = LISTED) -> str:
+        key = f"{page_id}\0{sha256}\0{converter_key()}"
+        if role != LISTED:  # the same file may be a FAQ page here, a linked page there
+            key += f"\0{role}"
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:40] + _SUFFIX
 
-    def get(self, page_id: str, sha256: str, source: PageSource | None = None) -> Page | None:
-        """The cached page for this file, with ``source`` attached; None on any miss."""
+    def get(
+        self, page_id: str, sha256: str, source: PageSource | None = None, role: str = LISTED
+    ) -> Page | None:
+        """The cached page for this file (built as a ``role`` page), with ``source``
+        attached; None on any miss."""
         if self.folder is None:
             return None
-        name = self._name(page_id, sha256)
+        name = self._name(page_id, sha256, role)
         path = self.folder / name
         try:
             raw = json.loads(path.read_bytes())
@@ -157,7 +177,7 @@ class PageCache:
                 log.debug("page cache entry %s is for something else: ignored", name)
                 return None
             page = page_from_json(raw["page"], source)
-            if page.id != page_id:
+            if page.id != page_id or page.role != role:
                 return None
         except FileNotFoundError:
             return None
@@ -173,7 +193,7 @@ class PageCache:
         """Store ``page`` (built from the file with this SHA-256), atomically."""
         if self.folder is None or not self._writable:
             return
-        name = self._name(page_id, sha256)
+        name = self._name(page_id, sha256, page.role)
         entry = {
             "format": FORMAT,
             "converter": converter_key(),
@@ -201,19 +221,22 @@ class PageCache:
         source: PageSource,
         *,
         check: Callable[[], None] | None = None,
+        role: str = LISTED,
     ) -> Page:
-        """The page for this file: from the cache, else built from ``text`` and stored.
+        """The page for this file: from the cache, else built from ``text`` (as a FAQ
+        page, or as a linked page when ``role`` is ``LINKED``) and stored.
 
         ``check`` goes to :func:`~reader.content.outline.build_page` (a refresh's cancel):
         what it raises stops the building, and nothing is stored. Raises only what
         ``build_page`` raises.
         """
-        page = self.get(page_id, sha256, source)
+        role = LINKED if role == LINKED else LISTED
+        page = self.get(page_id, sha256, source, role)
         if page is None:
             # Imported on the first miss: a load from a warm cache never needs the converter.
-            from reader.content import outline
+            from reader.content import linked_outline
 
-            page = outline.build_page(page_id, text, source, check=check)
+            page = linked_outline.build_any_page(page_id, text, source, role=role, check=check)
             self.put(page_id, sha256, page)
         return page
 

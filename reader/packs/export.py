@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.content.model import LISTED
 from reader.content.store import ContentSet, UserStore, select_content
 from reader.fsutil import give_usual_mode
 from reader.packs.dates import content_date
@@ -71,6 +72,7 @@ def _pack_header(content: ContentSet) -> PackHeader:
         for p in manifest.pages:
             size = (content.root / p.path).stat().st_size
             extra = {"last_modified": p.last_modified, "fetched": p.fetched, "note": p.note}
+            extra["role"] = p.role if p.role != LISTED else ""  # written only when linked
             files.append(PackFile(p.path, PAGE, p.id, p.revision, size, p.sha256, **extra))
         for m in manifest.media:
             size = (content.root / m.path).stat().st_size

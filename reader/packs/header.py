@@ -28,7 +28,7 @@ PAGE, MEDIA = "page", "media"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _MIB = 1024 * 1024
 # Optional text fields of a file entry, as the content set's manifest keeps them.
-OPTIONAL_FIELDS = ("last_modified", "fetched", "note", "etag")
+OPTIONAL_FIELDS = ("last_modified", "fetched", "note", "etag", "role")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class PackFile:
     fetched: str = ""
     note: str = ""
     etag: str = ""
+    role: str = ""  # a page's role in the set: "linked" for a page the FAQ links to
 
 
 @dataclass(frozen=True)

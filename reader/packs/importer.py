@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.content.library import LoadedContent
-from reader.content.manifest import Manifest, MediaEntry, PageEntry, write_manifest
+from reader.content.manifest import Manifest, MediaEntry, PageEntry, media_kind, write_manifest
+from reader.content.model import LISTED
 from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, check_set, select_content
 from reader.packs.dates import content_date, is_older, two_dates
@@ -163,10 +164,15 @@ def _changes(
 def _set_manifest(header: PackHeader, pack_name: str, media_of: dict[str, list[str]]) -> Manifest:
     """The manifest of the content set a pack makes: a refresh's fields, from the pack."""
     pages = tuple(
-        PageEntry(f.id, f.path, f.sha256, f.revision, f.last_modified, f.fetched, f.note)
+        PageEntry(
+            f.id, f.path, f.sha256, f.revision, f.last_modified, f.fetched, f.note, f.role or LISTED
+        )
         for f in header.pages
     )
-    media = tuple(MediaEntry(f.id, f.path, f.sha256, f.etag, f.last_modified) for f in header.media)
+    media = tuple(
+        MediaEntry(f.id, f.path, f.sha256, f.etag, f.last_modified, media_kind(f.id), f.size)
+        for f in header.media
+    )
     return Manifest(
         wiki=header.wiki,
         pages=pages,

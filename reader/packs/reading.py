@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from reader.content.library import decode_page
-from reader.content.model import Library, Page, PageSource
+from reader.content.model import LISTED, Library, Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.packs.errors import PackError, os_reason
 from reader.packs.header import MANIFEST_NAME, MEDIA, Caps, PackFile, PackHeader, parse_header
@@ -209,7 +209,7 @@ def _build(
         note=entry.note,
     )
     try:
-        page = cache.load(entry.id, entry.sha256, text, source)
+        page = cache.load(entry.id, entry.sha256, text, source, role=entry.role or LISTED)
     except Exception as error:  # the converter must not take the import down
         log.exception("page %s of %s does not convert", entry.id, entry.path)
         raise PackError(f"la page « {entry.id} » ne peut pas être convertie") from error

@@ -42,6 +42,13 @@ class ContentLinkPolicy:
     def page_known(self, page_id: str) -> bool:
         return self.library.page(page_id) is not None
 
+    def media_known(self, media_id: str) -> bool:
+        """True when the content holds the file (a document link that works offline)."""
+        try:
+            return (self.content_root / media_path(media_id)).is_file()
+        except (OSError, ValueError):
+            return False
+
     def media_url(self, media_id: str) -> str | None:
         path = self.content_root / media_path(media_id)
         try:
@@ -83,6 +90,8 @@ def question_fragment(loaded: LoadedContent, question: Question) -> str:
 def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
     esc = html.escape
     parts = [f'<h1 id="{esc(page.title_anchor)}">{esc(page.title)}</h1>']
+    if page.linked:
+        return "\n".join(parts + _linked_entries(page, policy))
     if page.intro:
         parts.append(render_html(page.intro, policy))
     for section in page.sections:
@@ -93,6 +102,22 @@ def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
             parts.append(f'<h3 id="{esc(question.anchor)}">{esc(question.title)}</h3>')
             parts.append(answer_html(question, policy))
     return "\n".join(parts)
+
+
+def _linked_entries(page: Page, policy: ContentLinkPolicy) -> list[str]:
+    """A linked page's entries as the wiki shows them: the text under its title, then each
+    section's heading and text, its deeper headings one level down."""
+    esc = html.escape
+    parts: list[str] = []
+    for section in page.sections:
+        for entry in section.questions:
+            if entry.anchor == section.anchor and section.anchor != page.title_anchor:
+                parts.append(f'<h2 id="{esc(entry.anchor)}">{esc(entry.title)}</h2>')
+            elif entry.anchor != page.title_anchor:
+                parts.append(f'<h3 id="{esc(entry.anchor)}">{esc(entry.title)}</h3>')
+            if entry.answered:
+                parts.append(render_html(entry.answer, policy))
+    return parts
 
 
 def page_fragment(loaded: LoadedContent, page: Page) -> str:

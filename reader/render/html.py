@@ -7,7 +7,8 @@ sanitising, images are resolved through the :class:`LinkPolicy`: ``media:<id>`` 
 policy's local URL (``file:`` or an image ``data:`` URI — the only place data URIs are
 accepted), anything else (a remote or unknown source) is replaced by its alt text, so the
 fragment never loads anything remote. ``wiki:`` links get DokuWiki's ``wikilink1`` (page
-known) or ``wikilink2`` (missing) class.
+known) or ``wikilink2`` (missing) class; so do ``media:`` links to files the content does
+not hold, when the policy tells (``media_known``).
 """
 
 from __future__ import annotations
@@ -149,6 +150,8 @@ def _image(tag: str, policy: LinkPolicy | None) -> str:
 
 
 def _link(tag: str, policy: LinkPolicy | None) -> str:
+    if 'href="media:' in tag and policy is not None and hasattr(policy, "media_known"):
+        return _media_link(tag, policy)
     if 'href="wiki:' not in tag:  # only in-app links change (attribute values are escaped)
         return tag
     plain = _PLAIN_WIKI_LINK.fullmatch(tag)
@@ -161,6 +164,20 @@ def _link(tag: str, policy: LinkPolicy | None) -> str:
         known = _page_known(href[len("wiki:") :], policy)
         css = [c for c in attrs.get("class", "").split() if not c.startswith("wikilink")]
         attrs["class"] = " ".join([*css, "wikilink1" if known else "wikilink2"])
+    return _rebuild("a", attrs)
+
+
+def _media_link(tag: str, policy: LinkPolicy) -> str:
+    """A link to a file the content does not hold gets the class of a missing page."""
+    attrs = _attrs(tag)
+    href = attrs.get("href", "")
+    try:
+        known = bool(policy.media_known(href[len("media:") :]))  # type: ignore[attr-defined]
+    except Exception:
+        known = False
+    if known or not href.startswith("media:"):
+        return tag
+    attrs["class"] = " ".join([*attrs.get("class", "").split(), "wikilink2"])
     return _rebuild("a", attrs)
 
 

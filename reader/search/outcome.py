@@ -2,7 +2,8 @@
 
 The index ranks questions by score (:mod:`reader.search.scoring`); here each candidate is
 checked against the query (:mod:`reader.search.coverage`) and the candidates are put in
-their final order: the fewest missing words first, then those with the words themselves
+their final order: the fewest missing words first (a FAQ question before a linked page's
+heading that lacks as few), then those with the words themselves
 before those with only another word (of the same stem, a synonym, a correction), then
 by score, then in the FAQ's order.
 """
@@ -41,11 +42,13 @@ def candidate(checker: Checker, question: Question, score: float) -> Candidate:
 def in_order(
     found: Iterable[Candidate], position: Callable[[str], int], limit: int
 ) -> list[Candidate]:
-    """The ``limit`` best candidates, best first: fewest missing words, fewest words found
-    only as other words, best score, then the FAQ's order (``position`` of an id)."""
+    """The ``limit`` best candidates, best first: fewest missing words, the FAQ's questions
+    before the headings of linked pages, fewest words found only as other words, best
+    score, then the FAQ's order (``position`` of an id)."""
 
-    def key(c: Candidate) -> tuple[int, int, float, int]:
-        return (len(c.coverage.missing), c.coverage.indirect, -c.score, position(c.question.id))
+    def key(c: Candidate) -> tuple[int, bool, int, float, int]:
+        missing, linked = len(c.coverage.missing), c.question.linked
+        return (missing, linked, c.coverage.indirect, -c.score, position(c.question.id))
 
     return sorted(found, key=key)[:limit]
 

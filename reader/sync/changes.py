@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader.content.model import Library, Page
 from reader.fsutil import atomic_write_text, read_json_object
+from reader.sync.budget import LeftOut
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +44,47 @@ class PageChanges:
 
 @dataclass(frozen=True)
 class Summary:
-    """The change summary of a whole refresh."""
+    """The change summary of a whole refresh.
+
+    ``pages`` are the listed (FAQ) pages, question by question; ``linked`` the linked
+    pages (their entries are headings, counted apart); ``left_out`` what a budget (or the
+    deadline) left out.
+    """
 
     pages: tuple[PageChanges, ...] = ()
     committed: bool = False  # False when nothing changed (the content was not rewritten)
     warnings: tuple[str, ...] = field(default_factory=tuple)
     media_fetched: int = 0
     bytes_received: int = 0
+    linked: tuple[PageChanges, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
     def count(self, what: str) -> int:
         return sum(len(getattr(p, what)) for p in self.pages)
+
+    def linked_count(self, status: str) -> int:
+        """How many linked pages have ``status`` (``added``, ``changed``, ``removed``,
+        ``unchanged``)."""
+        return sum(1 for p in self.linked if p.status == status)
+
+    def linked_lines(self) -> list[str]:
+        """The linked pages and what was left out, in French (empty when none)."""
+        out: list[str] = []
+        if self.linked:
+            counts = ", ".join(
+                f"{self.linked_count(status)} {word}"
+                for status, word in _LINKED_WORDS.items()
+                if self.linked_count(status)
+            )
+            out.append(f"Pages liées : {counts}.")
+            for page in self.linked:
+                if page.status != "unchanged":
+                    name = f"« {page.title} » ({page.page_id})" if page.title else page.page_id
+                    out.append(f"  {name} : {_LINKED_STATUS[page.status]}")
+        for item in self.left_out:
+            noun = {"page": "page liée", "image": "image"}.get(item.what, "document")
+            out.append(f"Laissé de côté : {noun} {item.name()} ({item.why}).")
+        return out
 
     def lines(self) -> list[str]:
         """The summary in French, one line per page, then the totals and warnings."""
@@ -79,11 +111,21 @@ class Summary:
                 f"Total : {self.count('added')} question(s) ajoutée(s), "
                 f"{self.count('changed')} modifiée(s), {self.count('removed')} retirée(s)."
             )
+        out.extend(self.linked_lines())
         out.extend(f"Avertissement : {w}" for w in self.warnings)
         return out
 
     def text(self) -> str:
         return "\n".join(self.lines())
+
+
+_LINKED_WORDS = {
+    "added": "ajoutée(s)",
+    "changed": "modifiée(s)",
+    "removed": "retirée(s)",
+    "unchanged": "inchangée(s)",
+}
+_LINKED_STATUS = {"added": "ajoutée", "changed": "modifiée", "removed": "retirée"}
 
 
 def diff_page(old: Page | None, new: Page | None) -> PageChanges:

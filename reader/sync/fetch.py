@@ -1,7 +1,8 @@
-"""The network half of a refresh: pages, their images and their dates, into memory.
+"""The network half of a refresh: pages and their dates, into memory.
 
 Each page is checked (see :mod:`reader.sync.wiki`) and, when its SHA-256 changed,
 validated by building it; nothing is written here (see :mod:`reader.sync.staging`).
+The media go to :mod:`reader.sync.media`, the linked pages to :mod:`reader.sync.links`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reader.content.dokuwiki import to_markdown
 from reader.content.ids import namespace_of, resolve_page_id
-from reader.content.manifest import MediaEntry, iso_utc, media_path
-from reader.content.model import Page, PageSource
+from reader.content.manifest import iso_utc
+from reader.content.model import LISTED, Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.fsutil import sha256_bytes
 from reader.sync.errors import failure
@@ -33,18 +34,23 @@ from reader.sync.old_content import OldContent
 from reader.sync.progress import Progress, ProgressCallback
 from reader.sync.sources import Sources
 from reader.sync.urls import export_raw_url
-from reader.sync.urls import media_url as wiki_media_url
-from reader.sync.wiki import Validators, WikiError, check_media, check_page
+from reader.sync.wiki import WikiError, check_page
 
 log = logging.getLogger(__name__)
 
 PAGE_MEDIA_KEY = "page_media"  # manifest extra: {page id: [media ids]}
+PAGE_LINKS_KEY = "page_links"  # manifest extra: {page id: [linked page ids]}
 _MEDIA_REF = re.compile(r"\{\{\s*([^}|?#]+)")
 
 
 @dataclass
 class Fetched:
-    """A page as the wiki sent it; ``page`` is the validated build when it ``changed``."""
+    """A page as the wiki sent it; ``page`` is the validated build when it ``changed``.
+
+    ``links`` are the pages it links to (followed for the linked pages); ``role`` says
+    whether it is a listed (FAQ) page or a linked one. A linked page that could not be
+    fetched again but was held before is its stored copy (its bytes, unchanged).
+    """
 
     page_id: str
     data: bytes
@@ -53,24 +59,8 @@ class Fetched:
     changed: bool
     page: Page | None = None
     served: int | None = None  # the wiki's Date header: its clock when it sent the page
-
-
-@dataclass
-class Media:
-    """An image a page uses, with the manifest entry it will have."""
-
-    media_id: str
-    data: bytes | None  # None: reuse the stored copy (304, or a fetch that failed)
-    entry: MediaEntry
-    stored: str = ""  # where the reused copy is in the old set (its entry's old path)
-
-    @classmethod
-    def reuse(cls, media_id: str, previous: MediaEntry, etag: str | None = None) -> Media:
-        """The stored copy again, at the path this version gives its id."""
-        entry = replace(
-            previous, path=media_path(media_id), etag=previous.etag if etag is None else etag
-        )
-        return cls(media_id, None, entry, previous.path)
+    links: tuple[str, ...] = ()
+    role: str = LISTED
 
 
 def page_media(
@@ -138,7 +128,14 @@ class Refresh:
     def _on_bytes(self, count: int) -> None:
         self.received += count
 
-    def _get(self, url: str, max_bytes: int, headers: dict[str, str] | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        max_bytes: int,
+        headers: dict[str, str] | None = None,
+        sink: Callable[[bytes], None] | None = None,
+    ) -> Response:
+        """One bounded GET within the refresh's deadline (see :class:`Request`)."""
         return self.client.get(
             Request(
                 url,
@@ -147,56 +144,77 @@ class Refresh:
                 deadline=self.deadline,
                 cancel=self.cancel,
                 progress=self._on_bytes,
+                sink=sink,
             )
         )
 
     # -- 1. pages --------------------------------------------------------------------------
     def fetch_pages(self, old: OldContent) -> list[Fetched]:
-        base = self.sources.wiki
-        old_manifest = old.content.manifest
-        old_media_map = old_manifest.extra.get(PAGE_MEDIA_KEY, {})
+        """The listed pages, in order; any that cannot be had fails the refresh."""
         total = len(self.sources.pages)
         fetched: list[Fetched] = []
         for n, page_id in enumerate(self.sources.pages, 1):
             self.report("page", n, total, page_id)
             try:
-                response = self._get(export_raw_url(base, page_id), self.limits.max_page_bytes)
-                text = check_page(response)
+                fetched.append(self.fetch_page(page_id, old, LISTED))
             except (HttpError, WikiError) as error:
                 detail = getattr(error, "detail", "")
                 raise failure(error.reason, page_id, detail=detail) from error
-            data = response.body
-            digest = sha256_bytes(data)
-            served = http_time(response.headers.get("date", ""))
-            entry = old_manifest.page(page_id)
-            changed = entry is None or entry.sha256 != digest
-            if changed:  # the media list comes from the validation build: one conversion
-                page = self._validate(page_id, text, digest, old.page_cache)
-                media = page_media(text, page_id, page.media)
-                fetched.append(Fetched(page_id, data, digest, media, changed, page, served))
-                continue
-            known = old_media_map.get(page_id)
-            if isinstance(known, list):
-                media = tuple(known)
-            else:  # e.g. the bundled set, which has no media map: its built page has it
-                old_page = old.page(page_id)
-                converted = old_page.media if old_page else None
-                media = page_media(text, page_id, converted, self.cancel.check)
-            fetched.append(Fetched(page_id, data, digest, media, changed))
         return fetched
 
+    def fetch_page(self, page_id: str, old: OldContent, role: str) -> Fetched:
+        """One page from the wiki, built when it changed (as a ``role`` page). Raises
+        :class:`HttpError` or :class:`WikiError` when it cannot be had, ``RefreshError``
+        when it does not convert (or, listed, holds no question)."""
+        response = self.get(export_raw_url(self.sources.wiki, page_id), self.limits.max_page_bytes)
+        text = check_page(response)
+        data = response.body
+        digest = sha256_bytes(data)
+        served = http_time(response.headers.get("date", ""))
+        entry = old.content.manifest.page(page_id)
+        if entry is None or entry.sha256 != digest or entry.role != role:
+            # The media and links come from the validation build: one conversion.
+            page = self.validate(page_id, text, digest, old.page_cache, role)
+            media = page_media(text, page_id, page.media)
+            return Fetched(page_id, data, digest, media, True, page, served, page.links, role)
+        media, links = self.known_links(page_id, old, text)
+        return Fetched(page_id, data, digest, media, False, None, served, links, role)
+
+    def known_links(
+        self, page_id: str, old: OldContent, text: str | None = None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The media and the pages an unchanged page uses, from the old set's manifest,
+        else (the bundled set has no such maps) from its built page."""
+        extra = old.content.manifest.extra
+        media, links = extra.get(PAGE_MEDIA_KEY, {}), extra.get(PAGE_LINKS_KEY, {})
+        known_media = media.get(page_id) if isinstance(media, dict) else None
+        known_links = links.get(page_id) if isinstance(links, dict) else None
+        if isinstance(known_media, list) and isinstance(known_links, list):
+            return tuple(map(str, known_media)), tuple(map(str, known_links))
+        old_page = old.page(page_id)
+        converted = old_page.media if old_page else None
+        if text is None:
+            found = tuple(map(str, known_media)) if isinstance(known_media, list) else ()
+        else:
+            found = page_media(text, page_id, converted, self.cancel.check)
+        return found, old_page.links if old_page else ()
+
     # -- 2. validation ---------------------------------------------------------------------
-    def _validate(self, page_id: str, text: str, digest: str, cache: PageCache) -> Page:
+    def validate(
+        self, page_id: str, text: str, digest: str, cache: PageCache, role: str = LISTED
+    ) -> Page:
+        """The page built from ``text`` as a ``role`` page; ``RefreshError`` when it does
+        not convert (or, listed, holds no question)."""
         source = PageSource(wiki=self.sources.wiki, fetched=iso_utc(), sha256=digest, origin="user")
         try:
-            page = cache.load(page_id, digest, text, source, check=self.cancel.check)
+            page = cache.load(page_id, digest, text, source, check=self.cancel.check, role=role)
         except Cancelled:
             raise  # a cancel during the conversion of a big page is honoured at once
         except Exception as error:
             log.exception("page %s does not convert", page_id)
             reason = "la page ne peut pas être convertie"
             raise failure(reason, page_id, detail=repr(error)) from error
-        if next(page.questions(), None) is None:
+        if role == LISTED and next(page.questions(), None) is None:
             raise failure("la page ne contient aucune question", page_id)
         return page
 
@@ -241,63 +259,3 @@ class Refresh:
         except Exception:
             log.exception("dates from the wiki's feed failed: pages left undated")
             return {}
-
-    # -- media -----------------------------------------------------------------------------
-    def fetch_media(self, pages: list[Fetched], old: OldContent) -> list[Media]:
-        """Every image the pages use. An image that cannot be had (missing, protected,
-        too big, a web page instead, a server error …) is a warning naming it and its
-        page, never a failure: the stored copy is kept when there is one, else the
-        answer shows its caption in its place. Only a cancel raises."""
-        users: dict[str, str] = {}
-        for page in pages:
-            for media_id in page.media:
-                users.setdefault(media_id, page.page_id)
-        old_entries = {m.id: m for m in old.content.manifest.media}
-        same_wiki = old.content.manifest.wiki == self.sources.wiki
-        result: list[Media] = []
-        for n, (media_id, page_id) in enumerate(users.items(), 1):
-            self.report("media", n, len(users), media_id)
-            previous = old_entries.get(media_id) if same_wiki else None
-            if previous is not None and not (old.content.root / previous.path).is_file():
-                previous = None
-            validators = (
-                Validators(previous.etag, previous.last_modified) if previous else Validators()
-            )
-            url = wiki_media_url(self.sources.wiki, media_id)
-            try:
-                response = self._get(url, self.limits.max_media_bytes, validators.headers())
-                data = check_media(response)
-                if data is None and previous is None:
-                    raise WikiError("status", "réponse 304 inattendue")
-            except (WikiError, HttpError) as error:
-                self._media_problem(media_id, page_id, error.reason, previous)
-                if previous is not None:
-                    result.append(Media.reuse(media_id, previous))
-                continue
-            if data is None:
-                assert previous is not None
-                result.append(Media.reuse(media_id, previous))
-                continue
-            entry = MediaEntry(
-                id=media_id,
-                path=media_path(media_id),
-                sha256=sha256_bytes(data),
-                etag=response.headers.get("etag", ""),
-                last_modified=response.headers.get("last-modified", ""),
-            )
-            if previous is not None and previous.sha256 == entry.sha256:
-                result.append(Media.reuse(media_id, previous, entry.etag))
-            else:
-                result.append(Media(media_id, data, entry))
-        return result
-
-    def _media_problem(
-        self, media_id: str, page_id: str, reason: str, kept: MediaEntry | None
-    ) -> None:
-        outcome = (
-            "la copie déjà enregistrée est gardée"
-            if kept is not None
-            else "la réponse montre sa légende à la place"
-        )
-        log.warning("image %s of %s not fetched: %s", media_id, page_id, reason)
-        self.warnings.append(f"image « {media_id} » (page « {page_id} ») : {reason} ; {outcome}")

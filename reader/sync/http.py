@@ -38,17 +38,23 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 class HttpError(Exception):
-    """A request that did not give a response: ``reason`` says why, in French."""
+    """A request that did not give a response: ``reason`` says why, in French; ``kind``
+    is ``"too_big"`` for a body over the request's ``max_bytes``, else ``""``."""
 
-    def __init__(self, reason: str, url: str = "", detail: str = "") -> None:
+    def __init__(self, reason: str, url: str = "", detail: str = "", kind: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.url = url
         self.detail = detail
+        self.kind = kind
 
 
 class Cancelled(Exception):
     """The user cancelled the request."""
+
+
+class _SinkFailed(Exception):
+    """The request's sink raised (a full disk …): its error (``args[0]``) goes on as it is."""
 
 
 class CancelToken:
@@ -100,7 +106,7 @@ class Limits:
     request_timeout: float = 80.0  # seconds for one request as a whole
     refresh_timeout: float = 900.0  # seconds for a whole refresh
     max_page_bytes: int = 4 * 1024 * 1024
-    max_media_bytes: int = 16 * 1024 * 1024
+    max_media_bytes: int = 64 * 1024 * 1024  # a ceiling: the user's budget is the usual bound
     max_feed_bytes: int = 2 * 1024 * 1024  # the page-list feed: about 1 KB a page
     feed_timeout: float = 30.0  # seconds for the dates from the feed, all namespaces
     max_redirects: int = 5
@@ -138,6 +144,9 @@ class Request:
     deadline: float | None = None  # time.monotonic() value; the refresh's overall bound
     cancel: CancelToken | None = None
     progress: Callable[[int], None] | None = None  # called with each chunk's size
+    # When set, the body of a 200 response goes to it chunk by chunk (decompressed), not
+    # into memory (a big document is written to disk as it comes): Response.body is b"".
+    sink: Callable[[bytes], None] | None = None
 
 
 class HttpClient(Protocol):
@@ -261,10 +270,13 @@ class UrllibClient:
             resp_headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in REDIRECTS or resp.status == 304:
                 return Response(url, resp.status, resp_headers, b"")
-            body = self._read_body(resp, request, sock, deadline, url)
+            sink = request.sink if resp.status == 200 else None  # an error page: in memory
+            body = self._read_body(resp, request, sock, deadline, url, sink)
             return Response(url, resp.status, resp_headers, body)
         except Cancelled:
             raise
+        except _SinkFailed as failed:
+            raise failed.args[0] from None
         except HttpError as error:
             if cancel is not None and cancel.cancelled:  # the shut-down socket looked cut
                 raise Cancelled() from error
@@ -292,6 +304,7 @@ class UrllibClient:
         sock: socket.socket | None,
         deadline: float,
         url: str,
+        sink: Callable[[bytes], None] | None = None,
     ) -> bytes:
         encoding = resp.getheader("Content-Encoding", "identity").strip().lower()
         inflate = None
@@ -304,6 +317,7 @@ class UrllibClient:
         if too_big:  # refuse before reading anything
             raise _too_big(request.max_bytes, url)
         parts: list[bytes] = []
+        keep = parts.append if sink is None else _guarded(sink)
         size = 0
         while True:
             if request.cancel is not None:
@@ -324,14 +338,24 @@ class UrllibClient:
             size += len(chunk)
             if size > request.max_bytes:
                 raise _too_big(request.max_bytes, url)
-            parts.append(chunk)
+            keep(chunk)
         if resp.length:  # the server closed before sending the announced length
             raise HttpError("réponse tronquée (connexion coupée en cours de route)", url)
         if inflate is not None:
             if not inflate.eof:
                 raise HttpError("réponse compressée tronquée", url)
-            parts.append(inflate.flush())
+            keep(inflate.flush())
         return b"".join(parts)
+
+
+def _guarded(sink: Callable[[bytes], None]) -> Callable[[bytes], None]:
+    def feed(chunk: bytes) -> None:
+        try:
+            sink(chunk)
+        except Exception as error:
+            raise _SinkFailed(error) from error
+
+    return feed
 
 
 def _shutdown(conn: http.client.HTTPConnection) -> None:
@@ -343,7 +367,7 @@ def _shutdown(conn: http.client.HTTPConnection) -> None:
 
 def _too_big(limit: int, url: str) -> HttpError:
     size = f"{limit / (1024 * 1024):.0f} Mo" if limit >= 1024 * 1024 else f"{limit} octets"
-    return HttpError(f"réponse trop volumineuse (plus de {size})", url)
+    return HttpError(f"réponse trop volumineuse (plus de {size})", url, kind="too_big")
 
 
 def _translate(error: BaseException, url: str) -> HttpError:

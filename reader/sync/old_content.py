@@ -37,7 +37,8 @@ class OldContent:
             return None
         try:
             data = (self.content.root / entry.path).read_bytes()
-            return load_page(page_id, data, PageSource(sha256=entry.sha256), self.page_cache)[0]
+            source = PageSource(sha256=entry.sha256)
+            return load_page(page_id, data, source, self.page_cache, entry.role)[0]
         except Exception:
             log.warning("old copy of %s unreadable", page_id, exc_info=True)
             return None

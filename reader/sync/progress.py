@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Progress:
-    """Where a refresh is: ``step`` is ``page``, ``media``, ``check``, ``index`` or
-    ``commit``; ``done`` of ``total`` items of that step; bytes received so far."""
+    """Where a refresh is: ``step`` is ``page`` (the listed pages), ``media``, ``linked``
+    (the linked pages of one level), ``check``, ``index`` or ``commit``; ``done`` of
+    ``total`` items of that step; bytes received so far."""
 
     step: str
     done: int

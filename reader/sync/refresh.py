@@ -1,13 +1,17 @@
 """A refresh from the wiki as one transaction: all pages or nothing.
 
-1. fetch every page's raw text (and every image the pages use) into memory, each
-   checked (see :mod:`reader.sync.wiki`); a page whose SHA-256 did not change is kept
-   as it is (:mod:`reader.sync.fetch`); an image that cannot be had is a warning (its
-   stored copy is kept, or its caption shows instead), never a failure;
-2. validate each changed page: it converts and holds at least one question;
-   date the new and changed pages from the wiki's page-list feed when it can vouch
+1. fetch every listed page's raw text into memory, each checked (see
+   :mod:`reader.sync.wiki`); a page whose SHA-256 did not change is kept as it is
+   (:mod:`reader.sync.fetch`); validate each changed page: it converts and holds at least
+   one question; any listed page that fails fails the refresh;
+2. follow their links, breadth first, to the depth and within the budgets of the
+   sources (:mod:`reader.sync.links`): the linked pages, checked and built the same way
+   (one that cannot be had is a warning, its earlier copy kept), and the media files of
+   every page, images and documents, streamed into the staging folder
+   (:mod:`reader.sync.media`; one that cannot be had is a warning too);
+3. date the new and changed pages from the wiki's page-list feed when it can vouch
    for them (:mod:`reader.sync.feed`; a feed that fails only leaves them undated);
-3. stage a complete set in the user data folder (unchanged files hard-linked or copied,
+   stage a complete set in the user data folder (unchanged files hard-linked or copied,
    new ones written), with its manifest, and check it (:mod:`reader.sync.staging`);
 4. index the new library (only the changed pages are reindexed);
 5. save what the caller keeps only on success (``before_commit``: the sources used),
@@ -30,15 +34,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.content.library import LoadedContent
+from reader.content.manifest import ALIASES_KEY, MISSING_MEDIA_KEY
+from reader.content.model import LINKED, LISTED
 from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, select_content
 from reader.fsutil import write_failure
 from reader.paths import Paths
+from reader.sync.budget import Budget
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.errors import KEPT, RefreshCancelled, RefreshError, failure
-from reader.sync.fetch import Refresh
+from reader.sync.fetch import Fetched, Refresh
 from reader.sync.http import Cancelled, CancelToken, HttpClient, Limits
+from reader.sync.links import LinkFollower
 from reader.sync.lock import Busy
+from reader.sync.media import MediaFetcher
 from reader.sync.old_content import OldContent
 from reader.sync.progress import ProgressCallback
 from reader.sync.sources import Sources
@@ -109,62 +118,103 @@ def _run(
     data_dir: Path,
     before_commit: Callable[[], None] | None,
 ) -> Summary:
-    fetched = job.fetch_pages(old)
-    media = job.fetch_media(fetched, old)
-    wanted = {f.page_id for f in fetched}
-    removed = [e.id for e in old.content.manifest.pages if e.id not in wanted]
-    changed = [f.page_id for f in fetched if f.changed]
-    old_media = {(m.id, m.sha256) for m in old.content.manifest.media}
-    new_media = {(m.entry.id, m.entry.sha256) for m in media}
-    same = (
-        not changed
-        and not removed
-        and old_media == new_media
-        and [p.id for p in old.content.manifest.pages] == [f.page_id for f in fetched]
-        and old.content.manifest.wiki == job.sources.wiki
-    )
-    job.cancel.check()
-    changes: list[PageChanges] = []  # what changed: the marks come from these
-    summary_pages: list[PageChanges] = []  # every page, in the sources' order
-    for item in fetched:
-        if item.changed:
-            changes.append(diff_page(old.page(item.page_id), item.page))
-            summary_pages.append(changes[-1])
-        else:
-            summary_pages.append(PageChanges(item.page_id, item.page_id, "unchanged"))
-    for page_id in removed:
-        old_page = old.page(page_id)
-        if old_page is not None:
-            changes.append(diff_page(old_page, None))
-            summary_pages.append(changes[-1])
-    if same:
-        if before_commit is not None:
-            before_commit()
-        return Summary(tuple(summary_pages), False, tuple(job.warnings), 0, job.received)
-    job.report("check", 1, 1, "")
-    dates = job.fetch_dates(fetched, old)
-    job.cancel.check()
-    staged = store.stage()
+    listed = job.fetch_pages(old)
+    staged = store.stage()  # the media are written into it as they come
     try:
-        stage(staged, job.sources, fetched, media, old, dates)
-        job.cancel.check()
-        job.report("index", 1, 1, "")
-        library = new_library(fetched, old, job.cancel.check)
-        job.warnings.extend(index(old.library, library, changed + removed, cache_dir))
-        job.report("commit", 1, 1, "")
-        job.cancel.check()  # the last moment a cancel is honoured: the commit is instant
-        if before_commit is not None:
-            before_commit()
-        store.commit(staged)
+        return _follow_and_commit(
+            job, store, old, staged, listed, cache_dir, data_dir, before_commit
+        )
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
+
+
+def _follow_and_commit(
+    job: Refresh,
+    store: UserStore,
+    old: OldContent,
+    staged: Path,
+    listed: list[Fetched],
+    cache_dir: Path,
+    data_dir: Path,
+    before_commit: Callable[[], None] | None,
+) -> Summary:
+    budget = Budget(job.sources.following)
+    media = MediaFetcher(job, old, staged, budget)
+    follower = LinkFollower(job, old, media, budget)
+    linked = follower.follow(listed)
+    fetched = listed + linked
+    wanted = {f.page_id for f in fetched}
+    manifest = old.content.manifest
+    removed = [e.id for e in manifest.pages if e.id not in wanted]
+    changed = [f.page_id for f in fetched if f.changed]
+    aliases = {k: v for k, v in follower.aliases.items() if v in wanted}
+    missing = media.missing_media()
+    extra = {ALIASES_KEY: aliases, MISSING_MEDIA_KEY: missing}
+    same = (
+        not changed
+        and not removed
+        and {(m.id, m.sha256) for m in manifest.media}
+        == {(m.entry.id, m.entry.sha256) for m in media.media}
+        and [p.id for p in manifest.pages] == [f.page_id for f in fetched]
+        and manifest.wiki == job.sources.wiki
+        and manifest.aliases() == aliases
+        and sorted(manifest.missing_media()) == missing
+    )
+    job.cancel.check()
+    marks: list[PageChanges] = []  # what changed in the FAQ's pages: the marks come from these
+    lines: dict[str, list[PageChanges]] = {LISTED: [], LINKED: []}  # in the new set's order
+    for item in fetched:
+        if item.changed:
+            lines[item.role].append(diff_page(old.page(item.page_id), item.page))
+            if item.role == LISTED:
+                marks.append(lines[LISTED][-1])
+        else:
+            lines[item.role].append(PageChanges(item.page_id, item.page_id, "unchanged"))
+    gone = set(removed)
+    for entry in manifest.pages:
+        old_page = old.page(entry.id) if entry.id in gone else None
+        if old_page is not None:
+            role = LINKED if entry.role == LINKED else LISTED
+            lines[role].append(diff_page(old_page, None))
+            if role == LISTED:
+                marks.append(lines[LISTED][-1])
+
+    def summary(committed: bool) -> Summary:
+        fresh = sum(1 for m in media.media if m.fresh)
+        return Summary(
+            tuple(lines[LISTED]),
+            committed,
+            tuple(job.warnings),
+            fresh,
+            job.received,
+            tuple(lines[LINKED]),
+            tuple(budget.left_out),
+        )
+
+    if same:
+        shutil.rmtree(staged, ignore_errors=True)
+        if before_commit is not None:
+            before_commit()
+        return summary(False)
+    job.report("check", 1, 1, "")
+    dates = job.fetch_dates(fetched, old)
+    job.cancel.check()
+    stage(staged, job.sources, fetched, media.media, old, dates, extra)
+    job.cancel.check()
+    job.report("index", 1, 1, "")
+    library = new_library(fetched, old, job.cancel.check, aliases)
+    job.warnings.extend(index(old.library, library, changed + removed, cache_dir))
+    job.report("commit", 1, 1, "")
+    job.cancel.check()  # the last moment a cancel is honoured: the commit is instant
+    if before_commit is not None:
+        before_commit()
+    store.commit(staged)
     try:
-        add_marks(data_dir, changes)
+        add_marks(data_dir, marks)
     except OSError as error:
         log.warning("marks not saved: %s", error)
-    fetched_media = sum(1 for m in media if m.data is not None)
-    return Summary(tuple(summary_pages), True, tuple(job.warnings), fetched_media, job.received)
+    return summary(True)
 
 
 def rollback(data_dir: Path) -> bool:

@@ -11,8 +11,11 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from reader.content.linked_outline import build_any_page
 from reader.content.manifest import (
     Manifest,
     MediaEntry,
@@ -22,11 +25,11 @@ from reader.content.manifest import (
     write_manifest,
 )
 from reader.content.model import Library, Page, PageSource
-from reader.content.outline import build_page
 from reader.content.store import check_set
 from reader.sync.errors import failure
 from reader.sync.feed import PageDate
-from reader.sync.fetch import PAGE_MEDIA_KEY, Fetched, Media
+from reader.sync.fetch import PAGE_LINKS_KEY, PAGE_MEDIA_KEY, Fetched
+from reader.sync.media import Media
 from reader.sync.old_content import OldContent
 from reader.sync.sources import Sources
 
@@ -57,10 +60,12 @@ def stage(
     media: list[Media],
     old: OldContent,
     dates: Mapping[str, PageDate],
+    extra: Mapping[str, Any] | None = None,
 ) -> Manifest:
     """Lay the complete new set out in ``staged`` (unchanged files hard-linked or copied,
-    new ones written) with its manifest, and check it; raises a ``RefreshError`` if the
-    set does not hold together."""
+    new ones written; the media downloaded are there already) with its manifest, and
+    check it; raises a ``RefreshError`` if the set does not hold together. ``extra`` goes
+    into the manifest beside the media and links of each page."""
     old_root = old.content.root
     old_manifest = old.content.manifest
     entries: list[PageEntry] = []
@@ -68,7 +73,7 @@ def stage(
         previous = old_manifest.page(item.page_id)
         if not item.changed and previous is not None:
             _place(old_root / previous.path, staged / previous.path)
-            entries.append(previous)
+            entries.append(replace(previous, role=item.role))
             continue
         date = dates.get(item.page_id)
         entry = PageEntry(
@@ -78,15 +83,14 @@ def stage(
             revision=date.revision if date else "",
             last_modified=date.last_modified if date else "",
             fetched=item.page.source.fetched if item.page else iso_utc(),
+            role=item.role,
         )
         _write(staged / entry.path, item.data)
         entries.append(entry)
     media_entries: list[MediaEntry] = []
     for m in media:
-        if m.data is None:
+        if not m.fresh:
             _place(old_root / (m.stored or m.entry.path), staged / m.entry.path)
-        else:
-            _write(staged / m.entry.path, m.data)
         media_entries.append(m.entry)
     manifest = Manifest(
         wiki=sources.wiki,
@@ -94,7 +98,11 @@ def stage(
         media=tuple(media_entries),
         created=iso_utc(),
         note="Mis à jour depuis le wiki par faq-reader.",
-        extra={PAGE_MEDIA_KEY: {p.page_id: list(p.media) for p in pages}},
+        extra={
+            PAGE_MEDIA_KEY: {p.page_id: list(p.media) for p in pages},
+            PAGE_LINKS_KEY: {p.page_id: list(p.links) for p in pages},
+            **(extra or {}),
+        },
     )
     write_manifest(staged, manifest)
     checked = check_set(staged, "user")
@@ -104,7 +112,10 @@ def stage(
 
 
 def new_library(
-    fetched: list[Fetched], old: OldContent, check: Callable[[], None] | None = None
+    fetched: list[Fetched],
+    old: OldContent,
+    check: Callable[[], None] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Library:
     """The library the staged set makes, from the pages already built where possible
     (``check``, a refresh's cancel, is called while a page is built)."""
@@ -114,9 +125,9 @@ def new_library(
         if page is None:  # unchanged bytes but the old copy did not load: build it now
             text = item.data.decode("utf-8")
             source = PageSource(wiki="", sha256=item.sha256)
-            page = build_page(item.page_id, text, source, check=check)
+            page = build_any_page(item.page_id, text, source, role=item.role, check=check)
         pages.append(page)
-    return Library(tuple(pages))
+    return Library(tuple(pages), aliases=dict(aliases or {}))
 
 
 def index(old: Library, new: Library, touched: list[str], cache_dir: Path | None) -> list[str]:

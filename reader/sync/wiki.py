@@ -82,21 +82,30 @@ def check_page(response: Response) -> str:
     return text
 
 
-def check_media(response: Response) -> bytes | None:
-    """The media bytes, ``None`` for a 304 (keep the stored copy); :class:`WikiError`
-    otherwise (``missing`` for 404, ``login`` for 401/403, ``html`` for a web page, by its
-    type or its first bytes)."""
+_MEDIA_WORDS = {  # what check_media says of an image, and of any other file
+    "image": ("image absente du wiki", "image protégée sur le wiki", "de l'image"),
+    "document": ("fichier absent du wiki", "fichier protégé sur le wiki", "du fichier"),
+}
+
+
+def check_media(response: Response, head: bytes | None = None, what: str = "image") -> bool:
+    """True when ``response`` brought the media file, False for a 304 (keep the stored
+    copy); :class:`WikiError` otherwise (``missing`` for 404, ``login`` for 401/403,
+    ``html`` for a web page, by its type or its first bytes: ``head`` when the body went
+    to disk, else the body's). ``what`` is ``image`` or ``document``, for the message."""
+    missing, protected, instead = _MEDIA_WORDS["image" if what == "image" else "document"]
     if response.status == 304:
-        return None
+        return False
     if response.status == 404:
-        raise WikiError("missing", "image absente du wiki")
+        raise WikiError("missing", missing)
     if response.status in (401, 403):
-        raise WikiError("login", "image protégée sur le wiki")
+        raise WikiError("login", protected)
     if response.status != 200:
         raise WikiError("status", f"le wiki a répondu par une erreur {response.status}")
-    if response.content_type in HTML_TYPES or _HTML.match(response.body[:4096]):
-        raise WikiError("html", "une page web a été reçue au lieu de l'image")
-    return response.body
+    first = response.body[:4096] if head is None else head
+    if response.content_type in HTML_TYPES or _HTML.match(first):
+        raise WikiError("html", f"une page web a été reçue au lieu {instead}")
+    return True
 
 
 @dataclass(frozen=True)

@@ -437,6 +437,18 @@
         <source>Open on the wiki</source>
         <translation>Ouvrir sur le wiki</translation>
     </message>
+    <message>
+        <source>File missing from the wiki: %1</source>
+        <translation>Fichier absent du wiki&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The wiki does not have this file.</source>
+        <translation>Le wiki n&apos;a pas ce fichier.</translation>
+    </message>
+    <message>
+        <source>The page links to %1, but the wiki answered that it does not have it at the last update. Ask the wiki&apos;s authors to add it.</source>
+        <translation>La page renvoie vers %1, mais le wiki a répondu qu&apos;il ne l&apos;avait pas lors de la dernière mise à jour. Demandez aux auteurs du wiki de l&apos;ajouter.</translation>
+    </message>
 </context>
 <context>
     <name>PackDialog</name>
@@ -602,6 +614,18 @@
         <translation>(nécessite une connexion à Internet)</translation>
     </message>
     <message>
+        <source>It will be kept offline from the next update from the wiki.</source>
+        <translation>Elle sera gardée hors ligne dès la prochaine mise à jour depuis le wiki.</translation>
+    </message>
+    <message>
+        <source>Keep offline</source>
+        <translation>Garder hors ligne</translation>
+    </message>
+    <message>
+        <source>(taken at the next update from the wiki, with the FAQ)</source>
+        <translation>(récupérée à la prochaine mise à jour depuis le wiki, avec la FAQ)</translation>
+    </message>
+    <message>
         <source>Page not available offline: %1</source>
         <translation>Page non disponible hors ligne&#xa0;: %1</translation>
     </message>
@@ -718,12 +742,24 @@
         <source>Previous content restored.</source>
         <translation>Contenu précédent rétabli.</translation>
     </message>
+    <message>
+        <source>The page cannot be kept offline: %1</source>
+        <translation>La page ne peut pas être gardée hors ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Keep offline</source>
+        <translation>Garder hors ligne</translation>
+    </message>
+    <message>
+        <source>%1 will be kept offline from the next update.</source>
+        <translation>%1 sera gardée hors ligne dès la prochaine mise à jour.</translation>
+    </message>
 </context>
 <context>
     <name>RefreshDialog</name>
     <message>
-        <source>Image %1 of %2</source>
-        <translation>Image %1 sur %2</translation>
+        <source>Image or document %1 of %2</source>
+        <translation>Image ou document %1 sur %2</translation>
     </message>
     <message>
         <source>Checking the content…</source>
@@ -748,6 +784,10 @@
     <message>
         <source>Page %1 of %2: %3</source>
         <translation>Page %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Linked page %1 of %2: %3</source>
+        <translation>Page liée %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 received</source>
@@ -919,6 +959,10 @@
         <translation> (sans réponse)</translation>
     </message>
     <message>
+        <source> (wiki page the FAQ links to)</source>
+        <translation> (page du wiki vers laquelle la FAQ renvoie)</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>nouveau</translation>
     </message>
@@ -1055,6 +1099,13 @@
             <numerusform>%n questions retirées</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n linked page(s) new or changed</source>
+        <translation>
+            <numerusform>%n page liée nouvelle ou modifiée</numerusform>
+            <numerusform>%n pages liées nouvelles ou modifiées</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Content imported from “%1”; no question changed.</source>
         <translation>Contenu importé depuis « %1 » ; aucune question n&apos;a changé.</translation>
@@ -1102,6 +1153,33 @@
     <message>
         <source>Unchanged: %1</source>
         <translation>Inchangées : %1</translation>
+    </message>
+    <message>
+        <source>Wiki pages the FAQ links to</source>
+        <translation>Pages du wiki vers lesquelles la FAQ renvoie</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked page(s) unchanged.</source>
+        <translation>
+            <numerusform>%n page liée inchangée.</numerusform>
+            <numerusform>%n pages liées inchangées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out (see the wiki preferences)</source>
+        <translation>Laissé de côté (voir les préférences du wiki)</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Details (%n warning(s))</source>
@@ -1159,6 +1237,74 @@
     <message>
         <source>Pages:</source>
         <translation>Pages :</translation>
+    </message>
+    <message>
+        <source>Linked pages and documents</source>
+        <translation>Pages et documents liés</translation>
+    </message>
+    <message>
+        <source>Links to follow</source>
+        <translation>Liens à suivre</translation>
+    </message>
+    <message>
+        <source>None: the pages above only</source>
+        <translation>Aucun&#xa0;: les pages ci-dessus seulement</translation>
+    </message>
+    <message>
+        <source>The pages they link to</source>
+        <translation>Les pages vers lesquelles elles renvoient</translation>
+    </message>
+    <message>
+        <source>Two links away</source>
+        <translation>Jusqu&apos;à deux liens</translation>
+    </message>
+    <message>
+        <source>Three links away</source>
+        <translation>Jusqu&apos;à trois liens</translation>
+    </message>
+    <message>
+        <source>Linked pages at most</source>
+        <translation>Pages liées au plus</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>Size of one document at most</source>
+        <translation>Taille d&apos;un document au plus</translation>
+    </message>
+    <message>
+        <source>Linked pages and documents in all, at most</source>
+        <translation>Pages liées et documents en tout, au plus</translation>
+    </message>
+    <message>
+        <source>Pages kept offline</source>
+        <translation>Pages gardées hors ligne</translation>
+    </message>
+    <message>
+        <source>Stop keeping offline</source>
+        <translation>Ne plus garder hors ligne</translation>
+    </message>
+    <message>
+        <source>Follow the links:</source>
+        <translation>Suivre les liens&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Linked pages at most:</source>
+        <translation>Pages liées au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>One document at most:</source>
+        <translation>Un document au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In all at most:</source>
+        <translation>En tout au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Kept offline at your request:</source>
+        <translation>Gardées hors ligne à votre demande&#xa0;:</translation>
     </message>
     <message>
         <source>Add at least one page.</source>

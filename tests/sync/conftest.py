@@ -2,8 +2,9 @@
 
 The real DokuWiki is Debian's package run by the project's own
 ``tools/dokuwiki/start-dokuwiki.sh`` on a free loopback port, seeded with
-``tests/data/sync_wiki``. Without DokuWiki or php these tests are skipped, unless
-``FAQ_READER_REQUIRE_DOKUWIKI=1`` (CI), where they fail instead.
+``tests/data/sync_wiki`` (or ``tests/data/linked_wiki``, the wiki around a FAQ). Without
+DokuWiki or php these tests are skipped, unless ``FAQ_READER_REQUIRE_DOKUWIKI=1`` (CI),
+where they fail instead.
 """
 
 from __future__ import annotations
@@ -161,7 +162,10 @@ def _dokuwiki_available() -> str | None:
     return None
 
 
-def start_dokuwiki(userewrite: int = 0) -> DokuWiki:
+LINKED_SEED = REPO / "tests" / "data" / "linked_wiki"
+
+
+def start_dokuwiki(userewrite: int = 0, seed: Path = SEED) -> DokuWiki:
     missing = _dokuwiki_available()
     if missing:
         if os.environ.get("FAQ_READER_REQUIRE_DOKUWIKI") == "1":
@@ -177,7 +181,7 @@ def start_dokuwiki(userewrite: int = 0) -> DokuWiki:
                 "-p",
                 str(port),
                 "-s",
-                str(SEED),
+                str(seed),
                 "-w",
                 str(workdir),
                 "-u",
@@ -209,6 +213,17 @@ def stop_dokuwiki(wiki: DokuWiki) -> None:
 def dokuwiki() -> Iterator[DokuWiki]:
     """A fresh DokuWiki (userewrite=0, Debian's default) for one test."""
     wiki = start_dokuwiki(0)
+    try:
+        yield wiki
+    finally:
+        stop_dokuwiki(wiki)
+
+
+@pytest.fixture
+def linked_wiki() -> Iterator[DokuWiki]:
+    """A fresh DokuWiki seeded with a FAQ page and the wiki around it
+    (``tests/data/linked_wiki``: linked pages, a denied one, a PDF …)."""
+    wiki = start_dokuwiki(0, LINKED_SEED)
     try:
         yield wiki
     finally:

@@ -22,6 +22,12 @@ from pathlib import Path
 from reader.sync.http import CancelToken
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "sync_wiki"
+# The pages the seed's FAQ page links to, in the order a refresh meets them (depth 1).
+LINKED = (
+    "cagette-pro:interface-producteur",
+    "cagette-pro:vendre-pour-d-autres-producteurs",
+    "support",
+)
 
 MISSING_HTML = (
     b'<!DOCTYPE html>\n<html lang="fr"><head><title>x</title></head><body>\n'

@@ -58,7 +58,8 @@ def test_a_page_list_is_kept_once_the_refresh_with_it_worked_even_if_nothing_cha
     result = faq(faq_home, "refresh", "--wiki", fake_wiki.url, *page_args(*PAGES))
 
     assert result.returncode == 0 and "déjà à jour" in result.stdout, result.stderr
-    assert saved_list(faq_home) == {"wiki": fake_wiki.url, "pages": list(PAGES)}
+    saved = saved_list(faq_home)
+    assert (saved["wiki"], saved["pages"]) == (fake_wiki.url, list(PAGES))
 
 
 def test_page_names_the_pages_it_would_remove_and_waits_for_replace(

@@ -5,6 +5,7 @@ missing, slow, broken or hostile never fails the refresh; the pages are then und
 from __future__ import annotations
 
 import time
+import urllib.parse
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,9 +94,15 @@ def test_only_the_namespaces_of_changed_pages_are_asked_and_only_when_something_
 ) -> None:
     pages = ("faq-kit-durgence", "faq:livraison", "faq:commandes")
     run(fake_wiki.url, pages, data_dir, cache_dir)  # the first page is the bundled text
-    [asked] = [r for r in fake_wiki.requests if "feed.php" in r]
-    assert asked.startswith("/feed.php?mode=list&ns=faq&type=rss2&linkto=page&content=abstract")
-    assert "purge" not in asked  # it would make DokuWiki parse every page of the namespace
+    asked = [r for r in fake_wiki.requests if "feed.php" in r]
+    # faq for the two FAQ pages; cagette-pro and the root for the pages the first links to
+    assert sorted(urllib.parse.parse_qs(r.partition("?")[2]).get("ns", [""])[0] for r in asked) == [
+        "",
+        "cagette-pro",
+        "faq",
+    ]
+    assert asked[0].startswith("/feed.php?mode=list&ns=faq&type=rss2&linkto=page&content=abstract")
+    assert not any("purge" in r for r in asked)  # DokuWiki would parse every page of a namespace
     fake_wiki.requests.clear()
 
     assert not run(fake_wiki.url, pages, data_dir, cache_dir).committed

@@ -15,6 +15,7 @@ from reader.sync.http import UrllibClient
 from reader.sync.refresh import refresh
 from reader.sync.sources import Sources, make_sources
 from tests.sync.conftest import FAST, DokuWiki, paths_of, snapshot
+from tests.sync.fake_wiki import LINKED
 
 pytestmark = pytest.mark.dokuwiki
 
@@ -30,7 +31,7 @@ def test_first_refresh_then_an_edit_on_the_wiki_then_a_page_added_and_one_remove
     first = run(dokuwiki.url, pages, data_dir, cache_dir)
     assert first.committed
     loaded = load_library(paths_of(data_dir))
-    assert [p.id for p in loaded.library.pages] == list(pages)
+    assert [p.id for p in loaded.library.pages] == [*pages, *LINKED]  # the FAQ's first
     logo = ContentLinkPolicy(loaded.library, loaded.content.root, embed=True).media_url(
         "faq:logo.png"
     )
@@ -55,6 +56,7 @@ def test_first_refresh_then_an_edit_on_the_wiki_then_a_page_added_and_one_remove
     assert [p.id for p in load_library(paths_of(data_dir)).library.pages] == [
         "faq-kit-durgence",
         "faq:commandes",
+        *LINKED,
     ]
 
 
@@ -132,7 +134,7 @@ def test_the_wikis_feed_gives_each_readable_page_and_its_revision_in_every_rewri
 
     listed = {ns: sorted(feed.pages) for ns, feed in dates.feeds.items()}
     assert listed == {
-        "": ["brouillon", "faq-kit-durgence"],  # the root only, not the namespaces below
+        "": ["brouillon", "faq-kit-durgence", "support"],  # the root only, not below
         "faq": ["faq:commandes", "faq:livraison"],
         "prive": [],  # anonymous users may not read it
     }

@@ -16,7 +16,7 @@ from reader.sync.lock import store_lock
 from reader.sync.refresh import cleanup, refresh, rollback
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, paths_of, snapshot
-from tests.sync.fake_wiki import FakeWiki
+from tests.sync.fake_wiki import LINKED, FakeWiki
 
 PAGES = ("faq-kit-durgence", "faq:livraison")
 
@@ -37,7 +37,7 @@ def test_first_refresh_brings_the_pages_and_their_images_for_offline_reading(
     assert by_id["faq-kit-durgence"].status == "unchanged"  # same text as the bundled copy
     loaded = load_library(paths_of(data_dir))
     assert loaded.origin == "user"
-    assert [p.id for p in loaded.library.pages] == list(PAGES)
+    assert [p.id for p in loaded.library.pages] == [*PAGES, *LINKED]  # the FAQ's first
     stored = loaded.content.root / "pages" / "faq" / "livraison.txt"
     assert stored.read_bytes() == fake_wiki.pages["faq:livraison"]
     policy = ContentLinkPolicy(loaded.library, loaded.content.root, embed=True)
@@ -123,7 +123,7 @@ def test_a_page_added_to_the_sources_and_one_removed(
         "faq:livraison": "removed",
     }
     loaded = load_library(paths_of(data_dir))
-    assert [p.id for p in loaded.library.pages] == ["faq-kit-durgence", "faq:commandes"]
+    assert [p.id for p in loaded.library.pages] == ["faq-kit-durgence", "faq:commandes", *LINKED]
     assert not (loaded.content.root / "media" / "faq" / "logo.png").exists()
 
 

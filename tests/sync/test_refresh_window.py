@@ -242,8 +242,11 @@ def test_the_summary_names_the_new_questions_and_a_click_opens_one(qtbot, window
     ctrl_r(qtbot, window)
     summary = summary_dialog(qtbot)
     text = summary.text()
-    assert text.startswith("Contenu mis à jour : 3 nouvelles questions.")
+    assert text.startswith(
+        "Contenu mis à jour : 3 nouvelles questions, 3 pages liées nouvelles ou modifiées."
+    )
     assert "FAQ Livraison (nouvelle page)" in text
+    assert "L'interface Producteur (nouvelle)" in text  # a page the FAQ links to
     assert NEW_QUESTION in text
     bundled = window.loaded.library.page("faq-kit-durgence").title
     assert f"Inchangées : {bundled}" in text

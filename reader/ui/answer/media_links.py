@@ -2,8 +2,9 @@
 
 The file is opened with the system's application when the content's ``media/`` folder has
 it (when no application can, the user may save a copy: :mod:`reader.ui.external`);
-otherwise the user is told that it is not available offline and offered the file on the
-wiki (which needs a connection, and a browser: else its address to copy).
+otherwise the user is told that the wiki does not have it (the last refresh was told so),
+or that it is not available offline and offered the file on the wiki (which needs a
+connection, and a browser: else its address to copy).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QDialog
     if path is not None:
         return open_file(parent, path)
     name = media_id.rpartition(":")[2] or media_id
+    if media_id.lstrip(":") in loaded.content.manifest.missing_media():
+        return _not_on_the_wiki(parent, name)
     log.info("media file not available offline: %s", media_id)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
@@ -65,6 +68,26 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QDialog
         )
         # Over the window: this box closes with the click.
         wiki_button.clicked.connect(lambda: open_url(parent.window(), QUrl(url)))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.open()
+    return box
+
+
+def _not_on_the_wiki(parent: QWidget, name: str) -> QDialog:
+    """The wiki itself does not have the file: nothing to open, here or there."""
+    log.info("media file missing on the wiki: %s", name)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    title = QCoreApplication.translate("MediaLinks", "File missing from the wiki: %1")
+    box.setWindowTitle(title.replace("%1", name))
+    box.setText(QCoreApplication.translate("MediaLinks", "The wiki does not have this file."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "MediaLinks",
+            "The page links to %1, but the wiki answered that it does not have it at the "
+            "last update. Ask the wiki's authors to add it.",
+        ).replace("%1", name)
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.open()
     return box

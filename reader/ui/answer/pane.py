@@ -10,6 +10,7 @@ The find bar is made after the first paint.
 
 Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
+    keepOfflineRequested(str): "Keep offline" was clicked for a page: its id.
     zoomRequested(int): Ctrl and the mouse wheel: zoom the window by this many steps.
     noted(str): minor news for the status bar.
 """
@@ -39,11 +40,13 @@ class AnswerPane(QWidget):
 
     Signals:
         internalLinkActivated(str, str): page id and anchor of a clicked wiki link.
+        keepOfflineRequested(str): the id of a page to keep offline.
         zoomRequested(int): zoom steps asked for with Ctrl and the mouse wheel.
         noted(str): minor news for the status bar.
     """
 
     internalLinkActivated = Signal(str, str)
+    keepOfflineRequested = Signal(str)
     zoomRequested = Signal(int)
     noted = Signal(str)
 
@@ -61,6 +64,7 @@ class AnswerPane(QWidget):
         self._layout.setSpacing(0)
         self._layout.addWidget(self.view, 1)
         self.view.internalLinkActivated.connect(self.internalLinkActivated)
+        self.view.keepOfflineRequested.connect(self.keepOfflineRequested)
         self.view.mediaLinkActivated.connect(self.open_media)
         self.view.externalLinkActivated.connect(self.open_external)
         self.view.zoomRequested.connect(self.zoomRequested)

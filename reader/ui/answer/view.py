@@ -5,7 +5,8 @@ Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` li
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
 not images (``mediaLinkActivated``), and web, mail and file links, which are for the
 system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
-content's media folder; a missing one is reported (``mediaMissing``), not fatal. The
+content's media folder; a missing one is reported (``mediaMissing``), not fatal. A
+``keep:<page id>`` link asks to keep a linked page offline (``keepOfflineRequested``). The
 words a search matched are marked as the results list marks them: the user's own words
 on yellow, a synonym on blue with a dotted underline and a tooltip naming the word it
 stands for. The Qt types that only content needs are imported where used (see
@@ -15,6 +16,7 @@ Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
     mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
+    keepOfflineRequested(str): "Keep offline" was clicked for a page: its id.
     externalLinkActivated(QUrl): a web, mail or file link was clicked (for the system).
     zoomRequested(int): the mouse wheel turned with Ctrl: this many zoom steps.
 """
@@ -58,6 +60,7 @@ p.unanswered {{ color: {warn}; }}
 p.meta {{ color: {muted}; font-size: small; }}
 p.note {{ color: {warn}; }}
 a.wikilink2 {{ color: {missing}; }}
+a.mediafile {{ font-weight: bold; }}
 mark {{ background-color: {WORD_MARK}; color: {MARK_TEXT}; }}
 table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid {border}; padding: 2px 6px; }}
@@ -71,6 +74,7 @@ class AnswerView(QTextBrowser):
     internalLinkActivated = Signal(str, str)
     mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
+    keepOfflineRequested = Signal(str)
     externalLinkActivated = Signal(QUrl)
     zoomRequested = Signal(int)
 
@@ -129,6 +133,8 @@ class AnswerView(QTextBrowser):
             self.internalLinkActivated.emit(url.path(), url.fragment())
         elif scheme == "media":
             self.mediaLinkActivated.emit(url.path())
+        elif scheme == "keep":
+            self.keepOfflineRequested.emit(url.path())
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():

@@ -63,6 +63,7 @@ class Places(QObject):
         self.history = History()
         self._marks_dir = marks_dir
         self._loaded: LoadedContent | None = None
+        self._kept: frozenset[str] = frozenset()  # pages to keep offline at the next refresh
 
         self.model = SectionTreeModel(self)
         self.tree = QuestionTree(parent)
@@ -111,10 +112,19 @@ class Places(QObject):
         self.history.clear()
         self._update_navigation()
 
+    @Slot(object)
+    def set_kept(self, page_ids: tuple[str, ...] | list[str]) -> None:
+        """The pages the user asked to keep offline: a page not available offline says it
+        will be (shown again if it is on screen)."""
+        self._kept = frozenset(page_ids)
+        current = self.history.current
+        if current is not None and current.startswith("m:"):
+            self.show(current, record=False)
+
     # -- showing places ------------------------------------------------------------------
     def show(self, place: str, record: bool = True, terms: tuple[object, ...] = ()) -> bool:
         """Show ``place``; False (and nothing changes) when it is not in the content."""
-        rendered = render_place(self._loaded, place, terms)
+        rendered = render_place(self._loaded, place, terms, self._kept)
         if rendered is None:
             return False
         kind, _, target = place.partition(":")
@@ -147,10 +157,12 @@ class Places(QObject):
         if self._loaded is None:
             return
         library = self._loaded.library
+        page = library.page(page_id)
+        page_id = page.id if page is not None else page_id  # a namespace link's page
         if anchor and library.question(f"{page_id}#{anchor}") is not None:
             self.show(f"q:{page_id}#{anchor}")
-        elif library.page(page_id) is not None:
-            self.show(f"p:{page_id}#{anchor}")
+        elif page is not None:
+            self.show(f"p:{page_id}#{anchor or page.title_anchor}")
         else:
             self.show(f"m:{page_id}#{anchor}")
 

@@ -5,13 +5,19 @@ A place is a string: ``q:<question id>``, ``p:<page id>#<anchor>``, ``m:<page id
 one into a :class:`Rendered`, which the places part hands to the answer pane. Everything
 shown comes from the render layer; a question or page that cannot be formatted is shown
 plainly, with a note.
+
+An entry of a linked wiki page (``q:`` too) shows its whole page, scrolled to the entry's
+heading: a documentation page reads as a whole. A page not available offline offers to
+keep it offline (a ``keep:<page id>`` link, taken at the next refresh), or says that it
+will be, once asked.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
+import urllib.parse
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
     from reader.content.model import Page, Question
 
 log = logging.getLogger(__name__)
+
+KEEP_SCHEME = "keep"  # href "keep:<page id>": keep this linked page offline
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,13 @@ def wiki_url(loaded: LoadedContent, page_id: str, anchor: str = "") -> str:
 
 
 def render_place(
-    loaded: LoadedContent | None, place: str, terms: tuple[object, ...] = ()
+    loaded: LoadedContent | None,
+    place: str,
+    terms: tuple[object, ...] = (),
+    kept: Collection[str] = (),
 ) -> Rendered | None:
-    """``place`` rendered from ``loaded``; None when it does not exist there."""
+    """``place`` rendered from ``loaded``; None when it does not exist there. ``kept``
+    are the pages the user asked to keep offline (taken at the next refresh)."""
     kind, _, target = place.partition(":")
     if kind == "home":
         return _welcome(loaded, place)
@@ -68,13 +80,18 @@ def render_place(
     library = loaded.library
     if kind == "q":
         question = library.question(target)
-        return _question(loaded, question, place, terms) if question is not None else None
+        if question is None:
+            return None
+        page = library.page(question.page_id)
+        if question.linked and page is not None:
+            return _page(loaded, page, question.anchor, place, terms)
+        return _question(loaded, question, place, terms)
     page_id, _, anchor = target.partition("#")
     if kind == "p":
         page = library.page(page_id)
         return _page(loaded, page, anchor, place) if page is not None else None
     if kind == "m":
-        return _missing(loaded, page_id, anchor, place)
+        return _missing(loaded, page_id, anchor, place, page_id in kept)
     return None
 
 
@@ -107,7 +124,9 @@ def _question(
     )
 
 
-def _page(loaded: LoadedContent, page: Page, anchor: str, place: str) -> Rendered:
+def _page(
+    loaded: LoadedContent, page: Page, anchor: str, place: str, terms: tuple[str, ...] = ()
+) -> Rendered:
     from reader.render.document import page_fragment
 
     note = ""
@@ -120,10 +139,13 @@ def _page(loaded: LoadedContent, page: Page, anchor: str, place: str) -> Rendere
     if not page.sections:
         empty = QCoreApplication.translate("Places", "This page has no sections.")
         body += f'<p class="note">{html.escape(empty)}</p>'
-    return Rendered(place, body + _footer(loaded, page, anchor), page.title, anchor, note=note)
+    body += _footer(loaded, page, anchor)
+    return Rendered(place, body, page.title, anchor, terms, note=note)
 
 
-def _missing(loaded: LoadedContent, page_id: str, anchor: str, place: str) -> Rendered:
+def _missing(
+    loaded: LoadedContent, page_id: str, anchor: str, place: str, kept: bool = False
+) -> Rendered:
     esc = html.escape
     url = wiki_url(loaded, page_id, anchor)
     unavailable = QCoreApplication.translate("Places", "This page is not available offline.")
@@ -133,6 +155,18 @@ def _missing(loaded: LoadedContent, page_id: str, anchor: str, place: str) -> Re
         f"<h1>{esc(page_id)}</h1><p>{esc(unavailable)}</p>"
         f'<p><a href="{esc(url)}">{esc(open_it)}</a> {esc(online)}</p>'
     )
+    if kept:
+        will = QCoreApplication.translate(
+            "Places", "It will be kept offline from the next update from the wiki."
+        )
+        body += f'<p class="note">{esc(will)}</p>'
+    elif loaded.wiki:
+        keep = QCoreApplication.translate("Places", "Keep offline")
+        why = QCoreApplication.translate(
+            "Places", "(taken at the next update from the wiki, with the FAQ)"
+        )
+        href = f"{KEEP_SCHEME}:{urllib.parse.quote(page_id, safe=':')}"
+        body += f'<p><a href="{esc(href)}">{esc(keep)}</a> {esc(why)}</p>'
     note = QCoreApplication.translate("Places", "Page not available offline: %1").replace(
         "%1", page_id
     )

@@ -5,6 +5,11 @@ so no Python object has to live behind a raw pointer. Only the pages are made wh
 library is set; a node's children are made the first time the view (or a lookup) asks
 for them, so a library of 10,000 questions is shown at once.
 
+A linked wiki page (one the FAQ links to) comes after the FAQ's pages; its headings are
+its entries, and a heading that stands for a part of it (the page's title, a section's
+heading) is that part's row rather than a child of its own. Its rows are never
+"unanswered", and its title is not bold but has the style's file icon.
+
 Unanswered questions say so in their text ("(sans réponse)") and are drawn in italics,
 in a muted colour that stays readable (:func:`reader.ui.theme.muted_text`). Questions
 that a refresh added or changed carry a mark until opened ("(nouveau)", "(modifié)"): a
@@ -72,6 +77,15 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
+def _shown_questions(section: Section) -> tuple[Question, ...]:
+    """The questions of a section that have rows of their own: in a linked page, the
+    entry of the section's own heading is the section's row."""
+    questions = section.questions
+    if questions and questions[0].linked and questions[0].anchor == section.anchor:
+        return questions[1:]
+    return questions
+
+
 def _dot(colour: QColor, size: int = 10) -> QIcon:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon, QPainter, QPixmap
@@ -98,8 +112,10 @@ class SectionTreeModel(QAbstractItemModel):
         self._pages: dict[str, int] = {}
         self._marks: dict[str, str] = {}
         self._unanswered_suffix = self.tr(" (unanswered)")
+        self._linked_suffix = self.tr(" (wiki page the FAQ links to)")
         self._mark_words = {"new": self.tr("new"), "changed": self.tr("changed")}
         self._dots: dict[int, QIcon] = {}  # by colour (the theme's)
+        self._file_icon: QIcon | None = None
 
     # -- building ------------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
@@ -129,9 +145,11 @@ class SectionTreeModel(QAbstractItemModel):
             item = node.item
             if node.kind == "page":
                 for section in item.sections:
+                    if item.linked and section.anchor == item.title_anchor:
+                        continue  # the text under the title: the page's own row
                     self._add("section", section, position, f"{item.id}#{section.anchor}")
             elif node.kind == "section":
-                for question in item.questions:
+                for question in _shown_questions(item):
                     self._add("question", question, position, question.id)
         return node.children
 
@@ -211,9 +229,10 @@ class SectionTreeModel(QAbstractItemModel):
             return bool(self._roots)
         node = self._nodes[parent.internalId()]
         if node.kind == "page":
-            return bool(node.item.sections)
+            page = node.item
+            return any(not page.linked or s.anchor != page.title_anchor for s in page.sections)
         if node.kind == "section":
-            return bool(node.item.questions)
+            return bool(_shown_questions(node.item))
         return False
 
     def flags(self, index: ItemIndex) -> Qt.ItemFlag:
@@ -229,13 +248,15 @@ class SectionTreeModel(QAbstractItemModel):
         node = self._nodes[index.internalId()]
         item = node.item
         question = node.kind == "question"
-        answered = not (question and not item.answered)  # type: ignore[union-attr]
+        linked = bool(getattr(item, "linked", False))  # a linked page, or one of its entries
+        answered = linked or not (question and not item.answered)  # type: ignore[union-attr]
         mark = self._marks.get(node.target, "") if question else ""
         if role == DISPLAY_ROLE:
             label = _clip(item.title) or "—"
             return label + self._suffix(answered, mark)
         if role in (TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE):
-            return item.title + self._suffix(answered, mark)
+            suffix = self._linked_suffix if linked and node.kind == "page" else ""
+            return item.title + self._suffix(answered, mark) + suffix
         if role == KIND_ROLE:
             return node.kind
         if role == ID_ROLE:
@@ -244,6 +265,8 @@ class SectionTreeModel(QAbstractItemModel):
             return answered
         if role == MARK_ROLE:
             return mark
+        if role == DECORATION_ROLE and linked and node.kind == "page":
+            return self._page_icon()
         if role == DECORATION_ROLE and mark:
             from PySide6.QtWidgets import QApplication
 
@@ -254,11 +277,11 @@ class SectionTreeModel(QAbstractItemModel):
                 self._dots[colour.rgba()] = _dot(colour)
             return self._dots[colour.rgba()]
         if role == FONT_ROLE:
-            if node.kind == "page" or mark or not answered:
+            if (node.kind == "page" and not linked) or mark or not answered:
                 from PySide6.QtGui import QFont
 
                 font = QFont()
-                font.setBold(node.kind == "page" or bool(mark))
+                font.setBold((node.kind == "page" and not linked) or bool(mark))
                 font.setItalic(not answered)
                 return font
             return None
@@ -269,6 +292,14 @@ class SectionTreeModel(QAbstractItemModel):
 
             return muted_text(QApplication.palette())
         return None
+
+    def _page_icon(self) -> QIcon:
+        """The style's icon of a file: a wiki page the FAQ links to, not one of its own."""
+        if self._file_icon is None:
+            from PySide6.QtWidgets import QApplication, QStyle
+
+            self._file_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return self._file_icon
 
     def _suffix(self, answered: bool, mark: str) -> str:
         suffix = "" if answered else self._unanswered_suffix

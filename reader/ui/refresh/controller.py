@@ -1,5 +1,6 @@
 """The refresh part: Contenu → "Update from the wiki…", "Go back to the previous content",
-"Wiki preferences…", and the clean-up of an interrupted refresh.
+"Wiki preferences…", "Keep offline" for a linked page, and the clean-up of an
+interrupted refresh.
 
 A refresh is a job (:mod:`reader.ui.jobs`): :func:`reader.sync.refresh.refresh` and the
 loading of the new content run off the UI thread, with the progress dialog in front and
@@ -21,6 +22,7 @@ Signals:
     ended(str, str): a refresh ended: "success", "failure" or "cancel", and its message.
     busyChanged(bool): a refresh started (True) or ended (False): the window greys out
         the entries that would touch the content meanwhile (an import, an export).
+    keptChanged(object): the pages to keep offline (a tuple of ids) changed.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class RefreshController(QObject):
         noted(str): minor news for the status bar.
         ended(str, str): how a refresh ended ("success", "failure", "cancel"), its message.
         busyChanged(bool): a refresh started (True) or ended (False).
+        keptChanged(object): the ids of the pages to keep offline, after a change.
     """
 
     contentChanged = Signal(object)
@@ -68,6 +71,7 @@ class RefreshController(QObject):
     noted = Signal(str)
     ended = Signal(str, str)
     busyChanged = Signal(bool)
+    keptChanged = Signal(object)
 
     def __init__(
         self,
@@ -250,7 +254,27 @@ class RefreshController(QObject):
     def edit_preferences(self) -> None:
         from reader.ui.refresh.preferences import WikiPreferences
 
-        WikiPreferences(self._window(), self.paths).exec()
+        if WikiPreferences(self._window(), self.paths).exec():
+            self.keptChanged.emit(self.sources().kept)
+
+    @Slot(str)
+    def keep_offline(self, page_id: str) -> None:
+        """Add a linked page to those the next refresh takes ("Keep offline"), saved at
+        once; a message box when it cannot be saved."""
+        from reader.sync.sources import keep_offline
+        from reader.sync.urls import UrlError
+
+        try:
+            sources = keep_offline(self.paths.config, self.paths.resources, page_id)
+        except (OSError, UrlError) as error:
+            log.warning("page %s not kept offline: %s", page_id, error)
+            message = self.tr("The page cannot be kept offline: %1").replace("%1", str(error))
+            self._inform(self.tr("Keep offline"), message, QMessageBox.Icon.Warning)
+            return
+        self.keptChanged.emit(sources.kept)
+        self.noted.emit(
+            self.tr("%1 will be kept offline from the next update.").replace("%1", page_id)
+        )
 
     def clean_up(self) -> None:
         """Remove what an interrupted refresh left behind (off the UI thread)."""

@@ -18,7 +18,7 @@ def step_text(step: str, done: int, total: int) -> str:
     """What the dialog says during a step after the pages ("" for an unknown step)."""
     if step == "media":
         return (
-            QCoreApplication.translate("RefreshDialog", "Image %1 of %2")
+            QCoreApplication.translate("RefreshDialog", "Image or document %1 of %2")
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
@@ -46,9 +46,13 @@ class RefreshDialog(ProgressDialog):
         self.bar.setRange(0, max(1, pages))
 
     def show_progress(self, progress: Progress) -> None:
-        if progress.step == "page":
-            text = self.tr("Page %1 of %2: %3").replace("%1", str(progress.done))
-            text = text.replace("%2", str(progress.total)).replace("%3", str(progress.item))
+        if progress.step in ("page", "linked"):
+            if progress.step == "page":
+                text = self.tr("Page %1 of %2: %3")
+            else:
+                text = self.tr("Linked page %1 of %2: %3")
+            text = text.replace("%1", str(progress.done)).replace("%2", str(progress.total))
+            text = text.replace("%3", str(progress.item))
             self.show_step(text, progress.done - 1, progress.total)
         elif progress.step == "media":
             text = step_text(progress.step, progress.done, progress.total)

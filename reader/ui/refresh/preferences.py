@@ -1,4 +1,5 @@
-"""The wiki preferences: the wiki's address and the pages a refresh fetches.
+"""The wiki preferences: the wiki's address, the pages a refresh fetches, how far it follows
+their links (depth and budgets), and the linked pages kept offline at the user's request.
 
 A page is added by its id or by pasting its URL in any of DokuWiki's forms; the wiki
 may also be given as the URL of one of its pages.
@@ -7,21 +8,34 @@ may also be given as the URL of one of its pages.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.paths import Paths
-from reader.sync.sources import Sources, default_sources, load_sources, make_sources, save_sources
+from reader.sync.sources import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    MIB,
+    Following,
+    Sources,
+    default_sources,
+    load_sources,
+    make_sources,
+    save_sources,
+)
 from reader.sync.urls import UrlError, page_id_from
 
 
@@ -67,6 +81,7 @@ class WikiPreferences(QDialog):
         layout.addWidget(self.pages_list, 1)
         layout.addLayout(edit_row)
         layout.addLayout(add_row)
+        layout.addWidget(self._linked_box(sources))
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
@@ -77,8 +92,66 @@ class WikiPreferences(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+    def _linked_box(self, sources: Sources) -> QGroupBox:
+        """Depth, budgets and the pages kept offline."""
+        box = QGroupBox(self.tr("Linked pages and documents"), self)
+        self.depth_box = QComboBox(box)
+        self.depth_box.setAccessibleName(self.tr("Links to follow"))
+        self.depth_box.addItems(
+            [
+                self.tr("None: the pages above only"),
+                self.tr("The pages they link to"),
+                self.tr("Two links away"),
+                self.tr("Three links away"),
+            ][: MAX_DEPTH + 1]
+        )
+        self.max_pages_box = QSpinBox(box)
+        self.max_pages_box.setRange(0, 10_000)
+        self.max_pages_box.setAccessibleName(self.tr("Linked pages at most"))
+        self.document_box = QSpinBox(box)
+        self.document_box.setRange(1, MAX_DOCUMENT_BYTES // MIB)
+        self.document_box.setSuffix(self.tr(" MB"))
+        self.document_box.setAccessibleName(self.tr("Size of one document at most"))
+        self.total_box = QSpinBox(box)
+        self.total_box.setRange(1, 100_000)
+        self.total_box.setSuffix(self.tr(" MB"))
+        self.total_box.setAccessibleName(self.tr("Linked pages and documents in all, at most"))
+        self.kept_list = QListWidget(box)
+        self.kept_list.setAccessibleName(self.tr("Pages kept offline"))
+        self.kept_list.addItems(list(sources.kept))
+        self.kept_list.setMaximumHeight(self.kept_list.fontMetrics().height() * 5)
+        self.remove_kept_button = QPushButton(self.tr("Stop keeping offline"), box)
+        self.remove_kept_button.clicked.connect(self.remove_kept)
+        self.set_following(sources.following)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Follow the links:"), self.depth_box)
+        form.addRow(self.tr("Linked pages at most:"), self.max_pages_box)
+        form.addRow(self.tr("One document at most:"), self.document_box)
+        form.addRow(self.tr("In all at most:"), self.total_box)
+        form.addRow(self.tr("Kept offline at your request:"), self.kept_list)
+        form.addRow("", self.remove_kept_button)
+        return box
+
+    def set_following(self, following: Following) -> None:
+        self.depth_box.setCurrentIndex(following.depth)
+        self.max_pages_box.setValue(following.max_pages)
+        self.document_box.setValue(max(1, following.max_document_bytes // MIB))
+        self.total_box.setValue(max(1, following.max_total_bytes // MIB))
+
+    def following(self) -> Following:
+        """The depth and budgets as set in the dialog."""
+        return Following(
+            depth=self.depth_box.currentIndex(),
+            max_pages=self.max_pages_box.value(),
+            max_document_bytes=self.document_box.value() * MIB,
+            max_total_bytes=self.total_box.value() * MIB,
+        )
+
     def pages(self) -> list[str]:
         return [self.pages_list.item(i).text() for i in range(self.pages_list.count())]
+
+    def kept(self) -> list[str]:
+        return [self.kept_list.item(i).text() for i in range(self.kept_list.count())]
 
     def add_page(self) -> None:
         text = self.page_edit.text().strip()
@@ -98,15 +171,20 @@ class WikiPreferences(QDialog):
         for item in self.pages_list.selectedItems():
             self.pages_list.takeItem(self.pages_list.row(item))
 
+    def remove_kept(self) -> None:
+        for item in self.kept_list.selectedItems():
+            self.kept_list.takeItem(self.kept_list.row(item))
+
     def restore_defaults(self) -> None:
         defaults = default_sources(self.paths.resources)
         self.wiki_edit.setText(defaults.wiki)
         self.pages_list.clear()
         self.pages_list.addItems(list(defaults.pages))
+        self.set_following(defaults.following)
 
     def sources(self) -> Sources:
         """The sources as edited; :class:`UrlError` when they cannot be used."""
-        return make_sources(self.wiki_edit.text(), self.pages())
+        return make_sources(self.wiki_edit.text(), self.pages(), self.following(), self.kept())
 
     def accept(self) -> None:
         try:

@@ -6,9 +6,10 @@ modifiée"), then, page by page (by its title), the questions added, changed and
 by their titles. A title added or changed is a link: clicking it (or Tab to it, then
 Enter) opens that question in the window and closes the summary, since the window is
 where it is read; the others keep their "(nouveau)" / "(modifié)" mark in the tree until
-opened. Technical warnings are folded away under "Détails", and only the ones the last
-refresh did not already give (:mod:`reader.ui.refresh.seen_warnings`). Close, Enter or
-Escape close it.
+opened. The wiki pages the FAQ links to follow, those added, changed and removed by
+their titles (a click opens one), then what a budget left out. Technical warnings are
+folded away under "Détails", and only the ones the last refresh did not already give
+(:mod:`reader.ui.refresh.seen_warnings`). Close, Enter or Escape close it.
 
 Signals:
     questionActivated(str): a question's title was clicked: its id.
@@ -115,6 +116,9 @@ class SummaryDialog(QDialog):
             parts.append(self.tr("%n question(s) changed", "", changed))
         if removed:
             parts.append(self.tr("%n question(s) removed", "", removed))
+        linked = summary.linked_count("added") + summary.linked_count("changed")
+        if linked:
+            parts.append(self.tr("%n linked page(s) new or changed", "", linked))
         if not parts and self._pack:
             text = self.tr("Content imported from “%1”; no question changed.")
             return text.replace("%1", self._pack)
@@ -166,7 +170,44 @@ class SummaryDialog(QDialog):
         if unchanged:
             text = self.tr("Unchanged: %1").replace("%1", ", ".join(unchanged))
             parts.append(f"<p>{esc(text)}</p>")
-        return "".join(parts)
+        return "".join(parts + self._linked_html())
+
+    def _linked_html(self) -> list[str]:
+        """The linked pages added, changed and removed, and what was left out."""
+        esc = html.escape
+        summary, parts = self._summary, []
+        if summary.linked:
+            heading = self.tr("Wiki pages the FAQ links to")
+            parts.append(f"<h3>{esc(heading)}</h3><ul>")
+            labels = {
+                "added": self.tr("new"),
+                "changed": self.tr("changed"),
+                "removed": self.tr("removed"),
+            }
+            for page in summary.linked:
+                if page.status in labels:
+                    entry = self._first_entry(page)
+                    item = self._item(entry, self._page_title(page), entry != "")
+                    parts.append(f"<li>{item} <small>({esc(labels[page.status])})</small></li>")
+            parts.append("</ul>")
+            unchanged = summary.linked_count("unchanged")
+            if unchanged:
+                text = self.tr("%n linked page(s) unchanged.", "", unchanged)
+                parts.append(f"<p>{esc(text)}</p>")
+        if summary.left_out:
+            heading = self.tr("Left out (see the wiki preferences)")
+            parts.append(f"<h3>{esc(heading)}</h3><ul>")
+            parts += [f"<li>{esc(item.name())} : {esc(item.why)}</li>" for item in summary.left_out]
+            parts.append("</ul>")
+        return parts
+
+    def _first_entry(self, page: PageChanges) -> str:
+        """The id of the first entry of a linked page still held ("" when it is not)."""
+        if page.status == "removed" or self._library is None:
+            return ""
+        held = self._library.page(page.page_id)
+        first = next(held.questions(), None) if held is not None else None
+        return first.id if first is not None else ""
 
     def _item(self, question_id: str, title: str, linked: bool) -> str:
         text = html.escape(title or question_id)

@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
         refresh.busyChanged.connect(lambda busy: self.commands.set_busy("refresh", busy))
         if self.packs is not None:
             refresh.busyChanged.connect(self.packs.set_others_busy)
+        refresh.keptChanged.connect(self.places.set_kept)
+        self.answer.keepOfflineRequested.connect(refresh.keep_offline)
+        self.places.set_kept(refresh.sources().kept)
         self.refresh = refresh
         self.commands.enable_refresh()
         refresh.clean_up()
