@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
+
+from reader.search.engine import french_stem
 
 ANALYZER_VERSION = 2
 
 # Words: letters and digits, with inner apostrophes kept so elision can be seen.
-_WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
 _ELISION = re.compile(
     r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’`]", re.IGNORECASE
 )
@@ -53,28 +54,18 @@ _FAQ_STOP_WORDS = """
 _BASE_STOP_WORDS = set(_SNOWBALL_STOP_WORDS.split()) | set(_FAQ_STOP_WORDS.split())
 
 
-def fold(text: str) -> str:
+def fold_for_index(text: str) -> str:
     """Lower case without accents or ligatures: ``"Éleveurs Œufs"`` → ``"eleveurs oeufs"``."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-STOP_WORDS = frozenset(_BASE_STOP_WORDS | {fold(w) for w in _BASE_STOP_WORDS})
+STOP_WORDS = frozenset(_BASE_STOP_WORDS | {fold_for_index(w) for w in _BASE_STOP_WORDS})
 
-_stemmer = None
 _stem_cache: dict[str, tuple[str, ...]] = {}
 _fold_cache: dict[str, str] = {}
 _CACHE_MAX = 200_000
-
-
-def _stem_french(word: str) -> str:
-    global _stemmer
-    if _stemmer is None:
-        from whoosh.lang.snowball.french import FrenchStemmer
-
-        _stemmer = FrenchStemmer().stem
-    return _stemmer(word)
 
 
 def stems_of(word: str) -> tuple[str, ...]:
@@ -82,8 +73,8 @@ def stems_of(word: str) -> tuple[str, ...]:
     cached = _stem_cache.get(word)
     if cached is None:
         folded = fold_word(word)
-        first = fold_word(_stem_french(word))
-        second = fold_word(_stem_french(folded)) if folded != word else first
+        first = fold_word(french_stem(word))
+        second = fold_word(french_stem(folded)) if folded != word else first
         cached = (first,) if first == second else (first, second)
         if len(_stem_cache) > _CACHE_MAX:
             _stem_cache.clear()
@@ -92,10 +83,10 @@ def stems_of(word: str) -> tuple[str, ...]:
 
 
 def fold_word(word: str) -> str:
-    """:func:`fold` with a cache, for single words."""
+    """:func:`fold_for_index` with a cache, for single words."""
     cached = _fold_cache.get(word)
     if cached is None:
-        cached = fold(word)
+        cached = fold_for_index(word)
         if len(_fold_cache) > _CACHE_MAX:
             _fold_cache.clear()
         _fold_cache[word] = cached
@@ -146,22 +137,49 @@ def _parts(raw: str) -> _Parts:
 
 def tokens(text: str) -> Iterator[Token]:
     """Analyse ``text`` into tokens; stop words and over-long words are left out."""
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         start = match.start()
         for offset, surface, folded, stems in _parts(match.group()):
             begin = start + offset
             yield Token(surface, folded, stems, begin, begin + len(surface))
 
 
-@lru_cache(maxsize=4096)
-def token_positions(text: str) -> dict[str, tuple[Token, ...]]:
-    """Each folded form and stem of ``text`` → its tokens (cached: hits come back)."""
+def word_terms(raw: str) -> tuple[str, ...]:
+    """The index terms (folded forms and stems) of one word as a text writes it (a match
+    of :data:`WORD`, ``l'accès`` included), in order, each once."""
+    terms: dict[str, None] = {}
+    for _, _, folded, stems in _parts(raw):
+        terms[folded] = None
+        terms.update(dict.fromkeys(stems))
+    return tuple(terms)
+
+
+def token_positions(
+    text: str,
+    wanted: frozenset[str] | None = None,
+    known: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, tuple[Token, ...]]:
+    """Each folded form and stem of ``text`` → its tokens.
+
+    With ``wanted``, only the words with one of those terms are analysed (with all their
+    terms): ``known`` gives a word's terms without analysing it (:func:`word_terms`,
+    written at index time), so a text is read through without the stemmer.
+    """
     positions: dict[str, list[Token]] = {}
-    for token in tokens(text):
-        positions.setdefault(token.folded, []).append(token)
-        for stem in token.stems:
-            if stem != token.folded:
-                positions.setdefault(stem, []).append(token)
+    for match in WORD.finditer(text):
+        raw = match.group()
+        if wanted is not None:
+            terms = known.get(raw) if known is not None else None
+            if wanted.isdisjoint(word_terms(raw) if terms is None else terms):
+                continue
+        start = match.start()
+        for offset, surface, folded, stems in _parts(raw):
+            begin = start + offset
+            token = Token(surface, folded, stems, begin, begin + len(surface))
+            positions.setdefault(folded, []).append(token)
+            for stem in stems:
+                if stem != folded:
+                    positions.setdefault(stem, []).append(token)
     return {key: tuple(found) for key, found in positions.items()}
 
 
@@ -169,7 +187,7 @@ def index_terms(text: str) -> tuple[str, str]:
     """The stemmed and the folded terms of ``text``, each space-separated, for indexing."""
     stemmed: list[str] = []
     folded: list[str] = []
-    for raw in _WORD.findall(text):
+    for raw in WORD.findall(text):
         for _, _, word, stems in _parts(raw):
             folded.append(word)
             stemmed.extend(stems)

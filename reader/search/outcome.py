@@ -9,7 +9,7 @@ by score, then in the FAQ's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.content.model import Question
@@ -30,12 +30,27 @@ class Candidate:
     score: float  # rounded as shown
     coverage: Coverage
     texts: tuple[QuestionWords, ...]  # the title's words, and the answer's if it has one
+    answer: str  # the answer as plain text ("" without one)
 
 
-def candidate(checker: Checker, question: Question, score: float) -> Candidate:
-    """A question the index found with ``score``, checked against the query."""
-    texts = question_words(question.title, question.answer, question.answered)
-    return Candidate(question, round(float(score), 4), checker.cover(texts), texts)
+def candidate(
+    checker: Checker,
+    question: Question,
+    score: float,
+    answer: str | None,
+    known: Mapping[str, Sequence[str]],
+) -> Candidate:
+    """A question the index found with ``score``, checked against the query.
+
+    ``answer`` is its answer as plain text (None: worked out here); ``known`` each word's
+    terms (:mod:`reader.search.tables`).
+    """
+    if question.answered:
+        answer = plain_text(question.answer) if answer is None else answer
+        texts = question_words((question.title, answer), checker.terms, known)
+    else:
+        answer, texts = "", question_words((question.title,), checker.terms, known)
+    return Candidate(question, round(float(score), 4), checker.cover(texts), texts, answer)
 
 
 def in_order(
@@ -60,7 +75,7 @@ def make_hit(candidate: Candidate) -> Hit:
     hits = [token for token, _ in shown]
     tags = {t.start: synonym_mark(w.query_word) for t, w in shown if w.synonym}
     if answered:
-        html = snippet(plain_text(question.answer), hits, tags)
+        html = snippet(candidate.answer, hits, tags)
     else:
         html = mark(question.title, hits, tags=tags)
     matched: dict[str, MatchedWord] = {}

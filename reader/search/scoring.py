@@ -13,87 +13,28 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from itertools import accumulate
 from operator import itemgetter
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
-
+from reader.search.engine import Engine
 from reader.search.schema import FIELD_BOOSTS
 
 K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_POSTINGS = 400_000  # cached postings in all, across terms (about 40 MB at most)
 
 
-def _read_postings(matcher) -> tuple[list[int], list[float]]:
-    ids: list[int] = []
-    weights: list[float] = []
-    if hasattr(matcher, "_read_data") and hasattr(matcher, "_lastblock"):
-        # whoosh3 block matcher: decode whole blocks (delta-coded ids) with C loops.
-        while matcher.is_active():
-            matcher._read_data()
-            raw_ids = matcher._data[0]
-            block_ids = raw_ids if matcher._byteids else accumulate(raw_ids)
-            ids.extend(block_ids)
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-            if matcher._lastblock:
-                break
-            matcher._next_block()
-        return ids, weights
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
-
-
 class Scorer:
-    """Reads postings and field lengths of one searcher, and ranks documents."""
+    """Reads postings and field lengths of one open index, and ranks documents."""
 
-    def __init__(self, searcher) -> None:
-        self._searcher = searcher
-        self._leaves = list(searcher.leaf_searchers())
-        self._doc_count = max(1, searcher.doc_count())
-        self._lengths: dict[str, list[int]] = {}
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._doc_count = max(1, engine.doc_count)
         self._avg: dict[str, float] = {}
         self._cache: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
         self._norm_cache: dict[str, list[float]] = {}
         self._cached = 0
-        self._deleted: set[int] = set()
-        for leaf, offset in self._leaves:
-            reader = leaf.reader()
-            if reader.has_deletions():
-                deleted = getattr(reader, "deleted_docs_set", None)
-                deleted = deleted() if callable(deleted) else deleted
-                if deleted is None:
-                    count = reader.doc_count_all()
-                    deleted = [d for d in range(count) if reader.is_deleted(d)]
-                self._deleted.update(offset + d for d in deleted)
-
-    def lengths(self, field: str) -> list[int]:
-        lengths = self._lengths.get(field)
-        if lengths is None:
-            lengths = []
-            for leaf, _ in self._leaves:
-                reader = leaf.reader()
-                count = reader.doc_count_all()
-                column = None
-                perdoc = getattr(reader, "_perdoc", None)
-                if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-                    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-                if column is not None:
-                    lengths.extend(_LENGTH_OF_BYTE[b] for b in column)
-                else:
-                    lengths.extend(reader.doc_field_length(d, field, 0) for d in range(count))
-            self._lengths[field] = lengths
-            total = sum(lengths) - sum(lengths[d] for d in self._deleted if d < len(lengths))
-            self._avg[field] = max(1.0, total / self._doc_count)
-        return lengths
 
     def postings(self, field: str, text: str) -> dict[int, float]:
         """Document number → term frequency of ``text`` in ``field`` (cached)."""
@@ -102,18 +43,8 @@ class Scorer:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        ids: list[int] = []
-        weights: list[float] = []
-        for leaf, offset in self._leaves:
-            reader = leaf.reader()
-            if (field, text) not in reader:
-                continue
-            leaf_ids, leaf_weights = _read_postings(reader.postings(field, text))
-            ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
-            weights.extend(leaf_weights)
-        postings = dict(zip(ids, weights, strict=False))
-        for doc in self._deleted & postings.keys() if self._deleted else ():
-            del postings[doc]
+        ids, weights = self._engine.postings(field, text)
+        postings = dict(zip(ids, weights, strict=True))
         self._remember(key, postings)
         return postings
 
@@ -125,7 +56,10 @@ class Scorer:
     def _norms(self, field: str) -> list[float]:
         norms = self._norm_cache.get(field)
         if norms is None:
-            lengths = self.lengths(field)
+            lengths = self._engine.lengths(field)
+            deleted = self._engine.deleted
+            total = sum(lengths) - sum(lengths[d] for d in deleted if d < len(lengths))
+            self._avg[field] = max(1.0, total / self._doc_count)
             b = B.get(field, B_DEFAULT)
             base = K1 * (1.0 - b)
             per_length = K1 * b / self._avg[field]
