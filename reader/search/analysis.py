@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from reader.search.engine import french_stem
@@ -154,25 +154,14 @@ def word_terms(raw: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
-def token_positions(
-    text: str,
-    wanted: frozenset[str] | None = None,
-    known: Mapping[str, Sequence[str]] | None = None,
-) -> dict[str, tuple[Token, ...]]:
-    """Each folded form and stem of ``text`` → its tokens.
+def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, tuple[Token, ...]]:
+    """Each folded form and stem of the words of ``text`` → their tokens, in text order.
 
-    With ``wanted``, only the words with one of those terms are analysed (with all their
-    terms): ``known`` gives a word's terms without analysing it (:func:`word_terms`,
-    written at index time), so a text is read through without the stemmer.
+    With ``only``, the words written otherwise are skipped, not analysed: given the words
+    with some terms (``Tables.words_with``), the tokens of those terms are the same.
     """
     positions: dict[str, list[Token]] = {}
-    for match in WORD.finditer(text):
-        raw = match.group()
-        if wanted is not None:
-            terms = known.get(raw) if known is not None else None
-            if wanted.isdisjoint(word_terms(raw) if terms is None else terms):
-                continue
-        start = match.start()
+    for start, raw in _words(text) if only is None else _words_among(text, only):
         for offset, surface, folded, stems in _parts(raw):
             begin = start + offset
             token = Token(surface, folded, stems, begin, begin + len(surface))
@@ -181,6 +170,44 @@ def token_positions(
                 if stem != folded:
                     positions.setdefault(stem, []).append(token)
     return {key: tuple(found) for key, found in positions.items()}
+
+
+def _words(text: str) -> Iterator[tuple[int, str]]:
+    for match in WORD.finditer(text):
+        yield match.start(), match.group()
+
+
+_LETTER = re.compile(r"[^\W_]").match  # what WORD's words are made of
+_APOSTROPHE = re.compile(r"['’`]").match
+
+
+def _words_among(text: str, only: frozenset[str]) -> list[tuple[int, str]]:
+    """Where :data:`WORD` finds the words of ``only`` in ``text``, in order.
+
+    The text's words are listed in C and met with ``only`` as sets; then each word found
+    is looked for with ``str.find``, and an occurrence counts where WORD would cut one
+    word there: not after a letter (or a letter and an apostrophe, which WORD would have
+    gone on through), not before one (or an apostrophe and a letter).
+    """
+    found = only.intersection(WORD.findall(text))
+    if not found:
+        return []
+    out: list[tuple[int, str]] = []
+    end_of_text = len(text)
+    for raw in found:
+        at = text.find(raw)
+        while at >= 0:
+            end = at + len(raw)
+            if (
+                (at == 0 or not _LETTER(text, at - 1))
+                and (at < 2 or not (_APOSTROPHE(text, at - 1) and _LETTER(text, at - 2)))
+                and (end == end_of_text or not _LETTER(text, end))
+                and not (_APOSTROPHE(text, end) and _LETTER(text, end + 1))
+            ):
+                out.append((at, raw))
+            at = text.find(raw, end if end > at else at + 1)
+    out.sort()
+    return out
 
 
 def index_terms(text: str) -> tuple[str, str]:

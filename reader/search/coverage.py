@@ -68,13 +68,12 @@ class TermsOnly(Mapping[str, tuple[Token, ...]]):
         return 0
 
 
-def question_words(
-    texts: Sequence[str], terms: frozenset[str], known: Mapping[str, Sequence[str]]
-) -> tuple[QuestionWords, ...]:
+def question_words(texts: Sequence[str], only: frozenset[str] | None) -> tuple[QuestionWords, ...]:
     """The word forms of a question's texts (its title, and its answer's plain text if it
-    has one), as far as :meth:`Checker.cover` asks about ``terms``: every word with one of
-    them, under all its terms. ``known``: each word's terms (:mod:`reader.search.tables`)."""
-    return tuple(token_positions(text, terms, known) for text in texts)
+    has one). With ``only``, just the words written so are analysed: the words with one of
+    the :attr:`Checker.terms` (``Tables.words_with``) are all that :meth:`Checker.cover`
+    and :meth:`Coverage.matched` look up."""
+    return tuple(token_positions(text, only) for text in texts)
 
 
 class Way(NamedTuple):

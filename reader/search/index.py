@@ -163,11 +163,13 @@ class SearchIndex:
         head = max(limit, CHECKED)
         ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
         checked: dict[int, Candidate | None] = {}
+        tables = self._tables
+        words = tables.words_with(checker.terms) if tables.complete else None
         for clauses, require_all in _passes(p.usable):
             top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all)
             for score, docnum in top:
                 ranked.setdefault(docnum, score)
-            self._check(checker, ranked, self._head(top, head), checked)
+            self._check(checker, ranked, self._head(top, head), checked, words)
             if any(c is not None and checker.best_possible(c.coverage) for c in checked.values()):
                 break
         # A candidate further down may lack fewer words than some of those checked: what
@@ -181,7 +183,7 @@ class SearchIndex:
                 if docnum not in checked
                 and len(checker.cover((self._terms(docnum),), False).missing) < worst
             ]
-            self._check(checker, ranked, better, checked)
+            self._check(checker, ranked, better, checked, words)
             found = [c for c in checked.values() if c is not None]
         order = self._order()
         best = in_order(found, lambda id_: order.get(id_, 0), limit)
@@ -206,9 +208,10 @@ class SearchIndex:
         ranked: dict[int, float],
         docnums: list[int],
         checked: dict[int, Candidate | None],
+        words: frozenset[str] | None,
     ) -> None:
         """Check the questions ``docnums`` word by word (None: no longer in the library)."""
-        texts, words = self._tables.texts, self._tables.words
+        texts = self._tables.texts
         for docnum in docnums:
             if docnum not in checked:
                 question = self.library.question(self._engine.question_id(docnum))

@@ -9,7 +9,7 @@ by score, then in the FAQ's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.content.model import Question
@@ -38,18 +38,18 @@ def candidate(
     question: Question,
     score: float,
     answer: str | None,
-    known: Mapping[str, Sequence[str]],
+    words: frozenset[str] | None,
 ) -> Candidate:
     """A question the index found with ``score``, checked against the query.
 
-    ``answer`` is its answer as plain text (None: worked out here); ``known`` each word's
-    terms (:mod:`reader.search.tables`).
+    ``answer`` is its answer as plain text (None: worked out here); ``words`` the words
+    of its texts to check (:func:`~reader.search.coverage.question_words`; None: all).
     """
     if question.answered:
         answer = plain_text(question.answer) if answer is None else answer
-        texts = question_words((question.title, answer), checker.terms, known)
+        texts = question_words((question.title, answer), words)
     else:
-        answer, texts = "", question_words((question.title,), checker.terms, known)
+        answer, texts = "", question_words((question.title,), words)
     return Candidate(question, round(float(score), 4), checker.cover(texts), texts, answer)
 
 
