@@ -6,6 +6,6 @@ Import this package lazily (on a worker thread): it imports Whoosh. Entry point:
 """
 
 from reader.search.index import SearchIndex
-from reader.search.results import Hit, MatchedWord, SearchResult
+from reader.search.results import Hit, MatchedWord, Searcher, SearchResult
 
-__all__ = ["Hit", "MatchedWord", "SearchIndex", "SearchResult"]
+__all__ = ["Hit", "MatchedWord", "SearchIndex", "SearchResult", "Searcher"]

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from operator import add, itemgetter
 
 from reader.search.engine import Engine
+from reader.search.query import Clause, Option
 from reader.search.schema import FIELD_BOOSTS
 
 K1 = 1.2
@@ -133,7 +134,9 @@ class Scorer:
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
         return sum(len(self.postings(f, t)) for f, t in terms)
 
-    def option_scores(self, option, among: dict[int, float] | None = None) -> dict[int, float]:
+    def option_scores(
+        self, option: Option, among: dict[int, float] | None = None
+    ) -> dict[int, float]:
         """Score of each document with every group of ``option`` (weighted), within ``among``."""
         groups = sorted(option.groups, key=self._size)
         total = self.word_scores(list(groups[0]), among)
@@ -146,7 +149,9 @@ class Scorer:
             total = {d: s * option.weight for d, s in total.items()}
         return total
 
-    def clause_scores(self, clause, among: dict[int, float] | None = None) -> dict[int, float]:
+    def clause_scores(
+        self, clause: Clause, among: dict[int, float] | None = None
+    ) -> dict[int, float]:
         """Score of each document for one clause: its exact option if it matches, else the
         best of the others; times the clause's weight."""
         total: dict[int, float] = {}
@@ -171,10 +176,10 @@ class Scorer:
             total = {d: s * clause.weight for d, s in total.items()}
         return total
 
-    def _clause_size(self, clause) -> int:
+    def _clause_size(self, clause: Clause) -> int:
         return sum(self._size(option.groups[0]) for option in clause.options)
 
-    def rank(self, clauses: list, limit: int, require_all: bool) -> list[tuple[float, int]]:
+    def rank(self, clauses: list[Clause], limit: int, require_all: bool) -> list[tuple[float, int]]:
         """The best ``limit`` documents as (score, docnum), best first (and those whose
         score equals the last one's).
 
