@@ -14,7 +14,7 @@ deletes a page's questions.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4  # 4: the id a column, nothing stored; plain texts and words beside
+SCHEMA_VERSION = 4  # 4: the id a column, nothing stored, big blocks; texts and words beside
 
 TITLE_BOOST = 3.0
 BODY_BOOST = 1.0
