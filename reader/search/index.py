@@ -163,10 +163,15 @@ class SearchIndex:
         head = max(limit, CHECKED)
         ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
         checked: dict[int, Candidate | None] = {}
+        order, question_id = self._order(), self._engine.question_id
+
+        def position(docnum: int) -> int:
+            return order.get(question_id(docnum), 0)
+
         tables = self._tables
         words = tables.words_with(checker.terms) if tables.complete else None
         for clauses, require_all in _passes(p.usable):
-            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all)
+            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all, position)
             for score, docnum in top:
                 ranked.setdefault(docnum, score)
             self._check(checker, ranked, self._head(top, head), checked, words)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from operator import add, itemgetter
+from itertools import repeat
+from operator import add, mul, truediv
 
 from reader.search.engine import Engine
 from reader.search.query import Clause, Option
@@ -84,11 +85,20 @@ class Scorer:
         postings = self.postings(field, text)
         impacts: dict[int, float] = {}
         if postings:
-            norms = self._norms(field)
             scale = self._scale(field, len(postings))
-            impacts = {doc: scale * tf / (tf + norms[doc]) for doc, tf in postings.items()}
+            impacts = self._weigh(field, scale, postings, postings.keys())
         self._remember(key, impacts)
         return impacts
+
+    def _weigh(
+        self, field: str, scale: float, postings: dict[int, float], docs: Iterable[int]
+    ) -> dict[int, float]:
+        """``scale * tf / (tf + norm)`` for each of ``docs``, looped in C (``map``)."""
+        docs = list(docs)
+        tfs = list(map(postings.__getitem__, docs))
+        norms = map(self._norms(field).__getitem__, docs)
+        values = map(truediv, map(mul, repeat(scale), tfs), map(add, tfs, norms))
+        return dict(zip(docs, values, strict=True))
 
     def _remember(self, key: tuple[str, ...], value: dict[int, float]) -> None:
         self._cache[key] = value
@@ -108,19 +118,16 @@ class Scorer:
             # Score only the candidates, straight from the postings: no need to weigh
             # every document of a common word.
             scores: dict[int, float] = {}
-            get = scores.get
             for field, text in terms:
                 impacts = self._cache.get((field, text, "impact"))
                 if impacts is not None:
                     _add(scores, impacts, among.keys() & impacts.keys())
                     continue
                 postings = self.postings(field, text)
-                if not postings:
-                    continue
-                scale, norms = self._scale(field, len(postings)), self._norms(field)
-                for doc in among.keys() & postings.keys():
-                    tf = postings[doc]
-                    scores[doc] = get(doc, 0.0) + scale * tf / (tf + norms[doc])
+                if postings:
+                    scale = self._scale(field, len(postings))
+                    part = self._weigh(field, scale, postings, among.keys() & postings.keys())
+                    _add(scores, part, part.keys())
             return scores
         parts = [d for d in (self.impacts(f, t) for f, t in terms) if d]
         if not parts:
@@ -143,11 +150,8 @@ class Scorer:
         for group in groups[1:]:
             if not total:
                 return {}
-            scores = self.word_scores(list(group), among=total)
-            total = {d: s + scores[d] for d, s in total.items() if d in scores}
-        if option.weight != 1.0:
-            total = {d: s * option.weight for d, s in total.items()}
-        return total
+            total = _both(total, self.word_scores(list(group), among=total))
+        return _times(total, option.weight)
 
     def clause_scores(
         self, clause: Clause, among: dict[int, float] | None = None
@@ -172,16 +176,20 @@ class Scorer:
                 score = min(score * scale, cap)
                 if doc not in exact and score > total.get(doc, 0.0):
                     total[doc] = score
-        if clause.weight != 1.0:
-            total = {d: s * clause.weight for d, s in total.items()}
-        return total
+        return _times(total, clause.weight)
 
     def _clause_size(self, clause: Clause) -> int:
         return sum(self._size(option.groups[0]) for option in clause.options)
 
-    def rank(self, clauses: list[Clause], limit: int, require_all: bool) -> list[tuple[float, int]]:
+    def rank(
+        self,
+        clauses: list[Clause],
+        limit: int,
+        require_all: bool,
+        position: Callable[[int], int],
+    ) -> list[tuple[float, int]]:
         """The best ``limit`` documents as (score, docnum), best first (and those whose
-        score equals the last one's).
+        score equals the last one's, in the FAQ's order: ``position`` of a docnum).
 
         With ``require_all``, a document must match every required clause (the others,
         question words, only add to its score); otherwise the score is scaled by the
@@ -198,13 +206,12 @@ class Scorer:
             for clause in required[1:]:
                 if not total:
                     return []
-                scores = self.clause_scores(clause, among=total)
-                total = {d: s + scores[d] for d, s in total.items() if d in scores}
+                total = _both(total, self.clause_scores(clause, among=total))
             for clause in optional:
                 if not total:
                     break
-                for doc, score in self.clause_scores(clause, among=total).items():
-                    total[doc] += score
+                part = self.clause_scores(clause, among=total)
+                _add(total, part, part.keys())
         else:
             total = {}
             matched: dict[int, float] = {}
@@ -214,16 +221,15 @@ class Scorer:
                     matched[doc] = matched.get(doc, 0.0) + clause.weight
             weight = sum(c.weight for c in clauses)
             total = {d: s * matched[d] / weight for d, s in total.items()}
-        best = heapq.nlargest(limit + 1, total.items(), key=itemgetter(1))
-        if len(best) > limit and best[limit][1] == best[limit - 1][1]:
-            # Equal scores across the cut: keep them all (up to as many again), so that
-            # the caller breaks the tie by the FAQ's order, not by document numbers.
-            cut = best[limit - 1][1]
-            tied = [pair for pair in total.items() if pair[1] == cut]
-            best = [pair for pair in best if pair[1] > cut] + tied[:limit]
-        else:
-            best = best[:limit]
-        return [(score, doc) for doc, score in best]
+        # (score, docnum) pairs: no key function to call per document.
+        best = heapq.nlargest(limit + 1, zip(total.values(), total.keys(), strict=True))
+        if len(best) > limit and best[limit][0] == best[limit - 1][0]:
+            # Equal scores across the cut: keep them all (up to as many again), in the
+            # FAQ's order, so that the caller breaks the tie by it, not by docnums.
+            cut = best[limit - 1][0]
+            tied = sorted((d for d, s in total.items() if s == cut), key=position)[:limit]
+            return [pair for pair in best if pair[0] > cut] + [(cut, d) for d in tied]
+        return best[:limit]
 
 
 def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[int]) -> None:
@@ -235,3 +241,16 @@ def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[
         zip(have, map(add, map(scores.__getitem__, have), map(part.__getitem__, have)), strict=True)
     )
     scores.update(zip(fresh, map(part.__getitem__, fresh), strict=True))
+
+
+def _both(total: dict[int, float], scores: dict[int, float]) -> dict[int, float]:
+    """``total[d] + scores[d]`` for the documents in both, looped in C."""
+    docs = total.keys() & scores.keys()
+    sums = map(add, map(total.__getitem__, docs), map(scores.__getitem__, docs))
+    return dict(zip(docs, sums, strict=True))
+
+
+def _times(total: dict[int, float], weight: float) -> dict[int, float]:
+    if weight == 1.0:
+        return total
+    return dict(zip(total.keys(), map(mul, total.values(), repeat(weight)), strict=True))
