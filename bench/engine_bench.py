@@ -131,6 +131,35 @@ def measure(engine: str, size: int, work: Path, count: int) -> dict[str, float]:
     }
 
 
+def update(size: int, work: Path) -> dict[str, float]:
+    """One page's answers changed: its reindexing plus the first search after it."""
+    from dataclasses import replace
+
+    from reader.search import SearchIndex
+
+    library = corpus.library(size)
+    index = SearchIndex.open(library, work / "app")
+    index.search("commande", LIMIT)
+    page = library.pages[len(library.pages) // 2]
+    changed = replace(
+        page,
+        sections=tuple(
+            replace(
+                s,
+                questions=tuple(replace(q, answer=q.answer + " Mise à jour.") for q in s.questions),
+            )
+            for s in page.sections
+        ),
+    )
+    new = replace(library, pages=tuple(changed if p is page else p for p in library.pages))
+    t, cpu = time.perf_counter(), time.process_time()
+    index.update_pages(new, [page.id])
+    found = index.search("mise à jour", LIMIT).hits
+    wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+    assert found and not index.warnings, index.warnings
+    return {"update_s": wall, "update_cpu_s": cpu}
+
+
 def _child(*args: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, *args], check=True, capture_output=True, text=True
@@ -143,11 +172,14 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)  # build|app|fts SIZE DIR
+    parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)  # build|app|fts|update SIZE DIR
     args = parser.parse_args()
     if args.step:
         step, size, work = args.step[0], int(args.step[1]), Path(args.step[2])
-        figures = build(size, work) if step == "build" else measure(step, size, work, args.queries)
+        if step in ("build", "update"):
+            figures = build(size, work) if step == "build" else update(size, work)
+        else:
+            figures = measure(step, size, work, args.queries)
         print(json.dumps(figures))
         return 0
     rows = []
@@ -161,6 +193,7 @@ def main() -> int:
                 for engine in order:
                     step = ["--step", engine, str(size), str(work), "--queries"]
                     runs[engine].append(_child(*step, str(args.queries)))
+            built.update(_child("--step", "update", str(size), str(work)))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         median = {
@@ -184,6 +217,11 @@ def main() -> int:
             f"{size:>9} {'ratio':>6} {a['cpu_ms'] / f['cpu_ms']:>11.2f}× "
             f"{a['p50_ms'] / f['p50_ms']:>6.2f}× {a['peak_mb'] / f['peak_mb']:>7.2f}× "
             f"{a['size_mb'] / f['size_mb']:>8.2f}×"
+        )
+    for size, _, built in rows:
+        print(
+            f"{size:>9} questions: one page reindexed + first search after it "
+            f"{built['update_s']:.2f} s ({built['update_cpu_s']:.2f} s CPU)"
         )
     print(f"median of {args.rounds} rounds, {args.queries} queries, each engine in a fresh process")
     return 0

@@ -141,3 +141,25 @@ def test_a_removed_word_answers_as_in_a_fresh_index(tmp_path: Path, on_disk: boo
     finally:
         updated.close()
         fresh.close()
+
+
+@pytest.mark.parametrize("damage", ["texts.json garbled", "forms.json missing"])
+def test_damaged_or_missing_tables_are_rebuilt_like_the_index(tmp_path: Path, damage: str) -> None:
+    library = wiki_library()
+    index = SearchIndex.open(library, tmp_path)
+    before = {q: digest(index.search(q)) for q in QUERIES}
+    folder = index.folder
+    index.close()
+    assert folder is not None
+    name, how = damage.split(" ")
+    if how == "garbled":
+        (folder / name).write_text('{"faq:x#y": "', encoding="utf-8")
+    else:
+        (folder / name).unlink()
+    again = SearchIndex.open(library, tmp_path)
+    try:
+        assert again.warnings == ["index de recherche endommagé : reconstruit"]
+        assert {q: digest(again.search(q)) for q in QUERIES} == before
+        assert (folder / name).is_file()
+    finally:
+        again.close()
