@@ -177,37 +177,40 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
 
 
-_LETTER = re.compile(r"[^\W_]").match  # what WORD's words are made of
-_APOSTROPHE = re.compile(r"['’`]").match
-
-
 def _words_among(text: str, only: frozenset[str]) -> list[tuple[int, str]]:
     """Where :data:`WORD` finds the words of ``only`` in ``text``, in order.
 
-    The text's words are listed in C and met with ``only`` as sets; then each word found
-    is looked for with ``str.find``, and an occurrence counts where WORD would cut one
-    word there: not after a letter (or a letter and an apostrophe, which WORD would have
-    gone on through), not before one (or an apostrophe and a letter).
+    Each word is looked for with ``str.find`` (the text's words are first listed in C and
+    met with ``only`` as sets when there are many to look for), and an occurrence counts
+    where WORD would cut one word there: not after a letter (or a letter and an
+    apostrophe, which WORD would have gone on through), not before one (or an apostrophe
+    and a letter). ``[^\\W_]`` is ``str.isalnum`` for one character.
     """
-    found = only.intersection(WORD.findall(text))
-    if not found:
-        return []
+    if len(only) > _FIND_EACH:
+        only = only.intersection(WORD.findall(text))
     out: list[tuple[int, str]] = []
     end_of_text = len(text)
-    for raw in found:
+    for raw in only:
         at = text.find(raw)
         while at >= 0:
             end = at + len(raw)
             if (
-                (at == 0 or not _LETTER(text, at - 1))
-                and (at < 2 or not (_APOSTROPHE(text, at - 1) and _LETTER(text, at - 2)))
-                and (end == end_of_text or not _LETTER(text, end))
-                and not (_APOSTROPHE(text, end) and _LETTER(text, end + 1))
+                (at == 0 or not text[at - 1].isalnum())
+                and (at < 2 or not (text[at - 1] in _APOSTROPHES and text[at - 2].isalnum()))
+                and (end == end_of_text or not text[end].isalnum())
+                and not (
+                    text[end : end + 1] in _APOSTROPHES_SET
+                    and text[end + 1 : end + 2].isalnum()
+                )
             ):
                 out.append((at, raw))
-            at = text.find(raw, end if end > at else at + 1)
+            at = text.find(raw, end)
     out.sort()
     return out
+
+
+_FIND_EACH = 24  # up to this many words, each is looked for on its own
+_APOSTROPHES_SET = frozenset(_APOSTROPHES)
 
 
 def index_terms(text: str) -> tuple[str, str]:

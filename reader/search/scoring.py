@@ -15,8 +15,8 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from itertools import repeat
-from operator import add, mul, truediv
+from itertools import compress, repeat
+from operator import add, eq, ge, gt, mul, truediv
 
 from reader.search.engine import Engine
 from reader.search.query import Clause, Option
@@ -129,13 +129,19 @@ class Scorer:
                     part = self._weigh(field, scale, postings, among.keys() & postings.keys())
                     _add(scores, part, part.keys())
             return scores
+        # A word's scores over all documents are kept with the postings: the same words
+        # come back as a query is typed. Like every dict the scorer hands out, read-only.
+        key = ("word", *(part for pair in terms for part in pair))
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
         parts = [d for d in (self.impacts(f, t) for f, t in terms) if d]
-        if not parts:
-            return {}
         parts.sort(key=len, reverse=True)
-        scores = dict(parts[0])  # a C-level copy of the biggest list; add the others to it
+        scores = dict(parts[0]) if parts else {}  # a C-level copy of the biggest list
         for part in parts[1:]:
             _add(scores, part, part.keys())
+        self._remember(key, scores)
         return scores
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
@@ -159,14 +165,13 @@ class Scorer:
         """Score of each document for one clause: its exact option if it matches, else the
         best of the others; times the clause's weight."""
         total: dict[int, float] = {}
-        exact: set[int] = set()
+        own: dict[int, float] = {}
         cap = math.inf
         for n, option in enumerate(clause.options):
             scores = self.option_scores(option, among)
             if n == 0 and option.own:
-                total = dict(scores)
-                exact = set(scores)
-                if scores:
+                total = own = scores
+                if scores and len(clause.options) > 1:
                     # A synonym never outweighs the best question with the words typed.
                     cap = option.weight and max(scores.values()) * SYNONYM_CAP
                 continue
@@ -174,7 +179,9 @@ class Scorer:
             scale = len(clause.tokens) / len(option.groups)
             for doc, score in scores.items():
                 score = min(score * scale, cap)
-                if doc not in exact and score > total.get(doc, 0.0):
+                if doc not in own and score > total.get(doc, 0.0):
+                    if total is own:
+                        total = dict(own)
                     total[doc] = score
         return _times(total, clause.weight)
 
@@ -207,6 +214,8 @@ class Scorer:
                 if not total:
                     return []
                 total = _both(total, self.clause_scores(clause, among=total))
+            if optional and total:
+                total = dict(total)
             for clause in optional:
                 if not total:
                     break
@@ -221,16 +230,22 @@ class Scorer:
                     matched[doc] = matched.get(doc, 0.0) + clause.weight
             weight = sum(c.weight for c in clauses)
             total = {d: s * matched[d] / weight for d, s in total.items()}
-        # (score, docnum) pairs: no key function to call per document.
-        best = heapq.nlargest(limit + 1, zip(total.values(), total.keys(), strict=True))
-        if len(best) > limit and best[limit][0] == best[limit - 1][0]:
-            # Equal scores across the cut: keep them all (up to as many again), in the
-            # FAQ's order, so that the caller breaks the tie by it, not by docnums.
-            cut = best[limit - 1][0]
-            tied = sorted((d for d, s in total.items() if s == cut), key=position)[:limit]
-            return [pair for pair in best if pair[0] > cut] + [(cut, d) for d in tied]
-        return best[:limit]
-
+        # The cut from the scores alone (no pair to build per document), then the pairs at
+        # or above it picked out in C.
+        top = heapq.nlargest(limit + 1, total.values())
+        if len(top) <= limit:
+            cut = top[-1] if top else 0.0
+        else:
+            cut = top[limit - 1]
+            if top[limit] == cut:
+                # Equal scores across the cut: keep them all (up to as many again), in the
+                # FAQ's order, so that the caller breaks the tie by it, not by docnums.
+                above = compress(total.items(), map(gt, total.values(), repeat(cut)))
+                tied = compress(total.keys(), map(eq, total.values(), repeat(cut)))
+                best = sorted(((score, doc) for doc, score in above), reverse=True)
+                return best + [(cut, doc) for doc in sorted(tied, key=position)[:limit]]
+        chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
+        return sorted(((score, doc) for doc, score in chosen), reverse=True)
 
 def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[int]) -> None:
     """``scores[d] += part[d]`` for each of ``docs`` (from 0 when absent), looped in C:
