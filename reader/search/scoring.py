@@ -1,11 +1,11 @@
-"""BM25F ranking over the index's postings, in a few flat loops.
+"""BM25F ranking over the index's postings, looped in C.
 
-Whoosh's own matchers walk a tree of Python objects document by document; for queries
-of a few words, each standing for several forms in several fields, that costs tens of
-milliseconds at 10,000 questions. Here each term's postings are read block by block into
-two flat lists (document numbers, term frequencies), kept in a small LRU cache (people
-type a query a letter at a time, so the same words come back), and scored with BM25F
-in dictionaries. Field lengths come from the index's own length columns, read once.
+Each term's postings (:meth:`reader.search.engine.Engine.postings`, two flat lists) become
+its BM25F share per document (its "impacts"), kept in a small LRU cache with each query
+word's sum over its terms (people type a query a letter at a time, so the same words come
+back). Documents are then met, summed and scaled through dict views, ``map`` and
+``itertools.compress``: no bytecode runs per posting. Every dict the scorer hands out
+may be a cached one: read-only. Field lengths come from the index's length columns.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
@@ -40,18 +40,6 @@ class Scorer:
         self._norm_cache: dict[str, list[float]] = {}
         self._cached = 0
 
-    def postings(self, field: str, text: str) -> dict[int, float]:
-        """Document number → term frequency of ``text`` in ``field`` (cached)."""
-        key: tuple[str, ...] = (field, text)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        ids, weights = self._engine.postings(field, text)
-        postings = dict(zip(ids, weights, strict=True))
-        self._remember(key, postings)
-        return postings
-
     def clear_cache(self) -> None:
         """Forget cached postings (the benchmark measures cold queries with it)."""
         self._cache.clear()
@@ -76,29 +64,23 @@ class Scorer:
         return FIELD_BOOSTS[field] * idf * (K1 + 1.0)
 
     def impacts(self, field: str, text: str) -> dict[int, float]:
-        """Document number → BM25F share of ``text`` in ``field`` (cached with the postings)."""
-        key = (field, text, "impact")
+        """Document number → BM25F share of ``text`` in ``field``, for the documents that
+        hold it (cached: read-only)."""
+        key = (field, text)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        postings = self.postings(field, text)
+        ids, tfs = self._engine.postings(field, text)
         impacts: dict[int, float] = {}
-        if postings:
-            scale = self._scale(field, len(postings))
-            impacts = self._weigh(field, scale, postings, postings.keys())
+        if ids:
+            # scale * tf / (tf + norm), looped in C.
+            scale = self._scale(field, len(ids))
+            norms = map(self._norms(field).__getitem__, ids)
+            values = map(truediv, map(mul, repeat(scale), tfs), map(add, tfs, norms))
+            impacts = dict(zip(ids, values, strict=True))
         self._remember(key, impacts)
         return impacts
-
-    def _weigh(
-        self, field: str, scale: float, postings: dict[int, float], docs: Iterable[int]
-    ) -> dict[int, float]:
-        """``scale * tf / (tf + norm)`` for each of ``docs``, looped in C (``map``)."""
-        docs = list(docs)
-        tfs = list(map(postings.__getitem__, docs))
-        norms = map(self._norms(field).__getitem__, docs)
-        values = map(truediv, map(mul, repeat(scale), tfs), map(add, tfs, norms))
-        return dict(zip(docs, values, strict=True))
 
     def _remember(self, key: tuple[str, ...], value: dict[int, float]) -> None:
         self._cache[key] = value
@@ -115,19 +97,11 @@ class Scorer:
         With ``among``, only those documents are scored (the others cannot match all words).
         """
         if among is not None:
-            # Score only the candidates, straight from the postings: no need to weigh
-            # every document of a common word.
+            # Only the candidates: the others cannot match every word.
             scores: dict[int, float] = {}
             for field, text in terms:
-                impacts = self._cache.get((field, text, "impact"))
-                if impacts is not None:
-                    _add(scores, impacts, among.keys() & impacts.keys())
-                    continue
-                postings = self.postings(field, text)
-                if postings:
-                    scale = self._scale(field, len(postings))
-                    part = self._weigh(field, scale, postings, among.keys() & postings.keys())
-                    _add(scores, part, part.keys())
+                impacts = self.impacts(field, text)
+                _add(scores, impacts, among.keys() & impacts.keys())
             return scores
         # A word's scores over all documents are kept with the postings: the same words
         # come back as a query is typed. Like every dict the scorer hands out, read-only.
@@ -145,7 +119,7 @@ class Scorer:
         return scores
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
-        return sum(len(self.postings(f, t)) for f, t in terms)
+        return sum(len(self.impacts(f, t)) for f, t in terms)
 
     def option_scores(
         self, option: Option, among: dict[int, float] | None = None
