@@ -199,8 +199,7 @@ def _words_among(text: str, only: frozenset[str]) -> list[tuple[int, str]]:
                 and (at < 2 or not (text[at - 1] in _APOSTROPHES and text[at - 2].isalnum()))
                 and (end == end_of_text or not text[end].isalnum())
                 and not (
-                    text[end : end + 1] in _APOSTROPHES_SET
-                    and text[end + 1 : end + 2].isalnum()
+                    text[end : end + 1] in _APOSTROPHES_SET and text[end + 1 : end + 2].isalnum()
                 )
             ):
                 out.append((at, raw))
