@@ -89,10 +89,19 @@ _INFOS = 100_000  # term infos remembered, at most
 class _TermsTokenizer(Tokenizer):  # type: ignore[misc]
     """Splits pre-analysed, space-separated terms: ``str.split`` and one reused token."""
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs: object) -> Iterator[Token]:  # fmt: skip
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for n, word in enumerate(value.split()):
             token.text = word
@@ -250,7 +259,8 @@ class Engine:
         self.deleted: frozenset[int] = frozenset(deleted)
         self.doc_count_all: int = self._reader.doc_count_all()
         self.doc_count: int = self.doc_count_all - len(self.deleted)
-        self._ids: list[str] | None = None
+        self._ids: dict[int, str] = {}
+        self._id_column: Any = None
         # (leaf, field, term) → Whoosh's term info or None: one hash lookup per term (in
         # Python, tens of microseconds), shared by the document frequency and the postings.
         self._infos: dict[tuple[int, str, str], Any] = {}
@@ -323,12 +333,13 @@ class Engine:
         return lengths
 
     def question_id(self, docnum: int) -> str:
-        """The question id of document ``docnum`` (the ids are read once, all together)."""
-        if self._ids is None:
-            self._ids = [
-                value.decode("utf-8") for value in self._reader.column_reader("id", translate=False)
-            ]
-        return self._ids[docnum]
+        """The question id of document ``docnum`` (from the id column, remembered)."""
+        found = self._ids.get(docnum)
+        if found is None:
+            if self._id_column is None:
+                self._id_column = self._reader.column_reader("id", translate=False)
+            found = self._ids[docnum] = self._id_column[docnum].decode("utf-8")
+        return found
 
 
 def _read_postings(matcher: Any) -> tuple[Iterable[int], Iterable[float]]:

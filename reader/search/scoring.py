@@ -221,6 +221,7 @@ class Scorer:
         chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
         return sorted(((score, doc) for doc, score in chosen), reverse=True)
 
+
 def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[int]) -> None:
     """``scores[d] += part[d]`` for each of ``docs`` (from 0 when absent), looped in C:
     the same sums as a Python loop, without a bytecode per posting."""
