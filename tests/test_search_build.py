@@ -11,7 +11,7 @@ import pytest
 
 from reader.search import SearchIndex
 from reader.search import cache as cache_module
-from reader.search.postings import TermPool
+from reader.search.engine import TermPool
 from tests.search_support import wiki_library
 
 

@@ -9,7 +9,7 @@ import pytest
 from reader.search import SearchIndex, synonyms
 from reader.search.analysis import tokens
 from reader.search.phonetic import phonetic_key
-from reader.search.query import damerau
+from reader.search.query import Vocabulary
 from reader.search.stopwords import is_filler
 from tests.search_support import wiki_library
 
@@ -52,10 +52,12 @@ def test_short_and_odd_words_have_no_key() -> None:
     assert phonetic_key("tva") == "" and phonetic_key("a1b2c3") == "" and phonetic_key("") == ""
 
 
-def test_damerau_counts_swaps_as_one_edit_and_stops_early() -> None:
-    assert damerau("livarsion", "livraison", 2) == 2
-    assert damerau("cotisatoin", "cotisation", 2) == 1
-    assert damerau("abcdefgh", "zyxwvuts", 2) == 3
+def test_two_slips_in_a_long_word_are_corrected_a_swap_counting_as_one() -> None:
+    vocabulary = Vocabulary(lambda: {"livraison": 3, "cotisation": 2, "abcdefgh": 1})
+    assert vocabulary.correct2("livarsion") == "livraison"  # two swaps
+    assert vocabulary.correct2("cotisatoin") == "cotisation"  # one swap
+    assert vocabulary.correct2("zyxwvuts") is None  # far from every word
+    assert vocabulary.correct2("livarsn") is None  # too short for two slips
 
 
 def test_question_words_are_filler() -> None:

@@ -275,13 +275,13 @@ def test_update_pages_reindexes_only_that_page(
         assert page is not None
         changed = _with_extra_answer(library, page.id, "Nouveau : le paiement par topinambour.")
         reindexed: list[set[str] | None] = []
-        original = index_module.documents
+        original = index_module.rows
 
-        def spy(lib: Library, page_ids: set[str] | None = None, vocabulary=None):
+        def spy(lib: Library, page_ids: set[str] | None = None):
             reindexed.append(page_ids)
-            return original(lib, page_ids, vocabulary)
+            return original(lib, page_ids)
 
-        monkeypatch.setattr(index_module, "documents", spy)
+        monkeypatch.setattr(index_module, "rows", spy)
         index.update_pages(changed, [page.id])
         assert reindexed and all(ids == {page.id} for ids in reindexed)
         assert not index.in_memory and index.warnings == []

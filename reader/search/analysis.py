@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
+
+from reader.search.engine import french_stem
 
 ANALYZER_VERSION = 2
 
 # Words: letters and digits, with inner apostrophes kept so elision can be seen.
-_WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
 _ELISION = re.compile(
     r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’`]", re.IGNORECASE
 )
@@ -53,28 +54,18 @@ _FAQ_STOP_WORDS = """
 _BASE_STOP_WORDS = set(_SNOWBALL_STOP_WORDS.split()) | set(_FAQ_STOP_WORDS.split())
 
 
-def fold(text: str) -> str:
+def fold_for_index(text: str) -> str:
     """Lower case without accents or ligatures: ``"Éleveurs Œufs"`` → ``"eleveurs oeufs"``."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-STOP_WORDS = frozenset(_BASE_STOP_WORDS | {fold(w) for w in _BASE_STOP_WORDS})
+STOP_WORDS = frozenset(_BASE_STOP_WORDS | {fold_for_index(w) for w in _BASE_STOP_WORDS})
 
-_stemmer = None
 _stem_cache: dict[str, tuple[str, ...]] = {}
 _fold_cache: dict[str, str] = {}
 _CACHE_MAX = 200_000
-
-
-def _stem_french(word: str) -> str:
-    global _stemmer
-    if _stemmer is None:
-        from whoosh.lang.snowball.french import FrenchStemmer
-
-        _stemmer = FrenchStemmer().stem
-    return _stemmer(word)
 
 
 def stems_of(word: str) -> tuple[str, ...]:
@@ -82,8 +73,8 @@ def stems_of(word: str) -> tuple[str, ...]:
     cached = _stem_cache.get(word)
     if cached is None:
         folded = fold_word(word)
-        first = fold_word(_stem_french(word))
-        second = fold_word(_stem_french(folded)) if folded != word else first
+        first = fold_word(french_stem(word))
+        second = fold_word(french_stem(folded)) if folded != word else first
         cached = (first,) if first == second else (first, second)
         if len(_stem_cache) > _CACHE_MAX:
             _stem_cache.clear()
@@ -92,10 +83,10 @@ def stems_of(word: str) -> tuple[str, ...]:
 
 
 def fold_word(word: str) -> str:
-    """:func:`fold` with a cache, for single words."""
+    """:func:`fold_for_index` with a cache, for single words."""
     cached = _fold_cache.get(word)
     if cached is None:
-        cached = fold(word)
+        cached = fold_for_index(word)
         if len(_fold_cache) > _CACHE_MAX:
             _fold_cache.clear()
         _fold_cache[word] = cached
@@ -146,30 +137,86 @@ def _parts(raw: str) -> _Parts:
 
 def tokens(text: str) -> Iterator[Token]:
     """Analyse ``text`` into tokens; stop words and over-long words are left out."""
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         start = match.start()
         for offset, surface, folded, stems in _parts(match.group()):
             begin = start + offset
             yield Token(surface, folded, stems, begin, begin + len(surface))
 
 
-@lru_cache(maxsize=4096)
-def token_positions(text: str) -> dict[str, tuple[Token, ...]]:
-    """Each folded form and stem of ``text`` → its tokens (cached: hits come back)."""
+def word_terms(raw: str) -> tuple[str, ...]:
+    """The index terms (folded forms and stems) of one word as a text writes it (a match
+    of :data:`WORD`, ``l'accès`` included), in order, each once."""
+    terms: dict[str, None] = {}
+    for _, _, folded, stems in _parts(raw):
+        terms[folded] = None
+        terms.update(dict.fromkeys(stems))
+    return tuple(terms)
+
+
+def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, tuple[Token, ...]]:
+    """Each folded form and stem of the words of ``text`` → their tokens, in text order.
+
+    With ``only``, the words written otherwise are skipped, not analysed: given the words
+    with some terms (``Tables.words_with``), the tokens of those terms are the same.
+    """
     positions: dict[str, list[Token]] = {}
-    for token in tokens(text):
-        positions.setdefault(token.folded, []).append(token)
-        for stem in token.stems:
-            if stem != token.folded:
-                positions.setdefault(stem, []).append(token)
+    for start, raw in _words(text) if only is None else _words_among(text, only):
+        for offset, surface, folded, stems in _parts(raw):
+            begin = start + offset
+            token = Token(surface, folded, stems, begin, begin + len(surface))
+            positions.setdefault(folded, []).append(token)
+            for stem in stems:
+                if stem != folded:
+                    positions.setdefault(stem, []).append(token)
     return {key: tuple(found) for key, found in positions.items()}
+
+
+def _words(text: str) -> Iterator[tuple[int, str]]:
+    for match in WORD.finditer(text):
+        yield match.start(), match.group()
+
+
+def _words_among(text: str, only: frozenset[str]) -> list[tuple[int, str]]:
+    """Where :data:`WORD` finds the words of ``only`` in ``text``, in order.
+
+    Each word is looked for with ``str.find`` (the text's words are first listed in C and
+    met with ``only`` as sets when there are many to look for), and an occurrence counts
+    where WORD would cut one word there: not after a letter (or a letter and an
+    apostrophe, which WORD would have gone on through), not before one (or an apostrophe
+    and a letter). ``[^\\W_]`` is ``str.isalnum`` for one character.
+    """
+    if len(only) > _FIND_EACH:
+        only = only.intersection(WORD.findall(text))
+    out: list[tuple[int, str]] = []
+    end_of_text = len(text)
+    for raw in only:
+        at = text.find(raw)
+        while at >= 0:
+            end = at + len(raw)
+            if (
+                (at == 0 or not text[at - 1].isalnum())
+                and (at < 2 or not (text[at - 1] in _APOSTROPHES and text[at - 2].isalnum()))
+                and (end == end_of_text or not text[end].isalnum())
+                and not (
+                    text[end : end + 1] in _APOSTROPHES_SET and text[end + 1 : end + 2].isalnum()
+                )
+            ):
+                out.append((at, raw))
+            at = text.find(raw, end)
+    out.sort()
+    return out
+
+
+_FIND_EACH = 24  # up to this many words, each is looked for on its own
+_APOSTROPHES_SET = frozenset(_APOSTROPHES)
 
 
 def index_terms(text: str) -> tuple[str, str]:
     """The stemmed and the folded terms of ``text``, each space-separated, for indexing."""
     stemmed: list[str] = []
     folded: list[str] = []
-    for raw in _WORD.findall(text):
+    for raw in WORD.findall(text):
         for _, _, word, stems in _parts(raw):
             folded.append(word)
             stemmed.extend(stems)

@@ -1,7 +1,8 @@
 """Building an index folder's files: on the calling thread, or in a process of its own.
 
-One Whoosh writer either way. A big library (more than :data:`PROCESS_THRESHOLD` questions)
-is built in a spawned process, so that the window is not held up.
+One Whoosh writer either way (:mod:`reader.search.engine`). A big library (more than
+:data:`PROCESS_THRESHOLD` questions) is built in a spawned process, so that the window is
+not held up.
 """
 
 from __future__ import annotations
@@ -10,53 +11,39 @@ import contextlib
 import errno
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import Index
-
 from reader.content.model import Library
-from reader.search.documents import Row, documents_from_rows, rows
-from reader.search.postings import use_term_pool
-from reader.search.schema import build_schema
-from reader.search.storage import write_manifest, write_vocabulary
+from reader.search import engine
+from reader.search.documents import Row, documents, rows
+from reader.search.storage import write_manifest
+from reader.search.tables import Tables
 
 
-def build(ix: Index, questions: Iterable[Row]) -> Counter[str]:
-    """Add every question in one writer; returns the vocabulary (folded word → questions).
-
-    One writer: Whoosh's multiprocessing writer was slower on two cores (pickling every
-    document to the workers costs more than it saves) and is fragile in a frozen app. A big
-    library is built by this function in a process of its own (:func:`build_in_process`).
-    """
-    vocabulary: Counter[str] = Counter()
-    writer = use_term_pool(ix.writer(limitmb=128), limitmb=128)
-    try:
-        for doc in documents_from_rows(questions, vocabulary):
-            writer.add_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    return vocabulary
+def build_in_memory(questions: Iterable[Row]) -> tuple[engine.Engine, Tables]:
+    """An index of ``questions`` in memory, and its tables."""
+    tables = Tables()
+    return engine.in_memory(documents(questions, tables)), tables
 
 
 def build_folder(folder: Path, questions: Iterable[Row], key: str, count: int) -> None:
-    """Build the index files, the vocabulary and, last, the manifest in ``folder``."""
-    vocabulary = build(FileStorage(str(folder)).create_index(build_schema()), questions)
-    write_vocabulary(folder, vocabulary)
+    """Build the index files, the tables and, last, the manifest in ``folder``.
+
+    One writer: Whoosh's multiprocessing writer was slower on two cores (pickling every
+    document to the workers costs more than it saves) and is fragile in a frozen app.
+    """
+    tables = Tables()
+    engine.write_folder(folder, documents(questions, tables))
+    tables.write(folder)
     write_manifest(folder, key, count)
 
 
 # Above this many questions the index is built in a process of its own. On a thread, the
-# build holds the GIL for long stretches the window then waits on: Whoosh compresses
-# every stored document with zlib, which releases and retakes the GIL so often that the
-# UI thread's request to switch is never honoured (a "convoy"), and the collector's full
-# passes over millions of young objects hold it too. Starting a process costs about half
-# a second: not worth it for the bundled FAQ (a few hundred questions, built in a blink).
+# build holds the GIL for long stretches the window then waits on, and the collector's
+# full passes over millions of young objects hold it too. Starting a process costs about
+# half a second: not worth it for the bundled FAQ (a few hundred questions).
 PROCESS_THRESHOLD = 2000
 _CHUNK = 250  # questions per message to the build process (a millisecond to pickle)
 _PROCESS_TIMEOUT = 900.0

@@ -17,14 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from whoosh.index import Index
-
 from reader.content.model import Library
 from reader.search.analysis import ANALYZER_VERSION
 from reader.search.build import PROCESS_THRESHOLD, build_folder, build_in_process
 from reader.search.documents import content_hash, rows
+from reader.search.engine import Engine
 from reader.search.schema import SCHEMA_VERSION
 from reader.search.storage import open_checked
+from reader.search.tables import Tables
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def build_on_disk(library: Library, cache_dir: Path, key: str, count: int) -> Index:
+def build_on_disk(library: Library, cache_dir: Path, key: str, count: int) -> tuple[Engine, Tables]:
     """Build in a temporary folder beside the final one, then rename it into place."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", dir=cache_dir))
@@ -69,10 +69,10 @@ def build_on_disk(library: Library, cache_dir: Path, key: str, count: int) -> In
     except BaseException:
         remove_tree(temp)
         raise
-    ix = open_checked(final, key, count)
-    if ix is None:
+    opened = open_checked(final, key, count)
+    if opened is None:
         raise OSError(errno.EIO, "the index just built does not read back", str(final))
-    return ix
+    return opened
 
 
 def cleanup(cache_dir: Path, keep: str) -> None:

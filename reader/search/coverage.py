@@ -2,9 +2,9 @@
 
 A step of its own after ranking. Its input is, for one question, the forms of the words
 it contains: :data:`QuestionWords`, each folded word and stem of a text → that text's
-words with this form. Today these come from analysing the title and the answer again
-(:func:`question_words`, cached); a term → word-forms table written at index time can
-stand in for them without changing this module.
+words with this form. Only the terms the check can ask about (:attr:`Checker.terms`) are
+needed: :func:`question_words` reads the title and the answer's plain text for the words
+with those terms, known from the word table written at index time, without the stemmer.
 
 Where only the question's terms are known (:class:`TermsOnly`, from the index's postings),
 the check still says what is missing, at little cost; how each word matched, and whether
@@ -32,7 +32,6 @@ from typing import NamedTuple
 from reader.search.analysis import Token, fold_word, stems_of, token_positions
 from reader.search.query import Clause, Option, Plan
 from reader.search.results import MatchedWord, MatchKind
-from reader.search.snippets import plain_text
 
 _LETTERS = re.compile(r"[^\W_]+")
 
@@ -69,11 +68,12 @@ class TermsOnly(Mapping[str, tuple[Token, ...]]):
         return 0
 
 
-def question_words(title: str, answer: str, answered: bool) -> tuple[QuestionWords, ...]:
-    """The word forms of a question's title and answer (the answer's only if it has one)."""
-    if not answered:
-        return (token_positions(title),)
-    return (token_positions(title), token_positions(plain_text(answer)))
+def question_words(texts: Sequence[str], only: frozenset[str] | None) -> tuple[QuestionWords, ...]:
+    """The word forms of a question's texts (its title, and its answer's plain text if it
+    has one). With ``only``, just the words written so are analysed: the words with one of
+    the :attr:`Checker.terms` (``Tables.words_with``) are all that :meth:`Checker.cover`
+    and :meth:`Coverage.matched` look up."""
+    return tuple(token_positions(text, only) for text in texts)
 
 
 class Way(NamedTuple):
@@ -235,6 +235,8 @@ class Checker:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self._clauses = [_Clause(c, plan.text) for c in plan.clauses if c.required]
+        self.terms = _terms_asked(self._clauses)
+        """Every term :meth:`cover` may look a question's words up by."""
 
     def best_possible(self, coverage: Coverage) -> bool:
         """True when a question covers every content clause the index can match at all
@@ -292,6 +294,19 @@ class Checker:
         lacks = tuple(word for c in covers for word in c.missing)
         indirect = sum(1 for c in covers if not c.same_word)
         return Coverage(tuple(covers), (*own, *other), lacks, indirect)
+
+
+def _terms_asked(clauses: list[_Clause]) -> frozenset[str]:
+    terms: set[str] = set()
+    for c in clauses:
+        said = [o for options in c.clause.word_synonyms for o in options]
+        for option in (*c.clause.options, *said):
+            for group in option.groups:
+                terms.update(t for _, t in group)
+        for token in c.clause.tokens:
+            terms.update(_forms(token))
+            terms.update(_itself(token.folded))
+    return frozenset(terms)
 
 
 @lru_cache(maxsize=4096)

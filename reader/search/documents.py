@@ -7,12 +7,13 @@ folder in the cache (:mod:`reader.search.cache`), so changed content names anoth
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from reader.content.model import Library
 from reader.search.analysis import index_terms
-from reader.search.snippets import index_text
+from reader.search.engine import Document
+from reader.search.snippets import index_text, plain_text
+from reader.search.tables import Tables
 
 
 def content_hash(library: Library) -> str:
@@ -35,7 +36,7 @@ def content_hash(library: Library) -> str:
     return digest.hexdigest()
 
 
-Row = tuple[str, str, str, str, str, bool]
+Row = tuple[str, str, str, str, str, str, bool]
 """One question as the index needs it: page id, page title, question id, section, title,
 answer, answered. Plain strings, cheap to send to a build process."""
 
@@ -57,29 +58,25 @@ def rows(library: Library, page_ids: set[str] | None = None) -> Iterator[Row]:
             )
 
 
-def documents(
-    library: Library, page_ids: set[str] | None = None, vocabulary: Counter[str] | None = None
-) -> Iterator[dict[str, str]]:
-    """The index documents of the library's questions (of some pages only, if given).
-
-    ``vocabulary``, when given, counts the questions that use each folded word.
-    """
-    return documents_from_rows(rows(library, page_ids), vocabulary)
-
-
-def documents_from_rows(
-    questions: Iterable[Row], vocabulary: Counter[str] | None = None
-) -> Iterator[dict[str, str]]:
+def documents(questions: Iterable[Row], tables: Tables) -> Iterator[Document]:
+    """The index documents of ``questions``; their plain texts, words and vocabulary are
+    added to ``tables``."""
     contexts: dict[tuple[str, str], str] = {}
+    vocabulary = tables.vocabulary
     for page_id, page_title, question_id, section_title, title_text, answer, answered in questions:
         context = contexts.get((page_id, section_title))
         if context is None:
             context = index_terms(f"{section_title} {page_title}")[0]
             contexts[(page_id, section_title)] = context
         title = index_terms(title_text)
-        body = index_terms(index_text(answer)) if answered else ("", "")
-        if vocabulary is not None:
-            vocabulary.update(set(title[1].split()) | set(body[1].split()))
+        tables.add_words(title_text)
+        if answered:
+            body = index_terms(index_text(answer))
+            text = tables.texts[question_id] = plain_text(answer)
+            tables.add_words(text)
+        else:
+            body = ("", "")
+        vocabulary.update(set(title[1].split()) | set(body[1].split()))
         yield {
             "id": question_id,
             "page": page_id,
@@ -88,6 +85,19 @@ def documents_from_rows(
             "body": body[0],
             "context": context,
         }
+
+
+def removed(questions: Iterable[Row], tables: Tables) -> None:
+    """Take ``questions`` (about to leave the index) out of ``tables``: their texts, and
+    their words from the vocabulary's counts."""
+    gone = Tables()
+    for _ in documents(questions, gone):
+        pass
+    tables.forget(gone.texts)
+    vocabulary = tables.vocabulary
+    vocabulary.subtract(gone.vocabulary)
+    for word in [w for w, n in vocabulary.items() if n <= 0]:
+        del vocabulary[word]
 
 
 def question_count(library: Library) -> int:

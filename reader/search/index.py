@@ -13,36 +13,26 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import logging
 import os
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import Index
-
 from reader.content.model import Library
+from reader.search import engine, synonyms
 from reader.search import query as q
-from reader.search import synonyms
-from reader.search.build import build
+from reader.search.build import build_in_memory
 from reader.search.cache import build_on_disk, cleanup, index_key, remove_tree
 from reader.search.coverage import Checker, TermsOnly
-from reader.search.documents import documents, question_count, rows
+from reader.search.documents import documents, question_count, removed, rows
 from reader.search.outcome import Candidate, candidate, in_order, result
-from reader.search.postings import use_term_pool
 from reader.search.results import SearchResult
-from reader.search.schema import TEXT_FIELDS, build_schema
+from reader.search.schema import TEXT_FIELDS
 from reader.search.scoring import Scorer
-from reader.search.storage import (
-    MANIFEST,
-    MemoryStorage,
-    open_checked,
-    read_vocabulary,
-    write_manifest,
-    write_vocabulary,
-)
+from reader.search.storage import MANIFEST, open_checked, write_manifest
+from reader.search.tables import Tables
 
 log = logging.getLogger(__name__)
 
@@ -60,32 +50,30 @@ class SearchIndex:
     def __init__(
         self,
         library: Library,
-        ix: Index,
+        opened: tuple[engine.Engine, Tables],
         folder: Path | None,
         key: str,
-        vocabulary: dict[str, int] | None = None,
         tables_dir: Path | None = None,
     ) -> None:
         self.library = library
         self.warnings: list[str] = []
-        self._ix = ix
         self._folder = folder  # None: the index is in memory
         self._tables_dir = tables_dir  # where parsed tables (synonyms) are cached
         self._key = key
         self._lock = threading.RLock()
         self._order_of: tuple[Library, dict[str, int]] | None = None
-        self._searcher = ix.searcher()
-        self._scorer = Scorer(self._searcher)
-        self._ids: tuple[object, dict[int, str]] = (None, {})  # per searcher
-        self._known_terms: q.KnownTerms | None = None  # for the searcher's reader
-        self._vocabulary = self._make_vocabulary(vocabulary)
+        self._use(*opened)
 
-    def _make_vocabulary(self, words: dict[str, int] | None) -> q.Vocabulary:
-        if words is not None or self._folder is None:
-            in_memory = words or {}
-            return q.Vocabulary(lambda: in_memory)
-        folder = self._folder
-        return q.Vocabulary(lambda: read_vocabulary(folder))
+    def _use(self, opened: engine.Engine, tables: Tables) -> None:
+        self._engine = opened
+        self._tables = tables
+        self._scorer = Scorer(opened)
+        self._known_terms = q.KnownTerms(opened)
+        vocabulary = tables.vocabulary
+        self._vocabulary = q.Vocabulary(lambda: vocabulary)
+        # What was just loaded lives as long as the index: the collector need not look
+        # through it again at every full pass (a pause of a millisecond or two, mid-search).
+        gc.freeze()
 
     # -- opening -------------------------------------------------------------------------
 
@@ -103,13 +91,13 @@ class SearchIndex:
             return cls._in_memory(library, key, tables_dir)
         try:
             folder = cache_dir / key
-            ix = open_checked(folder, key, count)
-            if ix is None:
+            opened = open_checked(folder, key, count)
+            if opened is None:
                 if folder.exists():
                     log.warning("search index in %s is stale or damaged: rebuilding", folder)
                     warnings.append("index de recherche endommagé : reconstruit")
-                ix = build_on_disk(library, cache_dir, key, count)
-            index = cls(library, ix, folder, key, tables_dir=tables_dir)
+                opened = build_on_disk(library, cache_dir, key, count)
+            index = cls(library, opened, folder, key, tables_dir=tables_dir)
             cleanup(cache_dir, keep=key)
         except Exception as error:  # any cache failure must leave search working
             log.warning("search index kept in memory: %s", error)
@@ -120,9 +108,7 @@ class SearchIndex:
 
     @classmethod
     def _in_memory(cls, library: Library, key: str, tables_dir: Path | None) -> SearchIndex:
-        ix = MemoryStorage().create_index(build_schema())
-        vocabulary = build(ix, rows(library))
-        return cls(library, ix, None, key, dict(vocabulary), tables_dir)
+        return cls(library, build_in_memory(rows(library)), None, key, tables_dir)
 
     @property
     def in_memory(self) -> bool:
@@ -135,10 +121,10 @@ class SearchIndex:
         return self._folder
 
     def close(self) -> None:
-        """Release the index's files (the object must not be used afterwards)."""
+        """Release the index (the object must not be used afterwards)."""
         # Closing a damaged index must not fail.
         with self._lock, contextlib.suppress(Exception):
-            self._searcher.close()
+            self._engine.close()
 
     # -- searching -----------------------------------------------------------------------
 
@@ -164,13 +150,9 @@ class SearchIndex:
         return SearchResult(query, (), None, False, correct=bool(correct))
 
     def _search(self, text: str, limit: int, correct: bool) -> SearchResult:
-        searcher = self._searcher
-        known = self._known_terms
-        if known is None or known.reader is not searcher.reader():
-            known = self._known_terms = q.KnownTerms(searcher.reader())
         p = q.plan(
             text,
-            known,
+            self._known_terms,
             self._vocabulary,
             synonyms.load(cache_dir=self._tables_dir),
             correct=correct,
@@ -181,11 +163,18 @@ class SearchIndex:
         head = max(limit, CHECKED)
         ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
         checked: dict[int, Candidate | None] = {}
+        order, question_id = self._order(), self._engine.question_id
+
+        def position(docnum: int) -> int:
+            return order.get(question_id(docnum), 0)
+
+        tables = self._tables
+        words = tables.words_with(checker.terms) if tables.complete else None
         for clauses, require_all in _passes(p.usable):
-            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all)
+            top = self._scorer.rank(clauses, max(head, RANK_WINDOW), require_all, position)
             for score, docnum in top:
                 ranked.setdefault(docnum, score)
-            self._check(checker, ranked, self._head(top, head), checked)
+            self._check(checker, ranked, self._head(top, head), checked, words)
             if any(c is not None and checker.best_possible(c.coverage) for c in checked.values()):
                 break
         # A candidate further down may lack fewer words than some of those checked: what
@@ -199,7 +188,7 @@ class SearchIndex:
                 if docnum not in checked
                 and len(checker.cover((self._terms(docnum),), False).missing) < worst
             ]
-            self._check(checker, ranked, better, checked)
+            self._check(checker, ranked, better, checked, words)
             found = [c for c in checked.values() if c is not None]
         order = self._order()
         best = in_order(found, lambda id_: order.get(id_, 0), limit)
@@ -213,7 +202,7 @@ class SearchIndex:
             cut = top[size - 1][0]
             tied = sorted(
                 (docnum for score, docnum in top if score == cut),
-                key=lambda docnum: order.get(self._id(docnum), 0),
+                key=lambda docnum: order.get(self._engine.question_id(docnum), 0),
             )
             top = [pair for pair in top if pair[0] > cut] + [(cut, d) for d in tied]
         return [docnum for _, docnum in top[:size]]
@@ -224,29 +213,23 @@ class SearchIndex:
         ranked: dict[int, float],
         docnums: list[int],
         checked: dict[int, Candidate | None],
+        words: frozenset[str] | None,
     ) -> None:
         """Check the questions ``docnums`` word by word (None: no longer in the library)."""
+        texts = self._tables.texts
         for docnum in docnums:
             if docnum not in checked:
-                question = self.library.question(self._id(docnum))
+                question = self.library.question(self._engine.question_id(docnum))
                 checked[docnum] = (
-                    None if question is None else candidate(checker, question, ranked[docnum])
+                    None
+                    if question is None
+                    else candidate(checker, question, ranked[docnum], texts.get(question.id), words)
                 )
 
     def _terms(self, docnum: int) -> TermsOnly:
         """The question ``docnum`` as the terms of its title and answer in the index."""
-        postings = self._scorer.postings
-        return TermsOnly(lambda term: any(docnum in postings(f, term) for f in TEXT_FIELDS))
-
-    def _id(self, docnum: int) -> str:
-        """The question id of a document (remembered while the searcher is open)."""
-        if self._ids[0] is not self._searcher:
-            self._ids = (self._searcher, {})
-        ids = self._ids[1]
-        found = ids.get(docnum)
-        if found is None:
-            found = ids[docnum] = self._searcher.stored_fields(docnum)["id"]
-        return found
+        holding = self._scorer.impacts  # its keys: the documents that hold the term
+        return TermsOnly(lambda term: any(docnum in holding(f, term) for f in TEXT_FIELDS))
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:
@@ -270,48 +253,33 @@ class SearchIndex:
             self.library = library
 
     def _update(self, library: Library, pages: set[str], key: str) -> None:
-        folder = self._folder
+        folder, tables = self._folder, self._tables
         if folder is not None:
-            self._searcher.close()
             (folder / MANIFEST).unlink(missing_ok=True)  # mid-update: not trusted if we die
-        vocabulary = Counter(self._vocabulary.words())
-        removed: Counter[str] = Counter()
-        for _ in documents(self.library, pages, vocabulary=removed):
-            pass
-        vocabulary.subtract(removed)
-        ix = self._ix if folder is None else FileStorage(str(folder)).open_index()
-        writer = use_term_pool(ix.writer(timeout=5.0, limitmb=64), limitmb=64)
-        try:
-            for page_id in pages:
-                writer.delete_by_term("page", page_id)
-            for doc in documents(library, pages, vocabulary=vocabulary):
-                writer.add_document(**doc)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-        words = {w: n for w, n in vocabulary.items() if n > 0}
-        if folder is not None:
+        removed(rows(self.library, pages), tables)
+        added = documents(rows(library, pages), tables)
+        if folder is None:
+            self._use(self._engine.update(pages, added), tables)
+        else:
+            engine.update_folder(folder, pages, added)
             target = folder.parent / key
             if target != folder:
                 remove_tree(target)
                 os.replace(folder, target)
-            write_vocabulary(target, vocabulary)
-            write_manifest(target, key, question_count(library))
+            tables.write(target)
+            count = question_count(library)
+            write_manifest(target, key, count)
             self._folder = target
-            reread = open_checked(target, key, question_count(library))
+            reread = open_checked(target, key, count, tables)
             if reread is None:
                 raise OSError(errno.EIO, "the updated index does not read back", str(target))
-            self._ix = reread
+            self._engine.close()
+            self._use(*reread)
         self._key = key
-        self._searcher = self._ix.searcher()
-        self._scorer = Scorer(self._searcher)
-        self._vocabulary = self._make_vocabulary(words)
 
     def _replace(self, other: SearchIndex) -> None:
-        self._ix, self._folder, self._key = other._ix, other._folder, other._key
-        self._searcher, self._vocabulary = other._searcher, other._vocabulary
-        self._scorer = other._scorer
+        self._folder, self._key = other._folder, other._key
+        self._use(other._engine, other._tables)
         self.library = other.library
 
     def _recover(self) -> None:

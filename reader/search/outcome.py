@@ -31,12 +31,27 @@ class Candidate:
     score: float  # rounded as shown
     coverage: Coverage
     texts: tuple[QuestionWords, ...]  # the title's words, and the answer's if it has one
+    answer: str  # the answer as plain text ("" without one)
 
 
-def candidate(checker: Checker, question: Question, score: float) -> Candidate:
-    """A question the index found with ``score``, checked against the query."""
-    texts = question_words(question.title, question.answer, question.answered)
-    return Candidate(question, round(float(score), 4), checker.cover(texts), texts)
+def candidate(
+    checker: Checker,
+    question: Question,
+    score: float,
+    answer: str | None,
+    words: frozenset[str] | None,
+) -> Candidate:
+    """A question the index found with ``score``, checked against the query.
+
+    ``answer`` is its answer as plain text (None: worked out here); ``words`` the words
+    of its texts to check (:func:`~reader.search.coverage.question_words`; None: all).
+    """
+    if question.answered:
+        answer = plain_text(question.answer) if answer is None else answer
+        texts = question_words((question.title, answer), words)
+    else:
+        answer, texts = "", question_words((question.title,), words)
+    return Candidate(question, round(float(score), 4), checker.cover(texts), texts, answer)
 
 
 def in_order(
@@ -63,7 +78,7 @@ def make_hit(candidate: Candidate) -> Hit:
     hits = [token for token, _ in shown]
     tags = {t.start: synonym_mark(w.query_word) for t, w in shown if w.synonym}
     if answered:
-        html = snippet(plain_text(question.answer), hits, tags)
+        html = snippet(candidate.answer, hits, tags)
     else:
         html = mark(question.title, hits, tags=tags)
     matched: dict[str, MatchedWord] = {}

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.search.analysis import fold
+from reader.search.analysis import fold_for_index
 
 _VOWELS = "aeiouyAEUéèêàâîïôûù"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -77,4 +77,4 @@ def phonetic_key(word: str) -> str:
         word = pattern.sub(replacement, word)
     word = word.replace("S", "s").replace("#", "ch")
     # Capitals are sounds (E, A, U); anything else left with an accent is read without it.
-    return "".join(c if c.isupper() else fold(c) for c in word)
+    return "".join(c if c.isupper() else fold_for_index(c) for c in word)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from reader.search import synonyms
 from reader.search.analysis import Token, tokens
@@ -141,13 +141,6 @@ def edits1(word: str) -> set[str]:
     return deletes | swaps | replaces | inserts
 
 
-def damerau(a: str, b: str, limit: int) -> int:
-    """Edit distance (swaps of neighbours count as one), or ``limit + 1`` once beyond it."""
-    from rapidfuzz.distance import OSA  # optimal string alignment, in C++
-
-    return int(OSA.distance(a, b, score_cutoff=limit))
-
-
 class Vocabulary:
     """The index's own words (folded) with how many questions use each, loaded on first use.
 
@@ -221,7 +214,7 @@ class Vocabulary:
 
 def plan(
     text: str,
-    reader,
+    index: Frequencies,
     vocabulary: Vocabulary,
     table: SynonymTable | None = None,
     correct: bool = True,
@@ -242,13 +235,13 @@ def plan(
         span = found[i:end]
         clause = Clause(list(span))
         if end - i == 1:
-            _word_options(clause, text, span[0], found, reader, vocabulary, result, correct)
+            _word_options(clause, text, span[0], found, index, vocabulary, result, correct)
         else:
             groups = tuple(tuple(terms_of(t)) for t in span)
-            if all(_known(reader, g) for g in groups):
+            if all(_known(index, g) for g in groups):
                 clause.options.append(Option(groups, 1.0, "exact"))
-            clause.word_synonyms = [tuple(_synonyms([t], reader, table)) for t in span]
-        clause.options += _synonyms(span, reader, table)
+            clause.word_synonyms = [tuple(_synonyms([t], index, table)) for t in span]
+        clause.options += _synonyms(span, index, table)
         if len(span) == 1 and is_filler(span[0].folded) and not all_filler:
             clause.weight, clause.required = FILLER_WEIGHT, False
         result.clauses.append(clause)
@@ -256,18 +249,24 @@ def plan(
     return result
 
 
-class KnownTerms:
-    """How many questions hold a term, as one open index reader says, remembered.
+class Frequencies(Protocol):
+    """What the plan asks the index: how many questions hold a term in a field."""
 
-    The plan asks about the same terms (and their synonyms) at every keystroke; the reader
+    def doc_frequency(self, field: str, term: str) -> int: ...
+
+
+class KnownTerms:
+    """How many questions hold a term, as one open index says, remembered.
+
+    The plan asks about the same terms (and their synonyms) at every keystroke; the index
     does not change while it is open, so what it said stays true. Bounded: a long session
     of odd queries starts again rather than grow.
     """
 
     LIMIT = 50_000
 
-    def __init__(self, reader) -> None:
-        self.reader = reader
+    def __init__(self, index: Frequencies) -> None:
+        self._index = index
         self._seen: dict[tuple[str, str], int] = {}
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
@@ -276,22 +275,22 @@ class KnownTerms:
         if found is None:
             if len(self._seen) >= self.LIMIT:
                 self._seen.clear()
-            found = self._seen[key] = self.reader.doc_frequency(fieldname, text)
+            found = self._seen[key] = self._index.doc_frequency(fieldname, text)
         return found
 
 
-def _synonyms(words: list[Token], reader, table: SynonymTable) -> list[Option]:
+def _synonyms(words: list[Token], index: Frequencies, table: SynonymTable) -> list[Option]:
     """The other ways to say ``words`` that the index knows, as options."""
     options = []
     for alternative in table.get(synonyms.key_of(words), ())[:MAX_SYNONYMS]:
         groups = tuple(tuple(terms_of(t)) for t in alternative.words)
-        if all(_known(reader, g) for g in groups):
+        if all(_known(index, g) for g in groups):
             options.append(Option(groups, SYNONYM_WEIGHT, "synonym", alternative.text))
     return options
 
 
-def _known(reader, pairs: tuple[tuple[str, str], ...]) -> bool:
-    return any(reader.doc_frequency(f, t) > 0 for f, t in pairs)
+def _known(index: Frequencies, pairs: tuple[tuple[str, str], ...]) -> bool:
+    return any(index.doc_frequency(f, t) > 0 for f, t in pairs)
 
 
 def _word_options(
@@ -299,14 +298,14 @@ def _word_options(
     text: str,
     token: Token,
     found: list[Token],
-    reader,
+    index: Frequencies,
     vocabulary: Vocabulary,
     result: Plan,
     correct: bool = True,
 ) -> None:
     """The options of a single word: itself, or its completions, corrections, sound-alikes."""
     pairs = tuple(terms_of(token))
-    if _known(reader, pairs):
+    if _known(index, pairs):
         clause.options.append(Option((pairs,), 1.0, "exact"))
         return
     if token is found[-1] and _still_typing(text, token):

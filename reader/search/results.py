@@ -9,8 +9,12 @@ how to search without it) and whether the reader has an answer at all (``abstain
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from reader.content.model import Library
 
 MatchKind = Literal["exact", "accent", "inflection", "completion", "typo", "sound-alike", "synonym"]
 """How a word of a question matched a word of the query:
@@ -101,3 +105,22 @@ class SearchResult:
     def abstains(self) -> bool:
         """True when no hit answers the whole query (no hit at all, or only partial ones)."""
         return not any(hit.complete for hit in self.hits)
+
+
+class Searcher(Protocol):
+    """What the rest of the app uses of a search index
+    (:class:`~reader.search.index.SearchIndex` is one): type against this, not the class."""
+
+    warnings: list[str]  # what went wrong with the cache, in plain words (search works)
+
+    def search(self, query: str, limit: int = 20, correct: bool = True) -> SearchResult:
+        """The questions matching ``query``, best first; never raises."""
+        ...
+
+    def update_pages(self, library: Library, page_ids: Iterable[str]) -> None:
+        """Reindex only the questions of ``page_ids`` (added, changed or removed pages)."""
+        ...
+
+    def close(self) -> None:
+        """Release the index (the object must not be used afterwards)."""
+        ...

@@ -1,11 +1,11 @@
-"""BM25F ranking over the index's postings, in a few flat loops.
+"""BM25F ranking over the index's postings, looped in C.
 
-Whoosh's own matchers walk a tree of Python objects document by document; for queries
-of a few words, each standing for several forms in several fields, that costs tens of
-milliseconds at 10,000 questions. Here each term's postings are read block by block into
-two flat lists (document numbers, term frequencies), kept in a small LRU cache (people
-type a query a letter at a time, so the same words come back), and scored with BM25F
-in dictionaries. Field lengths come from the index's own length columns, read once.
+Each term's postings (:meth:`reader.search.engine.Engine.postings`, two flat lists) become
+its BM25F share per document (its "impacts"), kept in a small LRU cache with each query
+word's sum over its terms (people type a query a letter at a time, so the same words come
+back). Documents are then met, summed and scaled through dict views, ``map`` and
+``itertools.compress``: no bytecode runs per posting. Every dict the scorer hands out
+may be a cached one: read-only. Field lengths come from the index's length columns.
 """
 
 from __future__ import annotations
@@ -13,109 +13,32 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from itertools import accumulate
-from operator import itemgetter
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
+from itertools import compress, repeat
+from operator import add, eq, ge, gt, mul, truediv
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
-
+from reader.search.engine import Engine
+from reader.search.query import Clause, Option
 from reader.search.schema import FIELD_BOOSTS
 
 K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_POSTINGS = 400_000  # cached postings in all, across terms (about 40 MB at most)
 
 
-def _read_postings(matcher) -> tuple[list[int], list[float]]:
-    ids: list[int] = []
-    weights: list[float] = []
-    if hasattr(matcher, "_read_data") and hasattr(matcher, "_lastblock"):
-        # whoosh3 block matcher: decode whole blocks (delta-coded ids) with C loops.
-        while matcher.is_active():
-            matcher._read_data()
-            raw_ids = matcher._data[0]
-            block_ids = raw_ids if matcher._byteids else accumulate(raw_ids)
-            ids.extend(block_ids)
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-            if matcher._lastblock:
-                break
-            matcher._next_block()
-        return ids, weights
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
-
-
 class Scorer:
-    """Reads postings and field lengths of one searcher, and ranks documents."""
+    """Reads postings and field lengths of one open index, and ranks documents."""
 
-    def __init__(self, searcher) -> None:
-        self._searcher = searcher
-        self._leaves = list(searcher.leaf_searchers())
-        self._doc_count = max(1, searcher.doc_count())
-        self._lengths: dict[str, list[int]] = {}
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._doc_count = max(1, engine.doc_count)
         self._avg: dict[str, float] = {}
         self._cache: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
         self._norm_cache: dict[str, list[float]] = {}
         self._cached = 0
-        self._deleted: set[int] = set()
-        for leaf, offset in self._leaves:
-            reader = leaf.reader()
-            if reader.has_deletions():
-                deleted = getattr(reader, "deleted_docs_set", None)
-                deleted = deleted() if callable(deleted) else deleted
-                if deleted is None:
-                    count = reader.doc_count_all()
-                    deleted = [d for d in range(count) if reader.is_deleted(d)]
-                self._deleted.update(offset + d for d in deleted)
-
-    def lengths(self, field: str) -> list[int]:
-        lengths = self._lengths.get(field)
-        if lengths is None:
-            lengths = []
-            for leaf, _ in self._leaves:
-                reader = leaf.reader()
-                count = reader.doc_count_all()
-                column = None
-                perdoc = getattr(reader, "_perdoc", None)
-                if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-                    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-                if column is not None:
-                    lengths.extend(_LENGTH_OF_BYTE[b] for b in column)
-                else:
-                    lengths.extend(reader.doc_field_length(d, field, 0) for d in range(count))
-            self._lengths[field] = lengths
-            total = sum(lengths) - sum(lengths[d] for d in self._deleted if d < len(lengths))
-            self._avg[field] = max(1.0, total / self._doc_count)
-        return lengths
-
-    def postings(self, field: str, text: str) -> dict[int, float]:
-        """Document number → term frequency of ``text`` in ``field`` (cached)."""
-        key: tuple[str, ...] = (field, text)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        ids: list[int] = []
-        weights: list[float] = []
-        for leaf, offset in self._leaves:
-            reader = leaf.reader()
-            if (field, text) not in reader:
-                continue
-            leaf_ids, leaf_weights = _read_postings(reader.postings(field, text))
-            ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
-            weights.extend(leaf_weights)
-        postings = dict(zip(ids, weights, strict=False))
-        for doc in self._deleted & postings.keys() if self._deleted else ():
-            del postings[doc]
-        self._remember(key, postings)
-        return postings
 
     def clear_cache(self) -> None:
         """Forget cached postings (the benchmark measures cold queries with it)."""
@@ -125,7 +48,10 @@ class Scorer:
     def _norms(self, field: str) -> list[float]:
         norms = self._norm_cache.get(field)
         if norms is None:
-            lengths = self.lengths(field)
+            lengths = self._engine.lengths(field)
+            deleted = self._engine.deleted
+            total = sum(lengths) - sum(lengths[d] for d in deleted if d < len(lengths))
+            self._avg[field] = max(1.0, total / self._doc_count)
             b = B.get(field, B_DEFAULT)
             base = K1 * (1.0 - b)
             per_length = K1 * b / self._avg[field]
@@ -138,18 +64,21 @@ class Scorer:
         return FIELD_BOOSTS[field] * idf * (K1 + 1.0)
 
     def impacts(self, field: str, text: str) -> dict[int, float]:
-        """Document number → BM25F share of ``text`` in ``field`` (cached with the postings)."""
-        key = (field, text, "impact")
+        """Document number → BM25F share of ``text`` in ``field``, for the documents that
+        hold it (cached: read-only)."""
+        key = (field, text)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        postings = self.postings(field, text)
+        ids, tfs = self._engine.postings(field, text)
         impacts: dict[int, float] = {}
-        if postings:
-            norms = self._norms(field)
-            scale = self._scale(field, len(postings))
-            impacts = {doc: scale * tf / (tf + norms[doc]) for doc, tf in postings.items()}
+        if ids:
+            # scale * tf / (tf + norm), looped in C.
+            scale = self._scale(field, len(ids))
+            norms = map(self._norms(field).__getitem__, ids)
+            values = map(truediv, map(mul, repeat(scale), tfs), map(add, tfs, norms))
+            impacts = dict(zip(ids, values, strict=True))
         self._remember(key, impacts)
         return impacts
 
@@ -168,69 +97,55 @@ class Scorer:
         With ``among``, only those documents are scored (the others cannot match all words).
         """
         if among is not None:
-            # Score only the candidates, straight from the postings: no need to weigh
-            # every document of a common word.
+            # Only the candidates: the others cannot match every word.
             scores: dict[int, float] = {}
-            get = scores.get
             for field, text in terms:
-                postings = self.postings(field, text)
-                if not postings:
-                    continue
-                cached = self._cache.get((field, text, "impact"))
-                if cached is not None:
-                    postings, scale, norms = cached, 1.0, None
-                else:
-                    scale, norms = self._scale(field, len(postings)), self._norms(field)
-                pairs = (
-                    ((doc, postings.get(doc)) for doc in among)
-                    if len(among) < len(postings)
-                    else ((doc, tf) for doc, tf in postings.items() if doc in among)
-                )
-                for doc, tf in pairs:
-                    if tf is None:
-                        continue
-                    value = tf if norms is None else scale * tf / (tf + norms[doc])
-                    scores[doc] = get(doc, 0.0) + value
+                impacts = self.impacts(field, text)
+                _add(scores, impacts, among.keys() & impacts.keys())
             return scores
+        # A word's scores over all documents are kept with the postings: the same words
+        # come back as a query is typed. Like every dict the scorer hands out, read-only.
+        key = ("word", *(part for pair in terms for part in pair))
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
         parts = [d for d in (self.impacts(f, t) for f, t in terms) if d]
-        if not parts:
-            return {}
         parts.sort(key=len, reverse=True)
-        scores = dict(parts[0])  # a C-level copy of the biggest list; add the others to it
-        get = scores.get
+        scores = dict(parts[0]) if parts else {}  # a C-level copy of the biggest list
         for part in parts[1:]:
-            for doc, value in part.items():
-                scores[doc] = get(doc, 0.0) + value
+            _add(scores, part, part.keys())
+        self._remember(key, scores)
         return scores
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
-        return sum(len(self.postings(f, t)) for f, t in terms)
+        return sum(len(self.impacts(f, t)) for f, t in terms)
 
-    def option_scores(self, option, among: dict[int, float] | None = None) -> dict[int, float]:
+    def option_scores(
+        self, option: Option, among: dict[int, float] | None = None
+    ) -> dict[int, float]:
         """Score of each document with every group of ``option`` (weighted), within ``among``."""
         groups = sorted(option.groups, key=self._size)
         total = self.word_scores(list(groups[0]), among)
         for group in groups[1:]:
             if not total:
                 return {}
-            scores = self.word_scores(list(group), among=total)
-            total = {d: s + scores[d] for d, s in total.items() if d in scores}
-        if option.weight != 1.0:
-            total = {d: s * option.weight for d, s in total.items()}
-        return total
+            total = _both(total, self.word_scores(list(group), among=total))
+        return _times(total, option.weight)
 
-    def clause_scores(self, clause, among: dict[int, float] | None = None) -> dict[int, float]:
+    def clause_scores(
+        self, clause: Clause, among: dict[int, float] | None = None
+    ) -> dict[int, float]:
         """Score of each document for one clause: its exact option if it matches, else the
         best of the others; times the clause's weight."""
         total: dict[int, float] = {}
-        exact: set[int] = set()
+        own: dict[int, float] = {}
         cap = math.inf
         for n, option in enumerate(clause.options):
             scores = self.option_scores(option, among)
             if n == 0 and option.own:
-                total = dict(scores)
-                exact = set(scores)
-                if scores:
+                total = own = scores
+                if scores and len(clause.options) > 1:
                     # A synonym never outweighs the best question with the words typed.
                     cap = option.weight and max(scores.values()) * SYNONYM_CAP
                 continue
@@ -238,18 +153,24 @@ class Scorer:
             scale = len(clause.tokens) / len(option.groups)
             for doc, score in scores.items():
                 score = min(score * scale, cap)
-                if doc not in exact and score > total.get(doc, 0.0):
+                if doc not in own and score > total.get(doc, 0.0):
+                    if total is own:
+                        total = dict(own)
                     total[doc] = score
-        if clause.weight != 1.0:
-            total = {d: s * clause.weight for d, s in total.items()}
-        return total
+        return _times(total, clause.weight)
 
-    def _clause_size(self, clause) -> int:
+    def _clause_size(self, clause: Clause) -> int:
         return sum(self._size(option.groups[0]) for option in clause.options)
 
-    def rank(self, clauses: list, limit: int, require_all: bool) -> list[tuple[float, int]]:
+    def rank(
+        self,
+        clauses: list[Clause],
+        limit: int,
+        require_all: bool,
+        position: Callable[[int], int],
+    ) -> list[tuple[float, int]]:
         """The best ``limit`` documents as (score, docnum), best first (and those whose
-        score equals the last one's).
+        score equals the last one's, in the FAQ's order: ``position`` of a docnum).
 
         With ``require_all``, a document must match every required clause (the others,
         question words, only add to its score); otherwise the score is scaled by the
@@ -266,13 +187,14 @@ class Scorer:
             for clause in required[1:]:
                 if not total:
                     return []
-                scores = self.clause_scores(clause, among=total)
-                total = {d: s + scores[d] for d, s in total.items() if d in scores}
+                total = _both(total, self.clause_scores(clause, among=total))
+            if optional and total:
+                total = dict(total)
             for clause in optional:
                 if not total:
                     break
-                for doc, score in self.clause_scores(clause, among=total).items():
-                    total[doc] += score
+                part = self.clause_scores(clause, among=total)
+                _add(total, part, part.keys())
         else:
             total = {}
             matched: dict[int, float] = {}
@@ -282,13 +204,43 @@ class Scorer:
                     matched[doc] = matched.get(doc, 0.0) + clause.weight
             weight = sum(c.weight for c in clauses)
             total = {d: s * matched[d] / weight for d, s in total.items()}
-        best = heapq.nlargest(limit + 1, total.items(), key=itemgetter(1))
-        if len(best) > limit and best[limit][1] == best[limit - 1][1]:
-            # Equal scores across the cut: keep them all (up to as many again), so that
-            # the caller breaks the tie by the FAQ's order, not by document numbers.
-            cut = best[limit - 1][1]
-            tied = [pair for pair in total.items() if pair[1] == cut]
-            best = [pair for pair in best if pair[1] > cut] + tied[:limit]
+        # The cut from the scores alone (no pair to build per document), then the pairs at
+        # or above it picked out in C.
+        top = heapq.nlargest(limit + 1, total.values())
+        if len(top) <= limit:
+            cut = top[-1] if top else 0.0
         else:
-            best = best[:limit]
-        return [(score, doc) for doc, score in best]
+            cut = top[limit - 1]
+            if top[limit] == cut:
+                # Equal scores across the cut: keep them all (up to as many again), in the
+                # FAQ's order, so that the caller breaks the tie by it, not by docnums.
+                above = compress(total.items(), map(gt, total.values(), repeat(cut)))
+                tied = compress(total.keys(), map(eq, total.values(), repeat(cut)))
+                best = sorted(((score, doc) for doc, score in above), reverse=True)
+                return best + [(cut, doc) for doc in sorted(tied, key=position)[:limit]]
+        chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
+        return sorted(((score, doc) for doc, score in chosen), reverse=True)
+
+
+def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[int]) -> None:
+    """``scores[d] += part[d]`` for each of ``docs`` (from 0 when absent), looped in C:
+    the same sums as a Python loop, without a bytecode per posting."""
+    have = scores.keys() & docs
+    fresh = docs - have
+    scores.update(
+        zip(have, map(add, map(scores.__getitem__, have), map(part.__getitem__, have)), strict=True)
+    )
+    scores.update(zip(fresh, map(part.__getitem__, fresh), strict=True))
+
+
+def _both(total: dict[int, float], scores: dict[int, float]) -> dict[int, float]:
+    """``total[d] + scores[d]`` for the documents in both, looped in C."""
+    docs = total.keys() & scores.keys()
+    sums = map(add, map(total.__getitem__, docs), map(scores.__getitem__, docs))
+    return dict(zip(docs, sums, strict=True))
+
+
+def _times(total: dict[int, float], weight: float) -> dict[int, float]:
+    if weight == 1.0:
+        return total
+    return dict(zip(total.keys(), map(mul, total.values(), repeat(weight)), strict=True))

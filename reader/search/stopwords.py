@@ -12,7 +12,7 @@ with the query does not come first. A query made of filler alone is searched as 
 
 from __future__ import annotations
 
-from reader.search.analysis import fold
+from reader.search.analysis import fold_for_index
 
 FILLER_WEIGHT = 0.2
 
@@ -35,7 +35,7 @@ _FILLER = """
     quelqu quelque quelques gens personne personnes
     ya voilà voila ok oui non
 """
-FILLER_WORDS = frozenset(fold(word) for word in _FILLER.split())
+FILLER_WORDS = frozenset(fold_for_index(word) for word in _FILLER.split())
 
 
 def is_filler(folded: str) -> bool:

@@ -1,0 +1,367 @@
+"""The one module that talks to Whoosh: index files written, opened, updated and read.
+
+Whoosh keeps the postings (which questions hold a term, how often) and the field lengths;
+everything else of the search (analysis, ranking, coverage, snippets) is the reader's own
+Python and asks this module through a small interface:
+
+- :func:`write_folder` and :func:`in_memory`: an index made of :data:`Document` s;
+- :func:`open_files`: an index from files already read and checked (``storage``);
+- :func:`update_folder` and :meth:`Engine.update`: some pages' documents replaced;
+- :class:`Engine`: one open index: postings, document frequencies, field lengths, the
+  question id of a document;
+- :func:`french_stem`: the Snowball French stemmer Whoosh ships.
+
+Whoosh's postings and columns are read below its public API, so this module is written for
+one release (:data:`WHOOSH_VERSION`) and refuses to load with another (:class:`EngineError`),
+rather than give wrong results. It imports Whoosh without the modules Whoosh imports but
+the reader never runs (:mod:`reader.search.lean_import`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from reader.search.lean_import import import_lean, lazy
+from reader.search.schema import FIELD_BOOSTS
+
+WHOOSH_VERSION = (2, 7, 5)
+WRITER_MB = 128  # the writer's posting pool; past it, sorted runs go to temporary files
+# Postings in blocks of up to this many documents, each compressed at zlib level 1. Whoosh's
+# default (128, level 3) suits skipping through a matcher; the reader reads whole lists, and
+# decoding a block (unpickle, decompress) costs the same whatever its length: at 10,000
+# questions a common term's list reads 10 times faster, and the files are smaller.
+BLOCK_POSTINGS = 16384
+BLOCK_COMPRESSION = 1
+
+
+class EngineError(RuntimeError):
+    """The installed Whoosh is not the one this module was written for."""
+
+
+def _check_version() -> None:
+    import whoosh
+
+    found = tuple(getattr(whoosh, "__version__", ()))[:3]
+    if found != WHOOSH_VERSION:
+        wanted = ".".join(map(str, WHOOSH_VERSION))
+        have = ".".join(map(str, found)) or "?"
+        raise EngineError(
+            f"la recherche demande Whoosh {wanted} (paquet whoosh-reloaded), "
+            f"la version {have} est installée : réinstallez faq-reader"
+        )
+
+
+_check_version()
+import_lean(
+    ("whoosh.index", "whoosh.filedb.filestore", "whoosh.codec.whoosh3", "whoosh.writing"),
+    {
+        "urllib.request": {"urlretrieve": lazy("urllib.request", "urlretrieve")},
+        # The package's cached_property, minus its asyncio support (Whoosh's readers
+        # cache plain values): functools' does the same for plain methods.
+        "cached_property": {"cached_property": functools.cached_property},
+        "whoosh.lang.morph_en": {"variations": lazy("whoosh.lang.morph_en", "variations")},
+    },
+)
+
+from whoosh.analysis import Token, Tokenizer  # noqa: E402
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield  # noqa: E402
+from whoosh.columns import VarBytesColumn  # noqa: E402
+from whoosh.fields import COLUMN, ID, TEXT, Schema  # noqa: E402
+from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
+from whoosh.index import Index  # noqa: E402
+from whoosh.reading import TermNotFound  # noqa: E402
+from whoosh.util.numeric import byte_to_length  # noqa: E402
+from whoosh.writing import PostingPool, SegmentWriter  # noqa: E402
+
+Document = Mapping[str, str]
+"""One question in the index: ``id`` (the question id), ``page`` (its page id), and the
+pre-analysed, space-separated terms of ``title``, ``title_folded``, ``body``, ``context``
+(:mod:`reader.search.schema`)."""
+
+_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+_INFOS = 100_000  # term infos remembered, at most
+
+
+class _TermsTokenizer(Tokenizer):  # type: ignore[misc]
+    """Splits pre-analysed, space-separated terms: ``str.split`` and one reused token."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for n, word in enumerate(value.split()):
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + n
+            yield token
+
+
+def _schema() -> Schema:
+    """A fresh schema (Whoosh schemas are mutable; never share one). No positions (no
+    phrase queries) and nothing stored: the id is a column, read without unpickling."""
+    terms = {
+        field: TEXT(analyzer=_TermsTokenizer(), phrase=False, field_boost=boost)
+        for field, boost in FIELD_BOOSTS.items()
+    }
+    return Schema(id=COLUMN(VarBytesColumn()), page=ID(), **terms)
+
+
+class TermPool(PostingPool):  # type: ignore[misc]
+    """Whoosh's posting pool without its one big sort, which holds the GIL for a second.
+
+    Whoosh's pool keeps every posting in one list and sorts it at commit. Documents come
+    in docnum order, so each term's postings already are: here they are filed by field and
+    term as they come, and only the field names and each field's terms are sorted (from a
+    generator that lets other threads run). Spilled runs are written in the same order.
+    """
+
+    def __init__(self, tempstore: Any, segment: Any, limitmb: int) -> None:
+        super().__init__(tempstore, segment, limitmb=limitmb)
+        self._fields: dict[str, dict[bytes, list[Any]]] = {}
+
+    def add(self, item: tuple[str, bytes, int, float, Any]) -> None:
+        fieldname, tbytes = item[0], item[1]
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        postings = terms.get(tbytes)
+        if postings is None:
+            terms[tbytes] = [item]
+        else:
+            postings.append(item)
+        # Whoosh's own estimate of a posting's bytes.
+        self.currentsize += 150 + len(fieldname) + 2 * len(tbytes) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+
+    def _sorted(self) -> Iterator[Any]:
+        fields, self._fields = self._fields, {}
+        for fieldname in sorted(fields):
+            terms = fields.pop(fieldname)
+            for tbytes in sorted(terms):
+                postings = terms.pop(tbytes)
+                postings.sort()  # already in order: a linear check
+                yield from postings
+
+    def save(self) -> None:
+        if self._fields:
+            path, f = self._new_run()
+            self._write_run(f, self._sorted())
+            self._add_run(path)
+        self.currentsize = 0
+
+    def items(self, maxfiles: int = 128) -> Iterator[Any]:
+        if not self.runs:
+            return self._sorted()
+        return super().items(maxfiles)  # type: ignore[no-any-return]
+
+
+def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) -> None:
+    """One writer: delete the documents of ``pages``, add ``documents``, commit."""
+    codec = W3Codec(blocklimit=BLOCK_POSTINGS, compression=BLOCK_COMPRESSION)
+    writer = ix.writer(timeout=5.0, limitmb=WRITER_MB, codec=codec)
+    if isinstance(writer, SegmentWriter) and type(writer.pool) is PostingPool:
+        # Whoosh's ``ix.writer(poolclass=…)`` takes the argument but ignores it.
+        writer.pool = TermPool(writer._tempstorage, writer.newsegment, WRITER_MB)
+    try:
+        for page in pages:
+            writer.delete_by_term("page", page)
+        for document in documents:
+            writer.add_document(**{**document, "id": document["id"].encode("utf-8")})
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+class _MemoryStorage(RamStorage):  # type: ignore[misc]
+    """Whoosh's RamStorage with its temporary files in memory too (Whoosh's own go to
+    the system's temporary folder: maybe the full or read-only disk that sent us here)."""
+
+    def temp_storage(self, name: str | None = None) -> _MemoryStorage:
+        return _MemoryStorage()
+
+
+def write_folder(folder: Path, documents: Iterable[Document]) -> None:
+    """Write a new index of ``documents`` in the (empty) folder ``folder``."""
+    _write(FileStorage(str(folder)).create_index(_schema()), documents)
+
+
+def update_folder(folder: Path, pages: Iterable[str], documents: Iterable[Document]) -> None:
+    """Replace the documents of ``pages`` in the index files of ``folder``."""
+    _write(FileStorage(str(folder)).open_index(), documents, pages)
+
+
+def in_memory(documents: Iterable[Document]) -> Engine:
+    """A new index of ``documents`` kept in memory."""
+    ix = _MemoryStorage().create_index(_schema())
+    _write(ix, documents)
+    return Engine(ix)
+
+
+def open_files(files: Mapping[str, bytes]) -> Engine:
+    """The index made of ``files`` (name → content, read and checked by the caller).
+
+    Searching in memory: no memory-mapped file to be truncated under us, no open file to
+    stop the folder from being renamed on Windows. Raises on files Whoosh cannot read.
+    """
+    storage = _MemoryStorage()
+    storage.files.update(files)
+    return Engine(storage.open_index())
+
+
+@functools.cache
+def _stemmer() -> Callable[[str], str]:
+    from whoosh.lang.snowball.french import FrenchStemmer
+
+    stem: Callable[[str], str] = FrenchStemmer().stem
+    return stem
+
+
+def french_stem(word: str) -> str:
+    """The Snowball French stem of a lower-case word."""
+    return _stemmer()(word)
+
+
+class Engine:
+    """One open index: a snapshot of its postings, field lengths and question ids.
+
+    Document numbers are the index's own: they hold while this object does and change with
+    an update (which gives another :class:`Engine`). Not thread-safe: one caller at a time
+    (:class:`~reader.search.index.SearchIndex` serialises).
+    """
+
+    def __init__(self, ix: Index) -> None:
+        self._ix = ix
+        self._reader = ix.reader()
+        self._leaves: list[tuple[Any, int]] = list(self._reader.leaf_readers())
+        deleted: set[int] = set()
+        for leaf, offset in self._leaves:
+            if leaf.has_deletions():
+                deleted.update(offset + d for d in leaf.deleted_docs_set)
+        self.deleted: frozenset[int] = frozenset(deleted)
+        self.doc_count_all: int = self._reader.doc_count_all()
+        self.doc_count: int = self.doc_count_all - len(self.deleted)
+        self._ids: dict[int, str] = {}
+        self._id_column: Any = None
+        # (leaf, field, term) → Whoosh's term info or None: one hash lookup per term (in
+        # Python, tens of microseconds), shared by the document frequency and the postings.
+        self._infos: dict[tuple[int, str, str], Any] = {}
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def update(self, pages: Iterable[str], documents: Iterable[Document]) -> Engine:
+        """The documents of ``pages`` replaced (an in-memory index; see :func:`update_folder`)."""
+        _write(self._ix, documents, pages)
+        return Engine(self._ix)
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        """How many live documents hold ``term`` in ``field`` (deleted ones left out, as
+        in an index built afresh)."""
+        if self.deleted:
+            return len(self.postings(field, term)[0])
+        infos = (self._info(n, field, term) for n in range(len(self._leaves)))
+        return sum(info.doc_frequency() for info in infos if info is not None)
+
+    def postings(self, field: str, term: str) -> tuple[list[int], list[float]]:
+        """The live documents holding ``term`` in ``field``, in order, and its frequency in
+        each (read block by block: whole blocks decoded in C, no matcher per document)."""
+        ids: list[int] = []
+        weights: list[float] = []
+        for n, (leaf, offset) in enumerate(self._leaves):
+            info = self._info(n, field, term)
+            if info is None:
+                continue
+            terms = leaf._terms
+            matcher = terms._codec.postings_reader(
+                terms._postfile, info, leaf.schema[field].format, term=(field, term)
+            )
+            leaf_ids, leaf_weights = _read_postings(matcher)
+            ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
+            weights.extend(leaf_weights)
+        if self.deleted:
+            kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in self.deleted]
+            return [d for d, _ in kept], [w for _, w in kept]
+        return ids, weights
+
+    def _info(self, n: int, field: str, term: str) -> Any:
+        key = (n, field, term)
+        try:
+            return self._infos[key]
+        except KeyError:
+            pass
+        leaf = self._leaves[n][0]
+        try:
+            info = leaf._terms.term_info(field, leaf._text_to_bytes(field, term))
+        except TermNotFound:
+            info = None
+        if len(self._infos) >= _INFOS:
+            self._infos.clear()
+        self._infos[key] = info
+        return info
+
+    def lengths(self, field: str) -> list[int]:
+        """The length (in terms, as Whoosh rounds it) of ``field`` in each document."""
+        lengths: list[int] = []
+        for leaf, _ in self._leaves:
+            count = leaf.doc_count_all()
+            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+            if column is None:
+                lengths.extend([0] * count)
+                continue
+            raw = bytes(column._dbfile.get(column._basepos, column._count))
+            lengths.extend(_LENGTH_OF_BYTE[b] for b in raw)
+            lengths.extend([0] * (count - len(raw)))  # trailing documents of length 0
+        return lengths
+
+    def question_id(self, docnum: int) -> str:
+        """The question id of document ``docnum`` (from the id column, remembered)."""
+        found = self._ids.get(docnum)
+        if found is None:
+            if self._id_column is None:
+                self._id_column = self._reader.column_reader("id", translate=False)
+            found = self._ids[docnum] = self._id_column[docnum].decode("utf-8")
+        return found
+
+
+def _read_postings(matcher: Any) -> tuple[Iterable[int], Iterable[float]]:
+    if not (hasattr(matcher, "_read_data") and hasattr(matcher, "_lastblock")):
+        # Postings kept inline in the term's info (a rare term): a list matcher.
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return ids, weights
+    all_ids: list[int] = []
+    all_weights: list[float] = []
+    while matcher.is_active():
+        matcher._read_data()
+        raw_ids, weights = matcher._data[0], matcher._data[1]
+        all_ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
+        if weights is None or isinstance(weights, float):  # all 1.0, or all the same
+            all_weights.extend([1.0 if weights is None else weights] * len(raw_ids))
+        else:
+            all_weights.extend(weights)
+        if matcher._lastblock:
+            break
+        matcher._next_block()
+    return all_ids, all_weights
