@@ -30,6 +30,17 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "dokuwiki: needs a real DokuWiki (php + Debian package)")
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the conformance harness's figures table when it ran (``tests.fidelity``)."""
+    from tests.fidelity import TABLE, report_header
+
+    if TABLE:
+        terminalreporter.section("DokuWiki conformance (ours/DokuWiki)")
+        terminalreporter.write_line(report_header())
+        for row in TABLE:
+            terminalreporter.write_line(row)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

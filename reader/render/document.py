@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from reader.content.manifest import media_path
 from reader.content.model import Library, Page, Question
-from reader.render.html import render_html
+from reader.render.html import LinkPolicy, render_html
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
@@ -64,7 +64,7 @@ def _policy(loaded: LoadedContent, embed: bool = False) -> ContentLinkPolicy:
     return ContentLinkPolicy(loaded.library, loaded.content.root, embed)
 
 
-def answer_html(question: Question, policy: ContentLinkPolicy) -> str:
+def answer_html(question: Question, policy: LinkPolicy) -> str:
     if not question.answered:
         return UNANSWERED_HTML
     return render_html(question.answer, policy)
@@ -80,13 +80,21 @@ def question_fragment(loaded: LoadedContent, question: Question) -> str:
     )
 
 
-def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
+def page_body(page: Page, policy: LinkPolicy) -> str:
+    """The HTML of a whole page: its title, intro, sections and questions.
+
+    A title the page does not have (no heading: its name stands for it) is marked
+    ``implied``; the section a page of questions alone is given repeats the page's
+    title and anchor, so it has no heading of its own.
+    """
     esc = html.escape
-    parts = [f'<h1 id="{esc(page.title_anchor)}">{esc(page.title)}</h1>']
+    implied = "" if page.title_anchor else ' class="implied"'
+    parts = [f'<h1 id="{esc(page.title_anchor)}"{implied}>{esc(page.title)}</h1>']
     if page.intro:
         parts.append(render_html(page.intro, policy))
     for section in page.sections:
-        parts.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
+        if section.anchor != page.title_anchor or section.title != page.title:
+            parts.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
         if section.intro:
             parts.append(render_html(section.intro, policy))
         for question in section.questions:
@@ -97,7 +105,7 @@ def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
 
 def page_fragment(loaded: LoadedContent, page: Page) -> str:
     """A whole page as an HTML fragment (media as local file URLs)."""
-    return _page_body(page, _policy(loaded))
+    return page_body(page, _policy(loaded))
 
 
 DOCUMENT_CSS = """
@@ -155,7 +163,7 @@ def page_document(
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         f"<title>{esc(page.title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n"
-        + _links_for_export(_page_body(page, _policy(loaded, embed=True)), resolve or _nowhere)
+        + _links_for_export(page_body(page, _policy(loaded, embed=True)), resolve or _nowhere)
         + f"\n<footer>{', '.join(footer)}</footer>\n</body>\n</html>\n"
     )
 
