@@ -90,10 +90,29 @@ def test_code_block_keeps_language_and_filename() -> None:
     assert 'class="language-csv"' in out and "commandes.csv" in out
 
 
-def test_unclosed_code_runs_to_end_and_warns() -> None:
-    conv = to_markdown("avant\n<code>\n**pas gras**", "p")
-    assert "<pre><code>**pas gras**" in render_html(conv.markdown)
+def test_unclosed_code_stays_text_as_typed_and_warns() -> None:
+    conv = to_markdown("avant\n<code>\n**gras** et <file>", "p")
+    assert (
+        render_html(conv.markdown)
+        == "<p>avant &lt;code&gt; <strong>gras</strong> et &lt;file&gt;</p>"
+    )
     assert conv.warnings
+
+
+def test_code_tag_may_end_on_the_next_line() -> None:
+    out = html_of("<code\npython [enable_line_numbers]\nexport.py>\nprint(1)\n</code>")
+    assert '<pre><code class="language-python">print(1)' in out and "export.py" in out
+
+
+def test_an_unclosed_code_tag_does_not_hide_the_headings_after_it() -> None:
+    from reader.content.outline import build_page
+
+    page = build_page(
+        "p", "====== P ======\n===== S =====\n==== Q1 ====\n<code>\n==== Q2 ====\nfin"
+    )
+    assert [q.title for q in page.questions()] == ["Q1", "Q2"]
+    indented = build_page("p", "===== S =====\n==== Q1 ====\n  ==== pas un titre ====")
+    assert [q.title for q in indented.questions()] == ["Q1"]
 
 
 def test_footnotes_become_markdown_footnotes() -> None:
