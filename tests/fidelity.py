@@ -49,8 +49,11 @@ _BREAKS = {
 }  # fmt: skip
 _VOID = {"br", "img", "hr", "input", "source", "meta", "link", "wbr", "col"}
 _REMOTE_IMAGE = re.compile(r"^(?:https?|ftp)://|[?&;]media=(?:https?|ftp)%3A", re.IGNORECASE)
+# What DokuWiki without a plugin shows as typed, and the reader drops (NOTOC and NOCACHE
+# are DokuWiki's own: shown, they were written as text on purpose).
 _PLUGIN_TEXT = re.compile(
-    rf"</?(?i:{'|'.join(sorted(PLUGIN_TAGS))})\b[^<>\n]*>|~~[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
+    rf"</?(?i:{'|'.join(sorted(PLUGIN_TAGS))})\b[^<>\n]*>"
+    r"|~~(?!NOTOC~~|NOCACHE~~)[A-Z][A-Z0-9_]*(?::[^~\n]*)?~~"
 )
 
 
@@ -174,6 +177,8 @@ class _Collector(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        if self.dokuwiki and "pre" not in self.stack and "code" not in self.stack:
+            data = _PLUGIN_TEXT.sub(" ", data)
         self.text(data)
 
 
@@ -206,10 +211,7 @@ def figures(fragment: str, dokuwiki: bool) -> PageFigures:
     collector = _Collector(dokuwiki)
     collector.feed(fragment)
     collector.close()
-    text = "".join(collector.parts) + " " + "".join(collector.notes)
-    if dokuwiki:
-        text = _PLUGIN_TEXT.sub(" ", text)
-    collector.figures.text = normalise(text)
+    collector.figures.text = normalise("".join(collector.parts) + " " + "".join(collector.notes))
     return collector.figures
 
 

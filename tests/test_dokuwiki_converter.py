@@ -200,3 +200,15 @@ def test_data_uris_and_local_files_show_their_label_and_are_not_media() -> None:
     out = render_html(conv.markdown)
     assert '<span class="media-missing">Plan</span>' in out
     assert '<span class="media-missing">b.pdf</span>' in out
+
+
+def test_a_blank_line_between_quoted_lines_starts_a_new_quote() -> None:
+    out = html_of("> Non\n\n> Si\n>> Vraiment ?\n> Oui")
+    assert out == (
+        "<blockquote>Non</blockquote>\n\n"
+        "<blockquote>Si<blockquote>Vraiment ?</blockquote>Oui</blockquote>"
+    )
+
+
+def test_a_quote_opening_deep_opens_every_level() -> None:
+    assert html_of(">>> profond\n> haut").count("<blockquote>") == 3

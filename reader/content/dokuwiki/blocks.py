@@ -3,7 +3,7 @@
 After :func:`.literal.protect` has cut out the literal regions, :func:`convert_blocks`
 classifies lines (heading, rule, list item, preformatted, table row, quote, paragraph)
 and emits Markdown: ATX headings with ``{#anchor}``, one-line paragraphs, fenced code,
-blockquotes, and raw HTML for lists and tables (so nesting, spans and type changes render
+and raw HTML for lists, tables and quotes (so nesting, spans and type changes render
 like DokuWiki's).
 """
 
@@ -71,23 +71,23 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
     return "\n".join(out)
 
 
-def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
-    """Nested Markdown blockquotes; same-depth lines are joined by a line break."""
-    groups: list[tuple[int, list[str]]] = []  # (depth, the lines' contents)
-    for depth, text in lines:
-        content = convert_inline(text, state, markdown=True).strip()
-        if groups and groups[-1][0] == depth:
-            groups[-1][1].append(content)
-        else:
-            groups.append((depth, [content]))
+def quote_to_html(lines: list[tuple[int, str]], state: ConversionState, markdown: bool) -> str:
+    """Nested ``<blockquote>`` from ``(depth, text)`` lines, as DokuWiki's quote handler
+    nests them: a deeper line opens quotes, a shallower one closes them, and lines at the
+    same depth are joined by a line break. ``markdown`` selects the output context."""
     out: list[str] = []
-    previous = 0
-    for depth, contents in groups:
-        if depth < previous:
-            out.append(">" * depth)
-        out.append("> " * depth + md_paragraph("<br />".join(contents)))
-        previous = depth
-    return "\n".join(out)
+    depth = 0
+    for level, text in lines:
+        if level > depth:
+            out.append("<blockquote>" * (level - depth))
+        elif level < depth:
+            out.append("</blockquote>" * (depth - level))
+        else:
+            out.append("<br />")
+        depth = level
+        out.append(convert_inline(text, state, markdown=markdown).strip())
+    out.append("</blockquote>" * depth)
+    return "".join(out)
 
 
 class BlockConverter:
@@ -206,7 +206,7 @@ class BlockConverter:
                     depth = len(raw) - len(raw.lstrip(">"))
                     quoted.append((min(depth, MAX_NESTING), raw[depth:]))
                     i += 1
-                self.blocks.append(quote_to_md(quoted, self.state))
+                self.blocks.append(quote_to_html(quoted, self.state, markdown=False))
                 continue
             self.paragraph.append(line)
             i += 1
