@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.content.dokuwiki import to_markdown
 from reader.render.html import render_html
 
@@ -73,10 +75,19 @@ def test_table_colspan_and_alignment() -> None:
     assert 'align="right"' in out and 'align="left"' in out
 
 
-def test_table_row_with_missing_cell_does_not_raise() -> None:
-    conv = to_markdown("| a | b |\n| c", "p")
-    assert "<td>c</td>" in render_html(conv.markdown)
-    assert conv.warnings
+def test_table_rows_are_as_wide_as_the_widest_and_text_after_the_last_bar_is_dropped() -> None:
+    conv = to_markdown("^ a ^ b ^\n| 1 | 2 | 3 | 4 |\n| c", "p")  # as DokuWiki shows them
+    out = render_html(conv.markdown)
+    assert [len(re.findall("<t[dh][ >]", row)) for row in out.split("<tr>")[1:]] == [4, 4, 4]
+    assert ">c<" not in out and conv.warnings
+
+
+def test_table_cells_align_and_span_as_in_dokuwiki() -> None:
+    out = html_of("^ h ^ h ^\n| ::: | x |\n|   |\tt|\n| a | b |\n| ::: |  c  |")
+    assert "<td></td>" in out  # ':::' right under the header spans nothing
+    assert '<td class="leftalign" align="left"></td>' in out  # blanks alone: left
+    assert '<td class="rightalign" align="right">t</td>' in out  # one tab aligns
+    assert '<td rowspan="2">a</td>' in out and 'align="center">c</td>' in out
 
 
 def test_nested_lists_keep_their_nesting() -> None:
