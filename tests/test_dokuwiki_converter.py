@@ -198,9 +198,9 @@ def test_five_megabytes_of_text_converts() -> None:
 
 
 def test_www_links_urls_and_multiplications_in_running_text() -> None:
-    md = to_markdown("voir www.cagette.net, FTP.ex.org/a ou http://x.org/b ; 3x4 et 10X20", "p")
+    md = to_markdown("voir www.cagette.net, ftp.ex.org/a ou http://x.org/b ; 3x4 et 10X20", "p")
     assert "[www.cagette.net](http://www.cagette.net)," in md.markdown
-    assert "[FTP.ex.org/a](ftp://FTP.ex.org/a)" in md.markdown
+    assert "[ftp.ex.org/a](ftp://ftp.ex.org/a)" in md.markdown
     assert "[http://x.org/b](http://x.org/b) ;" in md.markdown
     assert "3×4 et 10×20" in md.markdown
 
@@ -223,3 +223,14 @@ def test_a_blank_line_between_quoted_lines_starts_a_new_quote() -> None:
 
 def test_a_quote_opening_deep_opens_every_level() -> None:
     assert html_of(">>> profond\n> haut").count("<blockquote>") == 3
+
+
+def test_www_is_a_link_only_at_a_word_start_and_in_lower_case_as_in_dokuwiki() -> None:
+    md = to_markdown("C:\\www.a.fr\\x /srv/www.a.fr/y WWW.a.fr www.exemple (www.a.fr)", "p").markdown
+    assert md.count("](http://") == 1 and "([www.a.fr](http://www.a.fr))" in md
+
+
+def test_windows_shares_are_links_the_system_opens() -> None:
+    out = html_of("[[\\\\serveur\\partage commun|Partage]] et \\\\nas\\photos")
+    assert '<a href="file://serveur/partage%20commun">Partage</a>' in out
+    assert '<a href="file://nas/photos">\\\\nas\\photos</a>' in out

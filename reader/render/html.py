@@ -1,8 +1,9 @@
 """Markdown → a safe HTML fragment for the answer pane and the HTML export.
 
 python-markdown (``extra`` + ``sane_lists``) renders, then ``nh3`` sanitises: an allow-list
-of tags and attributes, links limited to ``http``, ``https``, ``mailto`` and the in-app
-``wiki:`` / ``media:`` schemes, no scripts, styles, event handlers or comments. After
+of tags and attributes, links limited to ``http``, ``https``, ``ftp``, ``mailto``, ``file``
+(Windows shares: only the converter writes them) and the in-app ``wiki:`` / ``media:``
+schemes, no scripts, styles, event handlers or comments. After
 sanitising, images are resolved through the :class:`LinkPolicy`: ``media:<id>`` becomes the
 policy's local URL (``file:`` or an image ``data:`` URI — the only place data URIs are
 accepted), anything else (a remote or unknown source) is replaced by its alt text, so the
@@ -51,7 +52,7 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start"},
 }
-_SCHEMES = {"http", "https", "mailto", "wiki", "media"}
+_SCHEMES = {"http", "https", "ftp", "mailto", "file", "wiki", "media"}
 _IMG = re.compile(r'<img\s(?:[^>"]|"[^"]*")*>')
 _A = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
 _PLAIN_WIKI_LINK = re.compile(r'<a href="wiki:([^"]*)">')

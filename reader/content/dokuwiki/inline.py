@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from reader.content.dokuwiki.conf import ENTITIES, PLUGIN_TAGS
 from reader.content.dokuwiki.footnotes import MAX_REFERENCES
-from reader.content.dokuwiki.links import EMAIL, wikilink
+from reader.content.dokuwiki.links import EMAIL, SHARE, share_url, wikilink
 from reader.content.dokuwiki.media import media
 from reader.content.dokuwiki.output import (
     HTML_SPECIALS,
@@ -44,6 +44,8 @@ _URL_PUNC_CHARS = ".:?-;,"
 # punctuation at every step; the same tail is the whole run with its trailing punctuation
 # cut off in Python (:func:`_url_end`), which takes one pass.
 _URL_TAIL = rf"[{_URL_ANY}]+"
+_URL_HOST = r"[\w.:?\-;,]*"  # DokuWiki's host characters
+_URL_RUN = re.compile(rf"[{_URL_ANY}]*")
 # DokuWiki's "whitespace" and punctuation for smart double quotes (ParserMode/Quotes.php).
 _QUOTE_WS = r"\s/\#~:+=&%@\-()\]\[{}><\"'"
 _QUOTE_PUNC = r";,.?!"
@@ -61,6 +63,7 @@ _TOKENS: list[tuple[str | None, str]] = [
     ("media", r"\{\{"),  # the body is found by InlineConverter.convert
     ("fn", r"\(\("),
     ("br", r"\\\\(?:[ \t]+|(?=\n)|$)"),
+    ("share", SHARE),  # a Windows share, \\server\share
     *((tag, re.escape(marker)) for tag, marker in _FORMAT_MARKERS.items()),
     ("tag", r"</?(?i:del|sub|sup)>"),
     ("email", rf"<{EMAIL}>"),
@@ -72,7 +75,9 @@ _TOKENS: list[tuple[str | None, str]] = [
 # starts with one, so trying these after them finds the same matches.
 _WORD_TOKENS: list[tuple[str | None, str]] = [
     ("url", rf"(?i:https?|ftp|news|irc|gopher|telnet|wais|ldap|ed2k)://{_URL_TAIL}"),
-    ("www", rf"(?i:www|ftp)\.{_URL_TAIL}"),
+    # 'www.' and 'ftp.' in lower case, not after a slash or a backslash, as in DokuWiki
+    # (only its host part: the rest is taken by _www_end when the host has DokuWiki's shape)
+    ("www", rf"(?<![/\\])(?:www|ftp)\.{_URL_HOST}"),
     ("mult", r"(?:[1-9]|\d{2,})[xX]\d+\b"),
 ]
 
@@ -89,10 +94,11 @@ _INLINE = re.compile(
     rf"{_INLINE_START}(?:{_alternatives(_TOKENS)}|\b(?:{_alternatives(_WORD_TOKENS)}))"
 )
 # Most text cannot hold a word token, and is scanned with the fast regex that leaves them
-# out. Every url has '://' (tested apart); a www link has 'www.' or 'ftp.' in any case, so
-# a '.' after 'w' or 'p'; a multiplication has 'x' or 'X' then a digit.
+# out. Every url has '://' (tested apart); a www link has 'www.' or 'ftp.', so a '.' after
+# 'w' or 'p'; a multiplication has 'x' or 'X' then a digit.
 _INLINE_WITHOUT_WORDS = re.compile(f"(?:{_alternatives(_TOKENS)})")
-_WORD_TOKEN_SIGN = re.compile(r"[.\d](?<=[wWpP]\.|[xX]\d)")
+_WORD_TOKEN_SIGN = re.compile(r"[.\d](?<=[wp]\.|[xX]\d)")
+
 
 
 def _scanner(source: str) -> re.Pattern[str]:
@@ -113,6 +119,18 @@ def _url_end(source: str, kind: str, start: int, end: int) -> int:
     punctuation left out, at least one character of its tail kept."""
     head = source.index("://", start) + 3 if kind == "url" else start + 4  # 'www.', 'ftp.'
     return max(head + 1, head + len(source[head:end].rstrip(_URL_PUNC_CHARS)))
+
+
+def _www_end(source: str, start: int, host_end: int) -> int:
+    """Where the www link whose host part is ``start:host_end`` ends, or -1 when it has
+    not the shape DokuWiki links: 'www.', host characters holding a dot with one before
+    it and one after it, then at least one more character."""
+    dot = source.find(".", start + 5, host_end)
+    if dot < 0 or dot + 1 >= host_end:
+        return -1
+    run_end = _URL_RUN.match(source, host_end).end()  # type: ignore[union-attr]
+    end = _url_end(source, "www", start, run_end)
+    return end if dot + 2 < end else -1
 
 
 @lru_cache(maxsize=64)
@@ -260,8 +278,12 @@ class InlineConverter:
                 elif kind == "quote":
                     piece = self.quote(source, start)
                 else:
-                    if kind in ("url", "www"):
+                    if kind == "url":
                         end = _url_end(source, kind, start, pos_after)
+                    elif kind == "www":
+                        end = _www_end(source, start, pos_after)
+                        if end < 0:
+                            kind, end = None, start + 3  # 'www' alone: text
                     piece = self.single_token(kind, source[start:end])
                 pos = end
                 if piece:
@@ -288,8 +310,10 @@ class InlineConverter:
         if kind == "url":
             return self.link(token, self.text(token))
         if kind == "www":
-            scheme = "ftp://" if token.lower().startswith("ftp") else "http://"
+            scheme = "ftp://" if token.startswith("ftp") else "http://"
             return self.link(scheme + token, self.text(token))
+        if kind == "share":
+            return self.link(share_url(token), self.text(token))
         if kind == "plugintag":
             self.state.warn(f"unknown plugin markup {token!r}: tag dropped, text kept")
             return ""

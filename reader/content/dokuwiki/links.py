@@ -24,6 +24,10 @@ section_anchor = lru_cache(maxsize=4096)(section_id)
 EMAIL = r"[\w.!#$%&'*+/=?^`{|}~-]+@(?:[0-9A-Za-z][0-9A-Za-z-]*\.)+[A-Za-z]{2,63}"
 _EMAIL_RE = re.compile(EMAIL)
 _SCHEME = re.compile(r"^([a-z0-9\-.+]+?)://", re.IGNORECASE)
+#: A Windows share written in the text, as DokuWiki finds one (ASCII word characters).
+SHARE = r"\\\\[A-Za-z0-9_]+(?:\\[A-Za-z0-9_\-$]+)+"
+# The target of a ``[[link]]`` to a Windows share: '\\', a server, '\', ...
+_SHARE_TARGET = re.compile(r"\\\\[^\\]+\\")
 _MEDIA_TITLE = re.compile(r"\{\{(?:[^}]|\}(?!\}))*\}\}")
 
 
@@ -40,6 +44,12 @@ def _simple_title(name: str) -> str:
             return parts[-2] if last == "start" else parts[-1]
         return "start"
     return last
+
+
+def share_url(share: str) -> str:
+    """The ``file:`` URL of a Windows share (``\\\\server\\share`` → ``file://server/share``),
+    the form the system opens (DokuWiki writes ``file://///server/share``)."""
+    return "file://" + share[2:].replace("\\", "/")
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,8 @@ def link_target(target: str, page_id: str) -> LinkTarget:
                 None, target, None, f"unknown interwiki shortcut {shortcut!r}: kept as text"
             )
         return LinkTarget(url, reference.partition("#")[0])
+    if _SHARE_TARGET.match(target):
+        return LinkTarget(share_url(target), target)
     if target.startswith("\\\\"):
         return LinkTarget(None, target)
     scheme = _SCHEME.match(target)
