@@ -226,7 +226,9 @@ def test_a_quote_opening_deep_opens_every_level() -> None:
 
 
 def test_www_is_a_link_only_at_a_word_start_and_in_lower_case_as_in_dokuwiki() -> None:
-    md = to_markdown("C:\\www.a.fr\\x /srv/www.a.fr/y WWW.a.fr www.exemple (www.a.fr)", "p").markdown
+    md = to_markdown(
+        "C:\\www.a.fr\\x /srv/www.a.fr/y WWW.a.fr www.exemple (www.a.fr)", "p"
+    ).markdown
     assert md.count("](http://") == 1 and "([www.a.fr](http://www.a.fr))" in md
 
 
@@ -234,3 +236,11 @@ def test_windows_shares_are_links_the_system_opens() -> None:
     out = html_of("[[\\\\serveur\\partage commun|Partage]] et \\\\nas\\photos")
     assert '<a href="file://serveur/partage%20commun">Partage</a>' in out
     assert '<a href="file://nas/photos">\\\\nas\\photos</a>' in out
+
+
+def test_a_line_right_after_a_list_table_or_quote_starts_no_block_as_in_dokuwiki() -> None:
+    assert html_of("  * a\n| x |") == "<ul>\n<li>a\n</li>\n</ul>\n\n<p>| x |</p>"
+    assert html_of("| x |\n  * a").endswith("<p>* a</p>")
+    assert html_of("> q\n----").endswith("<p>—-</p>")  # "---" then "-", as in DokuWiki
+    assert html_of("  * a\n\n----").endswith("<hr>")
+    assert html_of("  pre\n  * a") == "<pre><code>pre\n* a\n</code></pre>"

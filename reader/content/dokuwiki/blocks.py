@@ -131,14 +131,21 @@ class BlockConverter:
         return True
 
     def run(self, text: str) -> list[str]:
-        """Convert all lines; returns the Markdown blocks."""
+        """Convert all lines; returns the Markdown blocks.
+
+        A list, a table, a quote or preformatted text ends with the newline of its last
+        line, so DokuWiki starts no such block on the very next line: that line is
+        paragraph text (but for preformatted text after a quote, kept as a block here).
+        """
         lines = text.split("\n")
         i, n = 0, len(lines)
         checkpoint = self.state.checkpoint if self.state.check is not None else None
+        after = ""  # the block the previous line ended, when it took the newline
         while i < n:
             if checkpoint:
                 checkpoint()
             line = lines[i]
+            follows, after = after, ""
             if _TEXT_LINE.match(line):
                 self.paragraph.append(line)
                 i += 1
@@ -159,62 +166,69 @@ class BlockConverter:
             if not indented and is_heading(line) and self.heading(line):
                 i += 1
                 continue
-            if _RULE.fullmatch(line):
+            start = i
+            if follows and (follows != "quote" or not indented or LIST_LINE.match(line)):
+                pass  # no block can start here
+            elif LIST_LINE.match(line):
+                i, after = self.list_block(lines, i), "list"
+            elif _RULE.fullmatch(line):
                 self.flush_paragraph()
                 self.blocks.append("---")
                 i += 1
                 continue
-            if LIST_LINE.match(line):
-                self.flush_paragraph()
-                i = self.list_block(lines, i)
-                continue
-            if line.startswith(("  ", "\t")):
-                self.flush_paragraph()
-                pre = []
-                while (
-                    i < n
-                    and lines[i].startswith(("  ", "\t"))
-                    and not LIST_LINE.match(lines[i])
-                    and not _BLOCK_LINE.fullmatch(lines[i])
-                ):
-                    if checkpoint:
-                        checkpoint()
-                    raw = lines[i]
-                    pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
-                    i += 1
-                body = self.restore("\n".join(pre)).strip("\n")
-                if body.strip():
-                    self.blocks.append(code_block(Protected("code", body)))
-                continue
-            if line.startswith(("|", "^")):
-                self.flush_paragraph()
-                rows = []
-                while i < n and lines[i].startswith(("|", "^")):
-                    if checkpoint:
-                        checkpoint()
-                    rows.append(lines[i])
-                    i += 1
-                self.blocks.append(table_to_html(rows, self.state))
-                continue
-            if line.startswith(">"):
-                self.flush_paragraph()
-                quoted = []
-                while i < n and lines[i].startswith(">"):
-                    if checkpoint:
-                        checkpoint()
-                    raw = lines[i]
-                    depth = len(raw) - len(raw.lstrip(">"))
-                    quoted.append((min(depth, MAX_NESTING), raw[depth:]))
-                    i += 1
-                self.blocks.append(quote_to_html(quoted, self.state, markdown=False))
-                continue
-            self.paragraph.append(line)
-            i += 1
+            elif indented:
+                i, after = self.preformatted(lines, i), "pre"
+            elif line.startswith(("|", "^")):
+                i, after = self.table(lines, i), "table"
+            elif line.startswith(">"):
+                i, after = self.quote(lines, i), "quote"
+            if i == start:
+                self.paragraph.append(line)
+                i += 1
         self.flush_paragraph()
         return self.blocks
 
+    def _run_of(self, lines: list[str], i: int, starts: tuple[str, ...]) -> tuple[list[str], int]:
+        """The lines from ``i`` on that start with one of ``starts``; the paragraph before
+        them is emitted first."""
+        self.flush_paragraph()
+        run = []
+        while i < len(lines) and lines[i].startswith(starts):
+            if self.state.check is not None:
+                self.state.checkpoint()
+            run.append(lines[i])
+            i += 1
+        return run, i
+
+    def preformatted(self, lines: list[str], i: int) -> int:
+        """Emit the preformatted text from ``lines[i]`` on (indented lines, list-like ones
+        included); returns the index after it."""
+        run, i = self._run_of(lines, i, ("  ", "\t"))
+        pre = [raw[1:] if raw.startswith("\t") else raw[2:] for raw in run]
+        body = self.restore("\n".join(pre)).strip("\n")
+        if body.strip():
+            self.blocks.append(code_block(Protected("code", body)))
+        return i
+
+    def table(self, lines: list[str], i: int) -> int:
+        """Emit the table whose first row is ``lines[i]``; returns the index after it."""
+        rows, i = self._run_of(lines, i, ("|", "^"))
+        self.blocks.append(table_to_html(rows, self.state))
+        return i
+
+    def quote(self, lines: list[str], i: int) -> int:
+        """Emit the quote whose first line is ``lines[i]``; returns the index after it."""
+        run, i = self._run_of(lines, i, (">",))
+        quoted = []
+        for raw in run:
+            depth = len(raw) - len(raw.lstrip(">"))
+            quoted.append((min(depth, MAX_NESTING), raw[depth:]))
+        self.blocks.append(quote_to_html(quoted, self.state, markdown=False))
+        return i
+
     def list_block(self, lines: list[str], i: int) -> int:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
+        self.flush_paragraph()
         items = []
         while i < len(lines) and (m := LIST_LINE.match(lines[i])):
             if self.state.check is not None:

@@ -100,7 +100,6 @@ _INLINE_WITHOUT_WORDS = re.compile(f"(?:{_alternatives(_TOKENS)})")
 _WORD_TOKEN_SIGN = re.compile(r"[.\d](?<=[wp]\.|[xX]\d)")
 
 
-
 def _scanner(source: str) -> re.Pattern[str]:
     """The regex that finds the tokens of ``source``: the fast one when it can."""
     if "://" in source or _WORD_TOKEN_SIGN.search(source):
