@@ -207,7 +207,7 @@ def figures(fragment: str, dokuwiki: bool) -> PageFigures:
             lambda m: m.group(2).replace("<img ", f'<img data-address="{m.group(1)}" ', 1),
             fragment,
         )
-        fragment = _RSS.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', fragment)
+        fragment = _RSS.sub(lambda m: f'<p><a href="{m.group(1)}">{m.group(1)}</a></p>', fragment)
     collector = _Collector(dokuwiki)
     collector.feed(fragment)
     collector.close()
@@ -239,13 +239,19 @@ def report_header() -> str:
 
 
 class ReaderPolicy:
-    """What the harness tells the renderer: every page exists, no image was fetched."""
+    """What the harness tells the renderer: every page exists, no image was fetched,
+    smileys are the bundled ones."""
 
     def page_known(self, page_id: str) -> bool:
         return True
 
     def media_url(self, media_id: str) -> str | None:
         return None
+
+    def smiley_url(self, file: str) -> str | None:
+        from reader.render.smileys import bundled_smiley_url
+
+        return bundled_smiley_url(file)
 
 
 @dataclass

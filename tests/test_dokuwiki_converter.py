@@ -244,3 +244,11 @@ def test_a_line_right_after_a_list_table_or_quote_starts_no_block_as_in_dokuwiki
     assert html_of("> q\n----").endswith("<p>—-</p>")  # "---" then "-", as in DokuWiki
     assert html_of("  * a\n\n----").endswith("<hr>")
     assert html_of("  pre\n  * a") == "<pre><code>pre\n* a\n</code></pre>"
+
+
+def test_an_rss_feed_is_a_link_to_the_feed() -> None:
+    conv = to_markdown("{{rss>http://exemple.org/flux.rss 5 author date 1h }}", "p")
+    assert render_html(conv.markdown) == (
+        '<p><a href="http://exemple.org/flux.rss">http://exemple.org/flux.rss</a></p>'
+    )
+    assert conv.warnings

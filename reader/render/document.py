@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.content.dokuwiki.smileys import SMILEY_FILES
 from reader.content.manifest import media_path
 from reader.content.model import Library, Page, Question
 from reader.render.html import LinkPolicy, render_html
+from reader.render.smileys import SMILEY_FOLDER, bundled_smiley_url, smiley_data_url
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
@@ -32,7 +34,9 @@ class ContentLinkPolicy:
     """Tells the renderer which pages exist and where media files are.
 
     With ``embed`` the media become ``data:`` URIs (standalone export); without it,
-    ``file:`` URLs into the content set's media folder (the answer pane).
+    ``file:`` URLs into the content set's media folder (the answer pane). Smileys are
+    ``data:`` URIs: the content set's ``smileys/`` copy (fetched from the wiki) or the
+    bundled one.
     """
 
     library: Library
@@ -58,6 +62,14 @@ class ContentLinkPolicy:
         if not mime.startswith("image/"):
             return None
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+    def smiley_url(self, file: str) -> str | None:
+        """The wiki's own picture when a refresh fetched it, else the bundled one."""
+        if file in SMILEY_FILES:
+            fetched = smiley_data_url(self.content_root / SMILEY_FOLDER / file)
+            if fetched is not None:
+                return fetched
+        return bundled_smiley_url(file)
 
 
 def _policy(loaded: LoadedContent, embed: bool = False) -> ContentLinkPolicy:

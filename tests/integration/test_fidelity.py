@@ -33,7 +33,7 @@ def _namespace(name: str) -> list[str]:
 
 # wiki:syntax shows what the info plugin says of the wiki's installation (one list item,
 # links to the plugins' pages and authors): a plugin that the reader does not run.
-SYNTAX_INFO_PLUGIN = {"list_items": 1, "links": 4}
+SYNTAX_INFO_PLUGIN = {"list_items": 1, "links": 2}
 
 # The thresholds: mean visible-text similarity, and the share of pages whose every count
 # equals DokuWiki's.

@@ -19,6 +19,7 @@ The modules, in the order the text goes through them:
 ``interwiki``   ``wp>Name`` shortcuts (links and media)
 ``media``       ``{{media}}``: images, links to documents, external media as links
 ``footnotes``   ``((footnotes))``: references, numbers and definitions
+``smileys``     ``:-)``, ``FIXME`` …: DokuWiki's default table, written as pictures
 ``output``      escaping for Markdown or raw HTML, attribute values, urls; links
 ``state``       what one conversion accumulates; the placeholder characters; the
                 caller's cancel check
@@ -52,6 +53,7 @@ class Conversion:
     warnings: tuple[str, ...] = ()  # what could not be converted faithfully
     media: tuple[str, ...] = ()  # media ids used, resolved against the page's namespace
     links: tuple[str, ...] = ()  # internal page ids linked to, in order, unique
+    smileys: tuple[str, ...] = ()  # smiley picture files shown, in order, unique
 
 
 def to_markdown(
@@ -103,4 +105,5 @@ def _convert(
         warnings=tuple(state.warnings),
         media=tuple(state.media),
         links=tuple(state.links),
+        smileys=tuple(state.smileys),
     )

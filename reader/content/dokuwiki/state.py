@@ -1,5 +1,5 @@
 """What one conversion carries from construct to construct: the protected regions, the
-warnings, the media and pages used, the footnotes, the smart-quote balance.
+warnings, the media, pages and smileys used, the footnotes, the smart-quote balance.
 
 Protected regions (``<nowiki>``, ``%%``, ``<code>`` …, see :mod:`.literal`) are cut out of
 the text first and stand in it as private-use placeholders until they are rendered.
@@ -41,6 +41,7 @@ class ConversionState:
     warnings: list[str] = field(default_factory=list)
     media: dict[str, None] = field(default_factory=dict)
     links: dict[str, None] = field(default_factory=dict)
+    smileys: dict[str, None] = field(default_factory=dict)  # picture files, in order
     footnotes: Footnotes = field(default_factory=Footnotes)
     open_quotes: int = 0
     check: Callable[[], None] | None = None  # raises to stop the conversion (a cancel)
