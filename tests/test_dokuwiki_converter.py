@@ -252,3 +252,22 @@ def test_an_rss_feed_is_a_link_to_the_feed() -> None:
         '<p><a href="http://exemple.org/flux.rss">http://exemple.org/flux.rss</a></p>'
     )
     assert conv.warnings
+
+
+def test_a_footnote_over_several_lines_holds_lists_code_and_paragraphs() -> None:
+    text = (
+        "Voir((Deux cas :\n  * commande\n  * livraison\n\nEt le code :\n<code>\na = 1\n</code>\n))"
+        " et la suite((sur\ndeux lignes))."
+    )
+    out = html_of(text)
+    note = out.partition('<div class="footnote">')[2]
+    assert "<ul><li>commande</li><li>livraison</li></ul>" in note
+    assert "<pre><code>a = 1</code></pre>" in note and "Et le code :" in note
+    assert "sur deux lignes" in note and out.count('class="footnote-ref"') == 2
+    assert out.startswith("<p>Voir<sup") and "et la suite<sup" in out
+
+
+def test_formatting_around_a_footnote_and_a_footnote_inside_formatting_hold() -> None:
+    out = html_of("**gras ((note **forte**)) encore gras** et ((a)) b))")
+    assert out.startswith("<p><strong>gras <sup")
+    assert "encore gras</strong> et <sup" in out and "b))" in out

@@ -35,12 +35,18 @@ _NOT_PARAGRAPH = re.compile(
     r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:"
     r"|<(?!/?(?:strong|em|u|code|del|sub|sup|a|img|br|span)\b)"
 )
+# The same in a footnote, whose blocks (lists, tables, quotes, code) are inline HTML: only
+# the document is searched for raw HTML blocks, never a footnote's text.
+_NOT_NOTE_PARAGRAPH = re.compile(r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:")
 _ESCAPE_OR_ENTITY = r"\\[\\`*_\[\]{}#!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);"
 _INLINE = re.compile(
     # text: plain characters, escapes and entities, in one run (rendered by _text)
     rf"(?P<text>(?:{_ESCAPE_OR_ENTITY}|[^\\`*_\[\]{{}}<>&\n!]|!(?!\[))+)"
     r"|(?P<tag></?(?:strong|em|u|code|del|sub|sup)>|<br />|<img [^<>]*/>|<a [^<>]*>|</a>"
-    r'|<span class="media-missing">|</span>)'
+    r'|<span class="media-missing">|</span>'
+    # the blocks of a footnote over several lines, written inline (reader.content.dokuwiki.notes)
+    r'|</?(?:ul|ol|li|thead|tr|blockquote|pre)>|<table class="inline">|</table>'
+    r"|<t[hd](?: [^<>]*)?>|</t[hd]>|<hr />)"
     r"|\[\^(?P<note>[^\]]*)\]"
     r"|(?P<link>\[)"
 )
@@ -184,7 +190,8 @@ class _Renderer:
                     f'title="{html.escape(BACKLINK_TITLE.format(number))}">&#8617;</a>'
                     for k in range(1, max(1, self.refs.get(label, 0)) + 1)
                 )
-                body = f"\n<p>{self._inline(_paragraph_text(content))}&#160;{backrefs}</p>\n"
+                text = _paragraph_text(content, _NOT_NOTE_PARAGRAPH)
+                body = f"\n<p>{self._inline(text)}&#160;{backrefs}</p>\n"
             items.append(f'<li id="fn:{safe}">{body}</li>\n')
         return '<div class="footnote">\n<hr>\n<ol>\n' + "".join(items) + "</ol>\n</div>\n"
 
@@ -199,12 +206,12 @@ def _text(run: str) -> str:
     return run.replace("\\\\", "\x02").replace("\\", "").replace("\x02", "\\")
 
 
-def _paragraph_text(text: str) -> str:
+def _paragraph_text(text: str, not_paragraph: re.Pattern[str] = _NOT_PARAGRAPH) -> str:
     """``text``, checked to be one paragraph for python-markdown, not another block."""
     if text.startswith("    "):  # indented code
         raise _Outside
     text = text.strip()
-    if _NOT_PARAGRAPH.match(text):
+    if not_paragraph.match(text):
         raise _Outside
     return text
 

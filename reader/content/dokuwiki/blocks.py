@@ -14,7 +14,7 @@ import re
 from reader.content.chars import clean_title
 from reader.content.dokuwiki.inline import convert_inline
 from reader.content.dokuwiki.links import section_anchor
-from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
+from reader.content.dokuwiki.literal import LIST_LINE, code_block
 from reader.content.dokuwiki.output import escape_text, md_paragraph
 from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
@@ -31,8 +31,8 @@ from reader.content.ids import UsedAnchors, take_anchor
 # (the sanitiser's, Qt's) take quadratic time in the nesting depth of blocks, and no page
 # is read at such depths.
 MAX_NESTING = 64
-_RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
-_BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
+RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
+BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
 # A line that starts with none of these can only be paragraph text, as most lines are.
 _TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
 _PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
@@ -69,6 +69,32 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
     while stack:
         out.append(f"</li>\n</{stack.pop()[1]}>")
     return "\n".join(out)
+
+
+def list_items(
+    lines: list[str], state: ConversionState, markdown: bool
+) -> list[tuple[int, str, str]]:
+    """The ``(depth, tag, html)`` items of list lines, for :func:`list_to_html`."""
+    items = []
+    for line in lines:
+        if state.check is not None:
+            state.checkpoint()
+        m = LIST_LINE.match(line)
+        if m is None:
+            continue
+        depth = m.group(1).replace("\t", "  ").count("  ") + 1
+        tag = "ul" if m.group(2) == "*" else "ol"
+        items.append((depth, tag, convert_inline(m.group(3), state, markdown=markdown).strip()))
+    return items
+
+
+def quoted_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The ``(depth, text)`` of quote lines, for :func:`quote_to_html`."""
+    quoted = []
+    for raw in lines:
+        depth = len(raw) - len(raw.lstrip(">"))
+        quoted.append((min(depth, MAX_NESTING), raw[depth:]))
+    return quoted
 
 
 def quote_to_html(lines: list[tuple[int, str]], state: ConversionState, markdown: bool) -> str:
@@ -154,7 +180,7 @@ class BlockConverter:
                 self.flush_paragraph()
                 i += 1
                 continue
-            block = _BLOCK_LINE.fullmatch(line)
+            block = BLOCK_LINE.fullmatch(line)
             if block:
                 self.flush_paragraph()
                 index = int(block.group(1))
@@ -171,7 +197,7 @@ class BlockConverter:
                 pass  # no block can start here
             elif LIST_LINE.match(line):
                 i, after = self.list_block(lines, i), "list"
-            elif _RULE.fullmatch(line):
+            elif RULE.fullmatch(line):
                 self.flush_paragraph()
                 self.blocks.append("---")
                 i += 1
@@ -219,26 +245,16 @@ class BlockConverter:
     def quote(self, lines: list[str], i: int) -> int:
         """Emit the quote whose first line is ``lines[i]``; returns the index after it."""
         run, i = self._run_of(lines, i, (">",))
-        quoted = []
-        for raw in run:
-            depth = len(raw) - len(raw.lstrip(">"))
-            quoted.append((min(depth, MAX_NESTING), raw[depth:]))
-        self.blocks.append(quote_to_html(quoted, self.state, markdown=False))
+        self.blocks.append(quote_to_html(quoted_lines(run), self.state, markdown=False))
         return i
 
     def list_block(self, lines: list[str], i: int) -> int:
         """Emit the list whose first item is ``lines[i]``; returns the index after it."""
         self.flush_paragraph()
-        items = []
-        while i < len(lines) and (m := LIST_LINE.match(lines[i])):
-            if self.state.check is not None:
-                self.state.checkpoint()
-            depth = m.group(1).replace("\t", "  ").count("  ") + 1
-            tag = "ul" if m.group(2) == "*" else "ol"
-            content = convert_inline(m.group(3), self.state, markdown=False).strip()
-            items.append((depth, tag, content))
+        start = i
+        while i < len(lines) and LIST_LINE.match(lines[i]):
             i += 1
-        self.blocks.append(list_to_html(items))
+        self.blocks.append(list_to_html(list_items(lines[start:i], self.state, markdown=False)))
         return i
 
     def restore(self, text: str) -> str:
@@ -256,6 +272,6 @@ class BlockConverter:
 def convert_blocks(
     text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
 ) -> list[str]:
-    """Protect literal regions, then convert the block structure to Markdown blocks."""
-    protected = protect(text, state)
-    return BlockConverter(state, heading_shift, used_anchors).run(protected)
+    """Convert the block structure of protected text (see :func:`.literal.protect`) to
+    Markdown blocks."""
+    return BlockConverter(state, heading_shift, used_anchors).run(text)

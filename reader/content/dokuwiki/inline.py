@@ -394,17 +394,23 @@ class InlineConverter:
         item = self.state.protected[index]
         if item.kind == "inlinecode":
             return f"<code>{self.text(item.text)}</code>"  # Markdown would read inside
+        if item.kind == "footnote":
+            return self.footnote(item.text, over_lines=True)
         return self.text(item.text)
 
-    def footnote(self, body: str) -> str:
-        """Convert a footnote body and return the reference to it."""
+    def footnote(self, body: str, over_lines: bool = False) -> str:
+        """Convert a footnote body and return the reference to it; ``over_lines``: a body
+        that runs over several lines (:mod:`.notes`)."""
         footnotes = self.state.footnotes
         if footnotes.references >= MAX_REFERENCES:
             self.state.warn("too many footnotes: the rest are shown in parentheses")
             inline = self.convert(body).replace("\n", " ").strip()
             return f"({inline})"
-        converter = self if self.md else InlineConverter(self.state, markdown=True)
-        content = converter.convert(body).replace("\n", " ")
+        if over_lines and self.state.note_html is not None:
+            content = self.state.note_html(body)
+        else:
+            converter = self if self.md else InlineConverter(self.state, markdown=True)
+            content = converter.convert(body).replace("\n", " ")
         return footnotes.reference(content, self.state.page_id, self.md)
 
 

@@ -142,9 +142,14 @@ def _fence(body: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+def code_text(item: Protected) -> str:
+    """The text a code block shows: without its first line when blank, nor trailing blanks."""
+    return _FIRST_BLANK_LINE.sub("", item.text, count=1).rstrip("\n \t")
+
+
 def code_block(item: Protected) -> str:
     """A fenced code block (language kept), with the file name as a caption."""
-    body = _FIRST_BLANK_LINE.sub("", item.text, count=1).rstrip("\n \t")
+    body = code_text(item)
     fence = _fence(body)
     language = _NOT_LANGUAGE.sub("", item.language)
     parts = []

@@ -26,7 +26,7 @@ CHECK_EVERY = 1024
 class Protected:
     """A region cut out before parsing: nowiki/%% text, inline ``<html>``/``<php>``, code."""
 
-    kind: str  # "nowiki", "inlinecode", "code"
+    kind: str  # "nowiki", "inlinecode", "code", "footnote" (a body over several lines)
     text: str
     language: str = ""
     filename: str = ""
@@ -44,6 +44,7 @@ class ConversionState:
     smileys: dict[str, None] = field(default_factory=dict)  # picture files, in order
     footnotes: Footnotes = field(default_factory=Footnotes)
     open_quotes: int = 0
+    note_html: Callable[[str], str] | None = None  # a footnote body over lines (.notes)
     check: Callable[[], None] | None = None  # raises to stop the conversion (a cancel)
     stopped_by: Exception | None = None  # what ``check`` raised
     checkpoints: int = 0
