@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 #: Bump when the converter or the outline changes what they build. Checkouts and wheels
 #: also hash the converter's source files (:func:`converter_key`), so a forgotten bump
 #: there cannot serve stale pages; a frozen app relies on this and the app's version.
-CONVERTER_VERSION = 3  # 2: pages keep the media ids they use; 3: the converter in linear time
+CONVERTER_VERSION = 4  # 2: pages keep the media ids they use; 3: the converter in linear time;
+# 4: closer to DokuWiki (smileys, quotes, footnotes over lines, tables, links, unclosed code)
 FORMAT = 1
 MAX_ENTRIES = 1000
 _SUFFIX = ".json"

@@ -22,12 +22,11 @@ from reader.content.dokuwiki.media import media
 from reader.content.dokuwiki.output import (
     HTML_SPECIALS,
     MD_SPECIALS,
-    escape_attr,
     escape_text,
     link,
 )
 from reader.content.dokuwiki.scanning import Closer
-from reader.content.dokuwiki.smileys import SMILEY_PATTERN, SMILEYS, is_smiley
+from reader.content.dokuwiki.smileys import SMILEY_PATTERN, SmileyRuns
 from reader.content.dokuwiki.state import PH_CLOSE, PH_OPEN, ConversionState
 
 #: Formatting pairs: HTML tag → DokuWiki marker.
@@ -195,42 +194,6 @@ class _Formatting:
         self.out[slot] = _marker_text(marker, self.converter.md)
 
 
-class _Smileys:
-    """The smileys of one inline text, written as pictures in its runs of plain text.
-
-    Runs are asked for in order; a smiley that a token cuts (or that lies inside one)
-    is text. ``smiley:<file>`` sources are resolved by the renderer.
-    """
-
-    __slots__ = ("converter", "next", "source", "spans")
-
-    def __init__(self, converter: InlineConverter, source: str) -> None:
-        self.converter, self.source = converter, source
-        self.spans = [m.span() for m in SMILEY_PATTERN.finditer(source)]
-        self.next = 0  # the first span not yet passed
-
-    def text(self, start: int, end: int, out: list[str]) -> None:
-        """Append the run ``start:end`` of the source, its smileys as pictures."""
-        source, spans, converter = self.source, self.spans, self.converter
-        while self.next < len(spans) and spans[self.next][0] < start:
-            self.next += 1
-        while self.next < len(spans) and spans[self.next][1] <= end:
-            a, b = spans[self.next]
-            self.next += 1
-            if not is_smiley(source, a, b):
-                continue
-            if a > start:
-                out.append(converter.text(source[start:a]))
-            smiley = source[a:b]
-            file = SMILEYS[smiley]
-            converter.state.smileys.setdefault(file, None)
-            alt = escape_attr(smiley)
-            out.append(f'<img src="smiley:{file}" class="icon smiley" alt="{alt}" />')
-            start = b
-        if end > start:
-            out.append(converter.text(source[start:end]))
-
-
 class InlineConverter:
     """Converts one run of inline DokuWiki text; ``markdown`` selects the output context."""
 
@@ -263,11 +226,13 @@ class InlineConverter:
             if SMILEY_PATTERN.search(source) is None:
                 return self.text(source)
             out: list[str] = []
-            _Smileys(self, source).text(0, len(source), out)
+            SmileyRuns(self.state, source, self.text).text(0, len(source), out)
             return "".join(out)
         markdown = self.md
         needs_escape = (MD_SPECIALS if markdown else HTML_SPECIALS).search
-        smileys = _Smileys(self, source) if SMILEY_PATTERN.search(source) else None
+        smileys = (
+            SmileyRuns(self.state, source, self.text) if SMILEY_PATTERN.search(source) else None
+        )
         formatting = _Formatting(self)
         out, open_counts = formatting.out, formatting.open_counts
         pos = 0

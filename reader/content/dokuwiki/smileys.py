@@ -11,8 +11,20 @@ refresh to fetch from ``<wiki>/`` + :func:`smiley_path`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["SMILEYS", "SMILEY_FILES", "SMILEY_PATTERN", "is_smiley", "smiley_files", "smiley_path"]
+from reader.content.dokuwiki.output import escape_attr
+from reader.content.dokuwiki.state import ConversionState
+
+__all__ = [
+    "SMILEYS",
+    "SMILEY_FILES",
+    "SMILEY_PATTERN",
+    "SmileyRuns",
+    "is_smiley",
+    "smiley_files",
+    "smiley_path",
+]
 
 #: ``conf/smileys.conf`` of DokuWiki 2022-07-31b: the text → its picture, in the file's
 #: order (DokuWiki tries them in this order).
@@ -76,3 +88,39 @@ def smiley_files(text: str) -> tuple[str, ...]:
         if is_smiley(text, m.start(), m.end())
     )
     return tuple(found)
+
+
+class SmileyRuns:
+    """The smileys of one inline text, written as pictures in its runs of plain text.
+
+    Runs are asked for in order (:meth:`text`); a smiley that a token cuts, or that lies
+    inside one, stays text. The pictures' ``smiley:<file>`` sources are resolved by the
+    renderer; the files used are recorded in ``state.smileys``.
+    """
+
+    __slots__ = ("escape", "next", "source", "spans", "state")
+
+    def __init__(self, state: ConversionState, source: str, escape: Callable[[str], str]) -> None:
+        self.state, self.source, self.escape = state, source, escape
+        self.spans = [m.span() for m in SMILEY_PATTERN.finditer(source)]
+        self.next = 0  # the first span not yet passed
+
+    def text(self, start: int, end: int, out: list[str]) -> None:
+        """Append the run ``start:end`` of the source, escaped, its smileys as pictures."""
+        source, spans = self.source, self.spans
+        while self.next < len(spans) and spans[self.next][0] < start:
+            self.next += 1
+        while self.next < len(spans) and spans[self.next][1] <= end:
+            a, b = spans[self.next]
+            self.next += 1
+            if not is_smiley(source, a, b):
+                continue
+            if a > start:
+                out.append(self.escape(source[start:a]))
+            file = SMILEYS[source[a:b]]
+            self.state.smileys.setdefault(file, None)
+            alt = escape_attr(source[a:b])
+            out.append(f'<img src="smiley:{file}" class="icon smiley" alt="{alt}" />')
+            start = b
+        if end > start:
+            out.append(self.escape(source[start:end]))
