@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from reader.content.dokuwiki.smileys import SMILEY_FILES
 from reader.content.manifest import media_path
 from reader.content.model import Library, Page, Question
+from reader.render.code_files import without_downloads
 from reader.render.html import LinkPolicy, render_html
 from reader.render.smileys import SMILEY_FOLDER, bundled_smiley_url, smiley_data_url
 
@@ -175,7 +176,9 @@ def page_document(
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         f"<title>{esc(page.title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n"
-        + _links_for_export(page_body(page, _policy(loaded, embed=True)), resolve or _nowhere)
+        + _links_for_export(
+            without_downloads(page_body(page, _policy(loaded, embed=True))), resolve or _nowhere
+        )
         + f"\n<footer>{', '.join(footer)}</footer>\n</body>\n</html>\n"
     )
 

@@ -2,14 +2,14 @@
 
 python-markdown (``extra`` + ``sane_lists``) renders, then ``nh3`` sanitises: an allow-list
 of tags and attributes, links limited to ``http``, ``https``, ``ftp``, ``mailto``, ``file``
-(Windows shares: only the converter writes them) and the in-app ``wiki:`` / ``media:``
-schemes, no scripts, styles, event handlers or comments. After
-sanitising, images are resolved through the :class:`LinkPolicy`: ``media:<id>`` becomes the
-policy's local URL (``file:`` or an image ``data:`` URI — the only place data URIs are
-accepted), so does a smiley's ``smiley:<file>`` (else it shows as its text), anything else
-(a remote or unknown source) is replaced by its alt text, so the fragment never loads
-anything remote. ``wiki:`` links get DokuWiki's ``wikilink1`` (page
-known) or ``wikilink2`` (missing) class.
+(Windows shares: only the converter writes them) and the in-app ``wiki:``, ``media:`` and
+``download:`` (a code block as a file: :mod:`reader.render.code_files`) schemes, no
+scripts, styles, event handlers or comments. After sanitising, images are resolved
+through the :class:`LinkPolicy`: ``media:<id>`` becomes the policy's local URL (``file:``
+or an image ``data:`` URI — the only place data URIs are accepted), so does a smiley's
+``smiley:<file>`` (else it shows as its text), anything else (a remote or unknown source)
+is replaced by its alt text, so the fragment never loads anything remote. ``wiki:`` links
+get DokuWiki's ``wikilink1`` (page known) or ``wikilink2`` (missing) class.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start"},
 }
-_SCHEMES = {"http", "https", "ftp", "mailto", "file", "wiki", "media", "smiley"}
+_SCHEMES = {"http", "https", "ftp", "mailto", "file", "wiki", "media", "smiley", "download"}
 _IMG = re.compile(r'<img\s(?:[^>"]|"[^"]*")*>')
 _A = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
 _PLAIN_WIKI_LINK = re.compile(r'<a href="wiki:([^"]*)">')

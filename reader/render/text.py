@@ -138,7 +138,7 @@ class _Renderer:
 
     def _link(self, text: str, href: str) -> str:
         text = text.strip()
-        if not href or href.startswith("#"):
+        if not href or href.startswith(("#", "download:")):  # download: a code block's name
             return text
         target = self.resolve(href) if self.resolve else href
         if not target or target == text or target.removeprefix("mailto:") == text:

@@ -173,6 +173,21 @@
         <source>PDF written: %1</source>
         <translation>PDF enregistré&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>File saved: %1</source>
+        <translation>Fichier enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDownload</name>
+    <message>
+        <source>Save as %1</source>
+        <translation>Enregistrer sous %1</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>

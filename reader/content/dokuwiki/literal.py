@@ -4,15 +4,18 @@
 lines are found first, exactly where DokuWiki's lexer would enter those modes (not inside
 an indented preformatted line), and replaced by private-use placeholders (see
 :mod:`.state`); the blocks and the inline text around them are then converted without
-ever looking inside. Code blocks become fenced Markdown code (language kept) with the file
-name as a caption.
+ever looking inside. Code blocks become fenced Markdown code (language kept); a block with a
+file name gets a caption that offers it as that file ("Enregistrer sous", as DokuWiki
+offers it as a download).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from urllib.parse import quote
 
-from reader.content.dokuwiki.output import escape_text
+from reader.content.dokuwiki.output import escape_attr, escape_text
 from reader.content.dokuwiki.scanning import LineStarts
 from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
@@ -137,6 +140,17 @@ def _without_options(params: str) -> str:
     return params
 
 
+def download_link(filename: str, body: str) -> str:
+    """The link that offers a code block as a file: ``download:<name>#<key>``, the key a
+    hash of the block's text, so that the block is found again in the page shown
+    (:mod:`reader.render.code_files`)."""
+    key = hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()[:12]
+    href = f"download:{quote(filename, safe='')}#{key}"
+    title = escape_attr(f"Enregistrer sous {filename}")
+    name = escape_text(filename, False)
+    return f'<a class="code-download" href="{href}" title="{title}">{name}</a>'
+
+
 def _fence(body: str) -> str:
     longest = max((len(x) for x in _FENCE.findall(body)), default=2)
     return "`" * max(3, longest + 1)
@@ -148,12 +162,13 @@ def code_text(item: Protected) -> str:
 
 
 def code_block(item: Protected) -> str:
-    """A fenced code block (language kept), with the file name as a caption."""
+    """A fenced code block (language kept); with a file name, a caption that offers the
+    block as that file, as DokuWiki does (:func:`download_link`)."""
     body = code_text(item)
     fence = _fence(body)
     language = _NOT_LANGUAGE.sub("", item.language)
     parts = []
     if item.filename:
-        parts.append(f'<div class="code-filename">{escape_text(item.filename, False)}</div>\n\n')
+        parts.append(f'<div class="code-filename">{download_link(item.filename, body)}</div>\n\n')
     parts.append(f"{fence}{language}\n{body}\n{fence}")
     return "".join(parts)

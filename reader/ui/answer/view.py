@@ -3,8 +3,9 @@ highlights the words a search hit and finds text.
 
 Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
-not images (``mediaLinkActivated``), and web, mail and file links, which are for the
-system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
+not images (``mediaLinkActivated``), a code block's file name (``codeDownloadRequested``),
+and web, mail and file links, which are for the system (``externalLinkActivated``);
+``#anchor`` links scroll. Images load only from the
 content's media folder; a missing one is reported (``mediaMissing``), not fatal. The Qt
 types that only content needs are imported where used (see
 :mod:`reader.ui.window.main_window`).
@@ -13,6 +14,7 @@ Signals:
     internalLinkActivated(str, str): a wiki link was clicked: page id and anchor.
     mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
+    codeDownloadRequested(str): a code block's file name was clicked: the block's key.
     externalLinkActivated(QUrl): a web, mail or file link was clicked (for the system).
     zoomRequested(int): the mouse wheel turned with Ctrl: this many zoom steps.
 """
@@ -66,6 +68,7 @@ class AnswerView(QTextBrowser):
     internalLinkActivated = Signal(str, str)
     mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
+    codeDownloadRequested = Signal(str)
     externalLinkActivated = Signal(QUrl)
     zoomRequested = Signal(int)
 
@@ -123,6 +126,8 @@ class AnswerView(QTextBrowser):
             self.internalLinkActivated.emit(url.path(), url.fragment())
         elif scheme == "media":
             self.mediaLinkActivated.emit(url.path())
+        elif scheme == "download":
+            self.codeDownloadRequested.emit(url.fragment())
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():
