@@ -271,3 +271,9 @@ def test_formatting_around_a_footnote_and_a_footnote_inside_formatting_hold() ->
     out = html_of("**gras ((note **forte**)) encore gras** et ((a)) b))")
     assert out.startswith("<p><strong>gras <sup")
     assert "encore gras</strong> et <sup" in out and "b))" in out
+
+
+def test_a_link_runs_to_the_first_closing_brackets_as_in_dokuwiki() -> None:
+    out = html_of("[[start et un autre [[start]] puis [[nulle>part]]")
+    assert out.count("<a ") == 1 and ">start et un autre [[start</a>" in out
+    assert out.endswith("puis part</p>")  # an unknown interwiki shows its name, unlinked

@@ -25,7 +25,7 @@ from reader.content.dokuwiki.output import (
     escape_text,
     link,
 )
-from reader.content.dokuwiki.scanning import Closer
+from reader.content.dokuwiki.scanning import Closer, LinkEnds
 from reader.content.dokuwiki.smileys import SMILEY_PATTERN, SmileyRuns
 from reader.content.dokuwiki.state import PH_CLOSE, PH_OPEN, ConversionState
 
@@ -60,8 +60,8 @@ _PLUGIN_TAG_NAMES = "|".join(sorted(PLUGIN_TAGS))
 # their first characters instead of trying the pattern at every position.
 _TOKENS: list[tuple[str | None, str]] = [
     ("ph", rf"{PH_OPEN}(?P<phn>\d+){PH_CLOSE}"),
-    ("link", r"\[\[(?P<linkbody>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\]"),
-    ("media", r"\{\{"),  # the body is found by InlineConverter.convert
+    ("link", r"\[\["),  # the bodies of links and media are found by InlineConverter.convert
+    ("media", r"\{\{"),
     ("fn", r"\(\("),
     ("br", r"\\\\(?:[ \t]+|(?=\n)|$)"),
     ("share", SHARE),  # a Windows share, \\server\share
@@ -238,6 +238,7 @@ class InlineConverter:
         pos = 0
         footnote_ends = True  # False once no '))' is left to close a footnote
         media_closes: Closer | None = None  # made at the first '{{'
+        link_ends: LinkEnds | None = None  # made at the first '[['
         checkpoint = self.state.checkpoint if self.state.check is not None else None
         scan = scanner.finditer(source, first.start())
         while True:
@@ -261,8 +262,13 @@ class InlineConverter:
                     pos = pos_after
                     continue
                 end = pos_after  # where the construct ends: elsewhere for a few
-                if kind == "link":
-                    piece = wikilink(m["linkbody"], self.state, self.md)
+                if kind == "link":  # DokuWiki's '\[\[.*?\]\](?!\])': to the first ']]'
+                    if link_ends is None:
+                        link_ends = LinkEnds(source)
+                    end = link_ends.after(pos_after)
+                    if end < 0:
+                        continue  # '[[' stays text
+                    piece = wikilink(source[pos_after : end - 2], self.state, self.md)
                 elif kind == "media":  # '{{' … '}}' on the same line
                     if media_closes is None:
                         media_closes = Closer(source, "}}")

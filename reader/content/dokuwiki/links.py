@@ -68,10 +68,9 @@ def link_target(target: str, page_id: str) -> LinkTarget:
     if INTERWIKI_PREFIX.match(target):
         shortcut, _, reference = target.partition(">")
         url = interwiki_url(shortcut, reference)
-        if url is None:
-            return LinkTarget(
-                None, target, None, f"unknown interwiki shortcut {shortcut!r}: kept as text"
-            )
+        if url is None:  # DokuWiki shows the name alone, with no link
+            warning = f"unknown interwiki shortcut {shortcut!r}: its name shown as text"
+            return LinkTarget(None, reference, None, warning)
         return LinkTarget(url, reference.partition("#")[0])
     if _SHARE_TARGET.match(target):
         return LinkTarget(share_url(target), target)
