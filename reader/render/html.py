@@ -139,15 +139,17 @@ def _safe_media_url(url: object) -> str | None:
     return None
 
 
-def _smiley(attrs: dict[str, str], policy: LinkPolicy | None) -> str:
+def _smiley(attrs: dict[str, str], policy: LinkPolicy | None, known: dict[str, str | None]) -> str:
     """A smiley's picture, from the policy (the bundled one without a policy), else its
-    text."""
+    text; ``known`` holds the pictures already asked for while rendering this text."""
     file = attrs["src"][len("smiley:") :]
-    try:
-        url = policy.smiley_url(file) if policy is not None else bundled_smiley_url(file)
-    except Exception:
-        url = None
-    url = _safe_media_url(url)
+    if file not in known:
+        try:
+            url = policy.smiley_url(file) if policy is not None else bundled_smiley_url(file)
+        except Exception:
+            url = None
+        known[file] = _safe_media_url(url)
+    url = known[file]
     if url is None:
         return html.escape(attrs.get("alt", ""))
     alt = attrs.get("alt", "")
@@ -157,11 +159,11 @@ def _smiley(attrs: dict[str, str], policy: LinkPolicy | None) -> str:
     )
 
 
-def _image(tag: str, policy: LinkPolicy | None) -> str:
+def _image(tag: str, policy: LinkPolicy | None, smileys: dict[str, str | None]) -> str:
     attrs = _attrs(tag)
     src = attrs.get("src", "")
     if src.startswith("smiley:"):
-        return _smiley(attrs, policy)
+        return _smiley(attrs, policy, smileys)
     alt = attrs.get("alt", "") or attrs.get("title", "")
     url = None
     if src.startswith("media:"):
@@ -217,7 +219,8 @@ def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
             fragment = _sanitise(_markdown(text))
         else:
             fragment = _sanitise_sparing_text(fragment)
-        fragment = _IMG.sub(lambda m: _image(m.group(0), policy), fragment)
+        smileys: dict[str, str | None] = {}
+        fragment = _IMG.sub(lambda m: _image(m.group(0), policy, smileys), fragment)
         return _A.sub(lambda m: _link(m.group(0), policy), fragment)
     except Exception:
         try:

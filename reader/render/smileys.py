@@ -40,6 +40,7 @@ def smiley_data_url(path: Path) -> str | None:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+@lru_cache(maxsize=64)
 def bundled_smiley_url(file: str) -> str | None:
     """The bundled picture of a smiley of DokuWiki's default table, as a ``data:`` URI."""
     if file not in SMILEY_FILES:

@@ -54,6 +54,9 @@ SMILEYS: dict[str, str] = {
     "FIXME": "fixme.svg",
     "DELETEME": "deleteme.svg",
 }
+#: Pictures one text may show: each is written whole into the page (a ``data:`` URI of up
+#: to 4 KB), so that past this many the rest of a text's smileys stay text.
+MAX_SMILEYS = 200
 #: The picture files of the table.
 SMILEY_FILES: frozenset[str] = frozenset(SMILEYS.values())
 
@@ -115,6 +118,10 @@ class SmileyRuns:
             self.next += 1
             if not is_smiley(source, a, b):
                 continue
+            if self.state.smiley_count >= MAX_SMILEYS:
+                self.state.warn("too many smileys: the rest are shown as text")
+                break
+            self.state.smiley_count += 1
             if a > start:
                 out.append(self.escape(source[start:a]))
             file = SMILEYS[source[a:b]]

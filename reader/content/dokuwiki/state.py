@@ -42,6 +42,7 @@ class ConversionState:
     media: dict[str, None] = field(default_factory=dict)
     links: dict[str, None] = field(default_factory=dict)
     smileys: dict[str, None] = field(default_factory=dict)  # picture files, in order
+    smiley_count: int = 0  # smileys shown as pictures so far
     footnotes: Footnotes = field(default_factory=Footnotes)
     open_quotes: int = 0
     note_html: Callable[[str], str] | None = None  # a footnote body over lines (.notes)

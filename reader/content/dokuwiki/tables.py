@@ -18,7 +18,7 @@ from reader.content.dokuwiki.state import ConversionState
 _CELL_TOKENS = re.compile(r"\[\[|\{\{|[|^]")
 _SEPARATOR = re.compile(r"[|^]")
 #: Padding cells a table may get beyond as many as it has cells.
-MAX_PADDING = 10_000
+MAX_PADDING = 1000
 _LINK = re.compile(r"\[\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\]")
 
 
