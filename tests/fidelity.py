@@ -57,10 +57,6 @@ _PLUGIN_TEXT = re.compile(
 )
 
 
-#: The rows of the figures table, printed at the end of the test run.
-TABLE: list[str] = []
-
-
 @dataclass
 class PageFigures:
     """Visible text and element counts of one rendered page."""

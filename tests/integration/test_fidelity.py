@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dokuwiki_server import SEED
-from tests.fidelity import TABLE, Comparison, compare, report_row
+from tests.fidelity import Comparison, compare, report_row
 
 pytestmark = pytest.mark.dokuwiki
 
@@ -31,44 +31,62 @@ def _namespace(name: str) -> list[str]:
     return [f"{name}:{p.stem}" for p in sorted((SEED / "pages" / name).glob("*.txt"))]
 
 
-# wiki:syntax shows what the info plugin says of the wiki's installation (one list item,
-# links to the plugins' pages and authors): a plugin that the reader does not run.
-SYNTAX_INFO_PLUGIN = {"list_items": 1, "links": 2}
+# Elements of DokuWiki's pages that the reader shows otherwise on purpose (FIDELITY.md):
+# wiki:syntax lists what the info plugin says of the installation (a list item, links to
+# the plugin's page and author), a plugin the reader does not run; wiki:welcome links to
+# the wiki's own admin page ([[this>…]]), an address the converter does not know.
+KNOWN = {"wiki:syntax": {"list_items": 1, "links": 2}, "wiki:welcome": {"links": 1}}
+
+
+def _known(page: Comparison) -> Comparison:
+    """``page`` with DokuWiki's counts less what :data:`KNOWN` leaves out."""
+    for kind, count in KNOWN.get(page.page_id, {}).items():
+        page.theirs.counts[kind] -= count
+    return page
+
 
 # The thresholds: mean visible-text similarity, and the share of pages whose every count
-# equals DokuWiki's.
-CORNER_SIMILARITY, CORNER_ALL_EQUAL = 0.98, 0.9
+# equals DokuWiki's. The corner cases the converter was fixed on must all stay equal; the
+# held-out pages are held to the figures asked of pages the converter has not met.
+CORNER_SIMILARITY, CORNER_ALL_EQUAL = 0.99, 1.0
 HELDOUT_SIMILARITY, HELDOUT_ALL_EQUAL = 0.98, 0.9
 
 
-def _table(title: str, rows: list[Comparison]) -> str:
+def _table(request: pytest.FixtureRequest, title: str, rows: list[Comparison]) -> str:
+    """The figures of ``rows`` under ``title``, kept for the run's table (the test
+    report's ``fidelity`` property, which pytest-xdist hands back too)."""
     mean = sum(c.similarity for c in rows) / len(rows)
     equal = sum(not c.differing for c in rows)
-    TABLE.append(f"\n{title}: mean similarity {mean:.3f}, all counts equal {equal}/{len(rows)}")
-    TABLE.extend(c.row() for c in rows)
-    return "\n".join(TABLE)
+    lines = [f"{title}: mean similarity {mean:.3f}, all counts equal {equal}/{len(rows)}"]
+    lines.extend(c.row() for c in rows)
+    table = "\n".join(lines)
+    request.node.user_properties.append(("fidelity", table))
+    return table
 
 
-@pytest.mark.parametrize("page_id", FIXTURE_PAGES)
-def test_fixture_page_reads_like_dokuwiki_renders_it(dokuwiki_url: str, page_id: str) -> None:
-    page = compare(dokuwiki_url, page_id)
-    TABLE.append(page.row())
-    assert page.differing == []
-    assert page.similarity >= 0.99
+def test_the_projects_pages_read_exactly_as_dokuwiki_renders_them(
+    dokuwiki_url: str, request: pytest.FixtureRequest
+) -> None:
+    rows = [compare(dokuwiki_url, page_id) for page_id in FIXTURE_PAGES]
+    table = _table(request, "the project's pages", rows)
+    assert all(c.similarity >= 0.99 and not c.differing for c in rows), table
 
 
-def test_the_syntax_page_reads_like_dokuwiki_renders_it(dokuwiki_url: str) -> None:
-    page = compare(dokuwiki_url, "wiki:syntax")
-    for kind, count in SYNTAX_INFO_PLUGIN.items():
-        page.theirs.counts[kind] -= count
-    TABLE.append(report_row("wiki:syntax (its info plugin left out)", page.ours, page.theirs))
-    assert page.similarity >= 0.98
-    assert len(page.differing) <= 2, page.row()
+def test_the_syntax_page_reads_like_dokuwiki_renders_it(
+    dokuwiki_url: str, request: pytest.FixtureRequest
+) -> None:
+    page = _known(compare(dokuwiki_url, "wiki:syntax"))
+    row = report_row("wiki:syntax (its info plugin left out)", page.ours, page.theirs)
+    request.node.user_properties.append(("fidelity", "DokuWiki's syntax page\n" + row))
+    assert page.similarity >= 0.99, row
+    assert page.differing == [], row
 
 
-def test_shipped_pages_read_like_dokuwiki_renders_them(dokuwiki_url: str) -> None:
-    rows = [compare(dokuwiki_url, page_id) for page_id in SHIPPED_PAGES]
-    table = _table("DokuWiki's shipped pages", rows)
+def test_shipped_pages_read_like_dokuwiki_renders_them(
+    dokuwiki_url: str, request: pytest.FixtureRequest
+) -> None:
+    rows = [_known(compare(dokuwiki_url, page_id)) for page_id in SHIPPED_PAGES]
+    table = _table(request, "DokuWiki's shipped pages", rows)
     assert all(c.similarity >= 0.98 and not c.differing for c in rows), table
 
 
@@ -80,11 +98,15 @@ def test_shipped_pages_read_like_dokuwiki_renders_them(dokuwiki_url: str) -> Non
     ],
 )
 def test_corner_case_pages_read_like_dokuwiki_renders_them(
-    dokuwiki_url: str, namespace: str, min_similarity: float, min_all_equal: float
+    dokuwiki_url: str,
+    request: pytest.FixtureRequest,
+    namespace: str,
+    min_similarity: float,
+    min_all_equal: float,
 ) -> None:
     rows = [compare(dokuwiki_url, page_id) for page_id in _namespace(namespace)]
     assert rows, f"no page in {SEED / 'pages' / namespace}"
-    table = _table(f"{namespace}:*", rows)
+    table = _table(request, f"{namespace}:*", rows)
     mean = sum(c.similarity for c in rows) / len(rows)
     all_equal = sum(not c.differing for c in rows) / len(rows)
     assert mean >= min_similarity, table
