@@ -15,6 +15,7 @@ Both sides are read the same way, with the differences the reader makes on purpo
 - footnotes come after each answer, DokuWiki's after the page: both sides' notes are read
   after the rest of the page;
 - a page with no title heading is headed by its name: headings marked ``implied``;
+- a question with no answer says so: ``unanswered`` is not text;
 - plugins are not run: the tags and ``~~MACROS~~`` that DokuWiki without the plugin shows
   as typed are not text.
 """
@@ -107,6 +108,8 @@ class _Collector(HTMLParser):
             return
         if tag == "div" and ("footnotes" in cls or "footnote" in cls):
             self.notes_from = depth
+        elif "unanswered" in cls:  # the reader's "(sans réponse)" (deliberate)
+            self.skip_from = depth
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             if "implied" in cls:  # a title the page does not have (deliberate)
                 self.skip_from = depth

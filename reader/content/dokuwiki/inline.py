@@ -273,8 +273,8 @@ class InlineConverter:
                     if media_closes is None:
                         media_closes = Closer(source, "}}")
                     close = media_closes.find(pos_after)
-                    if close < 0:
-                        continue  # '{{' stays text
+                    if close <= pos_after:
+                        continue  # '{{' stays text (and '{{}}': DokuWiki wants a character)
                     piece = media(source[pos_after:close], self.state, self.md)
                     end = close + 2
                 elif kind == "fn":

@@ -82,14 +82,16 @@ def link_target(target: str, page_id: str) -> LinkTarget:
             warning = f"link with scheme {scheme.group(1)!r} dropped: kept as text"
             return LinkTarget(None, target, None, warning)
         return LinkTarget(target, target)
-    if _EMAIL_RE.fullmatch(target):
-        return LinkTarget(f"mailto:{target}", target)
+    if _EMAIL_RE.search(target):  # anywhere in the target, as DokuWiki tests it
+        address = target if target.lower().startswith("mailto:") else f"mailto:{target}"
+        return LinkTarget(address, target)
     if target.startswith("#"):
         return LinkTarget(f"wiki:{page_id}#{section_anchor(target[1:])}", target[1:])
     raw_id, _, raw_anchor = target.partition("#")
     linked = resolve_page_id(raw_id, page_id)[0] or page_id
     anchor = f"#{section_anchor(raw_anchor)}" if raw_anchor else ""
-    return LinkTarget(f"wiki:{linked}{anchor}", _simple_title(target), linked)
+    shown = _simple_title(target) if target else no_namespace(page_id)  # [[]]: this page
+    return LinkTarget(f"wiki:{linked}{anchor}", shown, linked)
 
 
 def wikilink(body: str, state: ConversionState, markdown: bool) -> str:
