@@ -277,3 +277,11 @@ def test_a_link_runs_to_the_first_closing_brackets_as_in_dokuwiki() -> None:
     out = html_of("[[start et un autre [[start]] puis [[nulle>part]]")
     assert out.count("<a ") == 1 and ">start et un autre [[start</a>" in out
     assert out.endswith("puis part</p>")  # an unknown interwiki shows its name, unlinked
+
+
+def test_empty_links_and_media_and_mail_targets_read_as_in_dokuwiki() -> None:
+    out = html_of("[[]] {{}} [[mailto:a@b.fr]]", "faq:livraison")
+    assert out == (
+        '<p><a href="wiki:faq:livraison" class="wikilink1">livraison</a> {{}} '
+        '<a href="mailto:a@b.fr">mailto:a@b.fr</a></p>'
+    )
