@@ -30,6 +30,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "dokuwiki: needs a real DokuWiki (php + Debian package)")
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the conformance harness's figures (``tests/integration/test_fidelity.py``
+    keeps them in its reports' ``fidelity`` property) when it ran."""
+    from tests.fidelity import report_header
+
+    tables = sorted(
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", "") == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "fidelity"
+    )
+    if tables:
+        terminalreporter.section("DokuWiki conformance (ours/DokuWiki)")
+        for table in tables:
+            title, _, rows = table.partition("\n")
+            terminalreporter.write_line(f"\n{title}\n{report_header()}\n{rows}")
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

@@ -17,6 +17,8 @@ TOKENS = [
     "\n  - ", "\n> ", "\n^ ", "\n| ", "====== ", " ======", ":::", "<script>", "onerror=",
     "javascript:", "[[javascript:alert(1)|x]]", "{{http://evil/x.png}}", "<WRAP>", "~~NOTOC~~",
     "http://a.b/c", "#", "*", "-", "1. ", "`", "<", ">", "&", '"', "wp>", "x.png?20x5",
+    ":-)", "FIXME", "^_^", "\\\\srv\\share", "<file csv a.csv>", "</file>", "<code\n", "\n>> ",
+    "((\n", "\n\n", "\n  ", "{{rss>http://f.org/r 3}}", "\n----", "\t", "[[\\\\s\\x|t]]",
 ]  # fmt: skip
 
 dokuish = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=40).map(
@@ -42,7 +44,10 @@ def test_rendered_html_is_always_safe(text: str) -> None:
         assert src.startswith(("file:", "data:image/"))
 
 
-WORD_TOKENS = ["www.a.fr", "FTP.b.org/x", "3x4", "10X20", "https://c.d/e", "p.", "x9", "w."]
+WORD_TOKENS = [
+    "www.a.fr", "FTP.b.org/x", "ftp.b.org/x", "3x4", "10X20", "https://c.d/e", "p.", "x9", "w.",
+    "www.",
+]  # fmt: skip
 with_words = st.lists(
     st.one_of(st.sampled_from(TOKENS + WORD_TOKENS), st.text(max_size=8)), max_size=40
 ).map("".join)

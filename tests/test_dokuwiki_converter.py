@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.content.dokuwiki import to_markdown
 from reader.render.html import render_html
 
@@ -73,10 +75,19 @@ def test_table_colspan_and_alignment() -> None:
     assert 'align="right"' in out and 'align="left"' in out
 
 
-def test_table_row_with_missing_cell_does_not_raise() -> None:
-    conv = to_markdown("| a | b |\n| c", "p")
-    assert "<td>c</td>" in render_html(conv.markdown)
-    assert conv.warnings
+def test_table_rows_are_as_wide_as_the_widest_and_text_after_the_last_bar_is_dropped() -> None:
+    conv = to_markdown("^ a ^ b ^\n| 1 | 2 | 3 | 4 |\n| c", "p")  # as DokuWiki shows them
+    out = render_html(conv.markdown)
+    assert [len(re.findall("<t[dh][ >]", row)) for row in out.split("<tr>")[1:]] == [4, 4, 4]
+    assert ">c<" not in out and conv.warnings
+
+
+def test_table_cells_align_and_span_as_in_dokuwiki() -> None:
+    out = html_of("^ h ^ h ^\n| ::: | x |\n|   |\tt|\n| a | b |\n| ::: |  c  |")
+    assert "<td></td>" in out  # ':::' right under the header spans nothing
+    assert '<td class="leftalign" align="left"></td>' in out  # blanks alone: left
+    assert '<td class="rightalign" align="right">t</td>' in out  # one tab aligns
+    assert '<td rowspan="2">a</td>' in out and 'align="center">c</td>' in out
 
 
 def test_nested_lists_keep_their_nesting() -> None:
@@ -90,10 +101,29 @@ def test_code_block_keeps_language_and_filename() -> None:
     assert 'class="language-csv"' in out and "commandes.csv" in out
 
 
-def test_unclosed_code_runs_to_end_and_warns() -> None:
-    conv = to_markdown("avant\n<code>\n**pas gras**", "p")
-    assert "<pre><code>**pas gras**" in render_html(conv.markdown)
+def test_unclosed_code_stays_text_as_typed_and_warns() -> None:
+    conv = to_markdown("avant\n<code>\n**gras** et <file>", "p")
+    assert (
+        render_html(conv.markdown)
+        == "<p>avant &lt;code&gt; <strong>gras</strong> et &lt;file&gt;</p>"
+    )
     assert conv.warnings
+
+
+def test_code_tag_may_end_on_the_next_line() -> None:
+    out = html_of("<code\npython [enable_line_numbers]\nexport.py>\nprint(1)\n</code>")
+    assert '<pre><code class="language-python">print(1)' in out and "export.py" in out
+
+
+def test_an_unclosed_code_tag_does_not_hide_the_headings_after_it() -> None:
+    from reader.content.outline import build_page
+
+    page = build_page(
+        "p", "====== P ======\n===== S =====\n==== Q1 ====\n<code>\n==== Q2 ====\nfin"
+    )
+    assert [q.title for q in page.questions()] == ["Q1", "Q2"]
+    indented = build_page("p", "===== S =====\n==== Q1 ====\n  ==== pas un titre ====")
+    assert [q.title for q in indented.questions()] == ["Q1"]
 
 
 def test_footnotes_become_markdown_footnotes() -> None:
@@ -168,9 +198,9 @@ def test_five_megabytes_of_text_converts() -> None:
 
 
 def test_www_links_urls_and_multiplications_in_running_text() -> None:
-    md = to_markdown("voir www.cagette.net, FTP.ex.org/a ou http://x.org/b ; 3x4 et 10X20", "p")
+    md = to_markdown("voir www.cagette.net, ftp.ex.org/a ou http://x.org/b ; 3x4 et 10X20", "p")
     assert "[www.cagette.net](http://www.cagette.net)," in md.markdown
-    assert "[FTP.ex.org/a](ftp://FTP.ex.org/a)" in md.markdown
+    assert "[ftp.ex.org/a](ftp://ftp.ex.org/a)" in md.markdown
     assert "[http://x.org/b](http://x.org/b) ;" in md.markdown
     assert "3×4 et 10×20" in md.markdown
 
@@ -181,3 +211,77 @@ def test_data_uris_and_local_files_show_their_label_and_are_not_media() -> None:
     out = render_html(conv.markdown)
     assert '<span class="media-missing">Plan</span>' in out
     assert '<span class="media-missing">b.pdf</span>' in out
+
+
+def test_a_blank_line_between_quoted_lines_starts_a_new_quote() -> None:
+    out = html_of("> Non\n\n> Si\n>> Vraiment ?\n> Oui")
+    assert out == (
+        "<blockquote>Non</blockquote>\n\n"
+        "<blockquote>Si<blockquote>Vraiment ?</blockquote>Oui</blockquote>"
+    )
+
+
+def test_a_quote_opening_deep_opens_every_level() -> None:
+    assert html_of(">>> profond\n> haut").count("<blockquote>") == 3
+
+
+def test_www_is_a_link_only_at_a_word_start_and_in_lower_case_as_in_dokuwiki() -> None:
+    md = to_markdown(
+        "C:\\www.a.fr\\x /srv/www.a.fr/y WWW.a.fr www.exemple (www.a.fr)", "p"
+    ).markdown
+    assert md.count("](http://") == 1 and "([www.a.fr](http://www.a.fr))" in md
+
+
+def test_windows_shares_are_links_the_system_opens() -> None:
+    out = html_of("[[\\\\serveur\\partage commun|Partage]] et \\\\nas\\photos")
+    assert '<a href="file://serveur/partage%20commun">Partage</a>' in out
+    assert '<a href="file://nas/photos">\\\\nas\\photos</a>' in out
+
+
+def test_a_line_right_after_a_list_table_or_quote_starts_no_block_as_in_dokuwiki() -> None:
+    assert html_of("  * a\n| x |") == "<ul>\n<li>a\n</li>\n</ul>\n\n<p>| x |</p>"
+    assert html_of("| x |\n  * a").endswith("<p>* a</p>")
+    assert html_of("> q\n----").endswith("<p>—-</p>")  # "---" then "-", as in DokuWiki
+    assert html_of("  * a\n\n----").endswith("<hr>")
+    assert html_of("  pre\n  * a") == "<pre><code>pre\n* a\n</code></pre>"
+
+
+def test_an_rss_feed_is_a_link_to_the_feed() -> None:
+    conv = to_markdown("{{rss>http://exemple.org/flux.rss 5 author date 1h }}", "p")
+    assert render_html(conv.markdown) == (
+        '<p><a href="http://exemple.org/flux.rss">http://exemple.org/flux.rss</a></p>'
+    )
+    assert conv.warnings
+
+
+def test_a_footnote_over_several_lines_holds_lists_code_and_paragraphs() -> None:
+    text = (
+        "Voir((Deux cas :\n  * commande\n  * livraison\n\nEt le code :\n<code>\na = 1\n</code>\n))"
+        " et la suite((sur\ndeux lignes))."
+    )
+    out = html_of(text)
+    note = out.partition('<div class="footnote">')[2]
+    assert "<ul><li>commande</li><li>livraison</li></ul>" in note
+    assert "<pre><code>a = 1</code></pre>" in note and "Et le code :" in note
+    assert "sur deux lignes" in note and out.count('class="footnote-ref"') == 2
+    assert out.startswith("<p>Voir<sup") and "et la suite<sup" in out
+
+
+def test_formatting_around_a_footnote_and_a_footnote_inside_formatting_hold() -> None:
+    out = html_of("**gras ((note **forte**)) encore gras** et ((a)) b))")
+    assert out.startswith("<p><strong>gras <sup")
+    assert "encore gras</strong> et <sup" in out and "b))" in out
+
+
+def test_a_link_runs_to_the_first_closing_brackets_as_in_dokuwiki() -> None:
+    out = html_of("[[start et un autre [[start]] puis [[nulle>part]]")
+    assert out.count("<a ") == 1 and ">start et un autre [[start</a>" in out
+    assert out.endswith("puis part</p>")  # an unknown interwiki shows its name, unlinked
+
+
+def test_empty_links_and_media_and_mail_targets_read_as_in_dokuwiki() -> None:
+    out = html_of("[[]] {{}} [[mailto:a@b.fr]]", "faq:livraison")
+    assert out == (
+        '<p><a href="wiki:faq:livraison" class="wikilink1">livraison</a> {{}} '
+        '<a href="mailto:a@b.fr">mailto:a@b.fr</a></p>'
+    )

@@ -116,3 +116,15 @@ def test_exclamation_mark_before_a_link_keeps_the_link() -> None:
 def test_footnote_at_paragraph_start_followed_by_a_colon_stays_a_reference() -> None:
     out = render_html(to_markdown("((note)): la suite", "p").markdown)
     assert 'class="footnote-ref"' in out and ": la suite" in out
+
+
+def test_past_200_smileys_the_rest_stay_text() -> None:
+    conversion = to_markdown(":-) " * 300, "faq:p")
+    out = render_html(conversion.markdown)
+    assert out.count('class="icon smiley"') == 200 and out.count(":-)") == 300
+    assert any("too many smileys" in w for w in conversion.warnings)
+
+
+def test_a_long_narrow_table_under_a_wide_row_is_padded_only_so_far() -> None:
+    out = render_html(to_markdown("|" + " a |" * 3000 + "\n" + "| b |\n" * 3000, "p").markdown)
+    assert out.count("<td></td>") <= 3000 + 3000 + 1000

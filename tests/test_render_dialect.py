@@ -44,6 +44,13 @@ def test_whatever_the_wiki_text_the_converter_writes_the_dialect(text: str) -> N
     assert render_dialect(to_markdown(text, "faq:page").markdown) is not None
 
 
+@settings(max_examples=200, deadline=None)
+@given(dokuish)
+def test_whatever_the_wiki_text_the_dialect_renders_as_python_markdown(text: str) -> None:
+    markdown = to_markdown(text, "faq:page").markdown
+    assert _sanitise(render_dialect(markdown) or "") == _sanitise(_markdown(markdown))
+
+
 def test_markdown_the_converter_never_writes_goes_to_python_markdown() -> None:
     for markdown in ("* un\n* deux", "*em*", "a\nb", "    code", "![x](y.png)", "<div>x</div>"):
         assert render_dialect(markdown) is None

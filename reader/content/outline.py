@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from reader.content.chars import clean_title
 from reader.content.dokuwiki import to_markdown
+from reader.content.dokuwiki.literal import LIST_LINE
 from reader.content.dokuwiki.state import CHECK_EVERY
 from reader.content.ids import UsedAnchors, section_id
 from reader.content.model import Page, PageSource, Question, Section
@@ -50,12 +51,15 @@ class Heading:
 
 
 def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> list[Heading]:
-    """The headings of a page, skipping lines inside code, file, nowiki and html blocks.
+    """The headings of a page, skipping lines inside code, file, nowiki and html blocks
+    and preformatted (indented) lines, as DokuWiki does. A block opens only when its end
+    tag comes on a later line: one never closed is text.
 
     ``check`` is called every thousand or so lines (see :func:`build_page`).
     """
     headings: list[Heading] = []
     closing: str | None = None
+    last_lines: dict[str, int] = {}  # end tag -> the last line holding it (-1: none)
     for number, line in enumerate(lines):
         if check is not None and number % CHECK_EVERY == 0:
             check()
@@ -63,6 +67,8 @@ def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> 
             if closing in line:
                 closing = None
             continue
+        if line.startswith(("  ", "\t")) and not LIST_LINE.match(line):
+            continue  # preformatted text
         parts = heading_parts(line) if "==" in line else None
         if parts and "%%" not in parts[1]:
             level = max(1, 7 - min(len(parts[0]), 6))
@@ -72,7 +78,16 @@ def find_headings(lines: list[str], check: Callable[[], None] | None = None) -> 
                 continue
         if "<" in line:
             closing = _unclosed_block(line)
+            if closing is not None and _last_line(lines, closing, last_lines) <= number:
+                closing = None  # never closed: not a block
     return headings
+
+
+def _last_line(lines: list[str], needle: str, known: dict[str, int]) -> int:
+    """The index of the last line holding ``needle`` (-1: none), searched once."""
+    if needle not in known:
+        known[needle] = next((i for i in range(len(lines) - 1, -1, -1) if needle in lines[i]), -1)
+    return known[needle]
 
 
 def heading_parts(line: str) -> tuple[str, str] | None:
@@ -93,7 +108,8 @@ def heading_parts(line: str) -> tuple[str, str] | None:
 
 def _unclosed_block(line: str) -> str | None:
     """The end tag of a code, file, nowiki or html block that ``line`` opens and leaves
-    open, or None. A tag ends at the next '>' (``<code/>`` opens nothing)."""
+    open, or None. A tag ends at the next '>' (``<code/>`` opens nothing), maybe on a
+    later line."""
     resume = 0
     tag_end = -1
     closes: dict[str, int] = {}  # end tag -> its next position (-1: none)
@@ -103,7 +119,7 @@ def _unclosed_block(line: str) -> str | None:
         if tag_end < opened.end():
             tag_end = line.find(">", opened.end())
             if tag_end < 0:
-                return None
+                return f"</{opened.group(1)}>"
         resume = tag_end + 1
         if tag_end > opened.end() and line[tag_end - 1] == "/":
             continue

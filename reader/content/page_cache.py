@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 #: Bump when the converter or the outline changes what they build. Checkouts and wheels
 #: also hash the converter's source files (:func:`converter_key`), so a forgotten bump
 #: there cannot serve stale pages; a frozen app relies on this and the app's version.
-CONVERTER_VERSION = 4  # 2: pages keep their media ids; 3: linear time; 4: links, linked pages
+CONVERTER_VERSION = 5  # 2: pages keep the media ids they use; 3: the converter in linear time;
+# 4: links, linked pages; 5: closer to DokuWiki (smileys, quotes, footnotes over lines,
+# tables, links, unclosed code)
 FORMAT = 1
 MAX_ENTRIES = 1000
 _SUFFIX = ".json"

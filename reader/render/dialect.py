@@ -1,10 +1,10 @@
 """The converter's Markdown → HTML in one linear pass, as python-markdown renders it.
 
 :mod:`reader.content.dokuwiki` writes a small, regular subset of Markdown: ATX headings
-ending in ``{#anchor}``, one-line paragraphs, ``---``, fenced code, blockquotes written
-level by level, raw HTML blocks (lists, tables, code captions) and footnote definitions
-at the end; inline, backslash escapes, entities, its own HTML tags, ``[text](url)`` links
-and ``[^label]`` footnote references. python-markdown scans a paragraph again from its
+ending in ``{#anchor}``, one-line paragraphs, ``---``, fenced code, raw HTML blocks
+(lists, tables, quotes, code captions) and footnote definitions at the end; inline,
+backslash escapes, entities, its own HTML tags, ``[text](url)`` links and ``[^label]``
+footnote references. python-markdown scans a paragraph again from its
 start after each inline match, so a paragraph of ten thousand escapes or links takes
 seconds; this module renders that subset in linear time to the HTML python-markdown gives
 (``extra`` + ``sane_lists``; checked by ``tests/test_render_dialect.py``). Text outside the
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 
 __all__ = ["BACKLINK_TITLE", "render_dialect"]
 
@@ -30,33 +29,29 @@ class _Outside(Exception):
 _CODE_FENCE = re.compile(r"(`{3,})([\w#.+-]*)")
 _HEADING = re.compile(r"(#{1,6}) (.*?) \{#([^ =}]+)\}")
 _FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]]*)\]:[ ]*(.*)")
-_RAW_BLOCK = re.compile(r'<(ul|ol|table class="inline"|div class="code-filename")>')
-# The '>' markers python-markdown takes off a quoted line, one a level.
-_QUOTE_MARKS = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
+_RAW_BLOCK = re.compile(r'<(ul|ol|table class="inline"|div class="code-filename"|blockquote)>')
 # A paragraph starting like this would be another block for python-markdown.
 _NOT_PARAGRAPH = re.compile(
     r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:"
     r"|<(?!/?(?:strong|em|u|code|del|sub|sup|a|img|br|span)\b)"
 )
+# The same in a footnote, whose blocks (lists, tables, quotes, code) are inline HTML: only
+# the document is searched for raw HTML blocks, never a footnote's text.
+_NOT_NOTE_PARAGRAPH = re.compile(r"[\s#>*+\-=_:|~`]|\d+[.)]|\[\^?[^\]]*\]:")
 _ESCAPE_OR_ENTITY = r"\\[\\`*_\[\]{}#!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);"
 _INLINE = re.compile(
     # text: plain characters, escapes and entities, in one run (rendered by _text)
     rf"(?P<text>(?:{_ESCAPE_OR_ENTITY}|[^\\`*_\[\]{{}}<>&\n!]|!(?!\[))+)"
     r"|(?P<tag></?(?:strong|em|u|code|del|sub|sup)>|<br />|<img [^<>]*/>|<a [^<>]*>|</a>"
-    r'|<span class="media-missing">|</span>)'
+    r'|<span class="media-missing">|</span>'
+    # the blocks of a footnote over several lines, written inline (reader.content.dokuwiki.notes)
+    r'|</?(?:ul|ol|li|thead|tr|blockquote|pre)>|<table class="inline">|</table>'
+    r"|<t[hd](?: [^<>]*)?>|</t[hd]>|<hr />)"
     r"|\[\^(?P<note>[^\]]*)\]"
     r"|(?P<link>\[)"
 )
 _LINK_LABEL_END = re.compile(r"\\.|(\])|[\[\n]")
 _LINK_URL = re.compile(r"\(([^()\s<>\"]*)\)")
-
-
-@dataclass
-class _Quote:
-    """A blockquote while its levels are parsed: its lines, then its children."""
-
-    lines: list[int] = field(default_factory=list)  # indices of the quote's lines; -1: blank
-    children: list[_Quote | str] = field(default_factory=list)  # str: a paragraph's HTML
 
 
 class _Renderer:
@@ -80,18 +75,7 @@ class _Renderer:
                     raise _Outside
                 self.notes[m.group(1)] = m.group(2)
                 self.numbers[m.group(1)] = len(self.notes)
-        out: list[str] = []
-        quote: list[str] = []  # consecutive quote blocks make one blockquote
-        for block in blocks:
-            if block[0].startswith(">"):
-                quote.extend(["", *block] if quote else block)
-                continue
-            if quote:
-                out.append(self._quote(quote))
-                quote = []
-            out.append(self._block(block))
-        if quote:
-            out.append(self._quote(quote))
+        out = [self._block(block) for block in blocks]
         if self.notes:
             out.append(self._footnotes())
         return "".join(out).strip()
@@ -206,65 +190,10 @@ class _Renderer:
                     f'title="{html.escape(BACKLINK_TITLE.format(number))}">&#8617;</a>'
                     for k in range(1, max(1, self.refs.get(label, 0)) + 1)
                 )
-                body = f"\n<p>{self._inline(_paragraph_text(content))}&#160;{backrefs}</p>\n"
+                text = _paragraph_text(content, _NOT_NOTE_PARAGRAPH)
+                body = f"\n<p>{self._inline(text)}&#160;{backrefs}</p>\n"
             items.append(f'<li id="fn:{safe}">{body}</li>\n')
         return '<div class="footnote">\n<hr>\n<ol>\n' + "".join(items) + "</ol>\n</div>\n"
-
-    def _quote(self, block: list[str]) -> str:
-        """A blockquote, level by level as python-markdown's BlockQuoteProcessor reads it.
-
-        In each chunk of lines between blank ones, the lines before the first quoted one
-        are a paragraph and the rest go one level down, into the blockquote just before
-        if there is one. Each line's markers are counted once; no recursion (quotes may
-        nest thousands deep).
-        """
-        depths: list[int] = []  # how many levels of '>' each line has
-        texts: list[str | None] = []  # what is left then; None: a blank line by then
-        for line in block:
-            marks = _QUOTE_MARKS.match(line).end()  # type: ignore[union-attr]
-            rest = line[marks:]
-            depths.append(line.count(">", 0, marks))
-            texts.append(rest if rest.strip() else None)
-        root = _Quote(list(range(len(block))))
-        pending = [(root, 0)]
-        while pending:
-            node, level = pending.pop()
-            lines, node.lines = node.lines, []
-            for chunk in _chunks(lines, depths, texts, level):
-                first = next((k for k, i in enumerate(chunk) if depths[i] > level), len(chunk))
-                if first:
-                    if first > 1:
-                        raise _Outside
-                    node.children.append(self._paragraph(texts[chunk[0]] or ""))
-                if first == len(chunk):
-                    continue
-                last = node.children[-1] if node.children else None
-                if not isinstance(last, _Quote):
-                    last = _Quote()
-                    node.children.append(last)
-                    pending.append((last, level + 1))
-                elif last.lines:
-                    last.lines.append(-1)
-                last.lines.extend(chunk[first:])
-        return _serialise(root.children)
-
-
-def _chunks(
-    lines: list[int], depths: list[int], texts: list[str | None], level: int
-) -> list[list[int]]:
-    """The runs of lines that are not blank at ``level`` (python-markdown's blocks)."""
-    chunks: list[list[int]] = []
-    current: list[int] = []
-    for i in lines:
-        if i < 0 or (texts[i] is None and depths[i] <= level):
-            if current:
-                chunks.append(current)
-                current = []
-        else:
-            current.append(i)
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 def _text(run: str) -> str:
@@ -277,34 +206,14 @@ def _text(run: str) -> str:
     return run.replace("\\\\", "\x02").replace("\\", "").replace("\x02", "\\")
 
 
-def _paragraph_text(text: str) -> str:
+def _paragraph_text(text: str, not_paragraph: re.Pattern[str] = _NOT_PARAGRAPH) -> str:
     """``text``, checked to be one paragraph for python-markdown, not another block."""
     if text.startswith("    "):  # indented code
         raise _Outside
     text = text.strip()
-    if _NOT_PARAGRAPH.match(text):
+    if not_paragraph.match(text):
         raise _Outside
     return text
-
-
-def _serialise(children: list[_Quote | str]) -> str:
-    """The HTML of nested blockquotes, iteratively (they may nest thousands deep)."""
-    out: list[str] = []
-    stack: list[tuple[list[_Quote | str], int]] = [(children, 0)]
-    while stack:
-        nodes, i = stack.pop()
-        if i == len(nodes):
-            if stack:
-                out.append("</blockquote>\n")
-            continue
-        stack.append((nodes, i + 1))
-        node = nodes[i]
-        if isinstance(node, str):
-            out.append(node + "\n")
-        else:
-            out.append("<blockquote>\n" if node.children else "<blockquote>")
-            stack.append((node.children, 0))
-    return "".join(out)
 
 
 def render_dialect(markdown: str) -> str | None:

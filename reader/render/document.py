@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.content.dokuwiki.smileys import SMILEY_FILES
 from reader.content.manifest import media_path
 from reader.content.model import Library, Page, Question
-from reader.render.html import render_html
+from reader.render.code_files import without_downloads
+from reader.render.html import LinkPolicy, render_html
+from reader.render.smileys import SMILEY_FOLDER, bundled_smiley_url, smiley_data_url
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
@@ -32,7 +35,9 @@ class ContentLinkPolicy:
     """Tells the renderer which pages exist and where media files are.
 
     With ``embed`` the media become ``data:`` URIs (standalone export); without it,
-    ``file:`` URLs into the content set's media folder (the answer pane).
+    ``file:`` URLs into the content set's media folder (the answer pane). Smileys are
+    ``data:`` URIs: the content set's ``smileys/`` copy (fetched from the wiki) or the
+    bundled one.
     """
 
     library: Library
@@ -66,12 +71,20 @@ class ContentLinkPolicy:
             return None
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
+    def smiley_url(self, file: str) -> str | None:
+        """The wiki's own picture when a refresh fetched it, else the bundled one."""
+        if file in SMILEY_FILES:
+            fetched = smiley_data_url(self.content_root / SMILEY_FOLDER / file)
+            if fetched is not None:
+                return fetched
+        return bundled_smiley_url(file)
+
 
 def _policy(loaded: LoadedContent, embed: bool = False) -> ContentLinkPolicy:
     return ContentLinkPolicy(loaded.library, loaded.content.root, embed)
 
 
-def answer_html(question: Question, policy: ContentLinkPolicy) -> str:
+def answer_html(question: Question, policy: LinkPolicy) -> str:
     if not question.answered:
         return UNANSWERED_HTML
     return render_html(question.answer, policy)
@@ -87,15 +100,23 @@ def question_fragment(loaded: LoadedContent, question: Question) -> str:
     )
 
 
-def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
+def page_body(page: Page, policy: LinkPolicy) -> str:
+    """The HTML of a whole page: its title, intro, sections and questions.
+
+    A title the page does not have (no heading: its name stands for it) is marked
+    ``implied``; the section a page of questions alone is given repeats the page's
+    title and anchor, so it has no heading of its own.
+    """
     esc = html.escape
-    parts = [f'<h1 id="{esc(page.title_anchor)}">{esc(page.title)}</h1>']
+    implied = "" if page.title_anchor else ' class="implied"'
+    parts = [f'<h1 id="{esc(page.title_anchor)}"{implied}>{esc(page.title)}</h1>']
     if page.linked:
         return "\n".join(parts + _linked_entries(page, policy))
     if page.intro:
         parts.append(render_html(page.intro, policy))
     for section in page.sections:
-        parts.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
+        if section.anchor != page.title_anchor or section.title != page.title:
+            parts.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
         if section.intro:
             parts.append(render_html(section.intro, policy))
         for question in section.questions:
@@ -104,7 +125,7 @@ def _page_body(page: Page, policy: ContentLinkPolicy) -> str:
     return "\n".join(parts)
 
 
-def _linked_entries(page: Page, policy: ContentLinkPolicy) -> list[str]:
+def _linked_entries(page: Page, policy: LinkPolicy) -> list[str]:
     """A linked page's entries as the wiki shows them: the text under its title, then each
     section's heading and text, its deeper headings one level down."""
     esc = html.escape
@@ -122,7 +143,7 @@ def _linked_entries(page: Page, policy: ContentLinkPolicy) -> list[str]:
 
 def page_fragment(loaded: LoadedContent, page: Page) -> str:
     """A whole page as an HTML fragment (media as local file URLs)."""
-    return _page_body(page, _policy(loaded))
+    return page_body(page, _policy(loaded))
 
 
 DOCUMENT_CSS = """
@@ -180,7 +201,9 @@ def page_document(
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         f"<title>{esc(page.title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n"
-        + _links_for_export(_page_body(page, _policy(loaded, embed=True)), resolve or _nowhere)
+        + _links_for_export(
+            without_downloads(page_body(page, _policy(loaded, embed=True))), resolve or _nowhere
+        )
         + f"\n<footer>{', '.join(footer)}</footer>\n</body>\n</html>\n"
     )
 

@@ -1,14 +1,17 @@
 """Markdown → a safe HTML fragment for the answer pane and the HTML export.
 
 python-markdown (``extra`` + ``sane_lists``) renders, then ``nh3`` sanitises: an allow-list
-of tags and attributes, links limited to ``http``, ``https``, ``mailto`` and the in-app
-``wiki:`` / ``media:`` schemes, no scripts, styles, event handlers or comments. After
-sanitising, images are resolved through the :class:`LinkPolicy`: ``media:<id>`` becomes the
-policy's local URL (``file:`` or an image ``data:`` URI — the only place data URIs are
-accepted), anything else (a remote or unknown source) is replaced by its alt text, so the
-fragment never loads anything remote. ``wiki:`` links get DokuWiki's ``wikilink1`` (page
-known) or ``wikilink2`` (missing) class; so do ``media:`` links to files the content does
-not hold, when the policy tells (``media_known``).
+of tags and attributes, links limited to ``http``, ``https``, ``ftp``, ``mailto``, ``file``
+(Windows shares: only the converter writes them) and the in-app ``wiki:``, ``media:`` and
+``download:`` (a code block as a file: :mod:`reader.render.code_files`) schemes, no
+scripts, styles, event handlers or comments. After sanitising, images are resolved
+through the :class:`LinkPolicy`: ``media:<id>`` becomes the policy's local URL (``file:``
+or an image ``data:`` URI — the only place data URIs are accepted), so does a smiley's
+``smiley:<file>`` (else it shows as its text), anything else (a remote or unknown source)
+is replaced by its alt text, so the fragment never loads anything remote. ``wiki:`` links
+get DokuWiki's ``wikilink1`` (page known) or ``wikilink2`` (missing) class; so do
+``media:`` links to files the content does not hold, when the policy tells
+(``media_known``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import markdown as md_lib
 import nh3
 
 from reader.render.dialect import BACKLINK_TITLE, render_dialect
+from reader.render.smileys import bundled_smiley_url
 
 __all__ = ["LinkPolicy", "render_html"]
 
@@ -34,6 +38,12 @@ class LinkPolicy(Protocol):
 
     def media_url(self, media_id: str) -> str | None:
         """A local ``file://`` URL or an image ``data:`` URI; None when missing."""
+        ...
+
+    def smiley_url(self, file: str) -> str | None:
+        """The picture of a smiley (a file of DokuWiki's table, ``smile.svg``) as a local
+        ``file://`` URL or an image ``data:`` URI; None: the smiley shows as text.
+        :func:`reader.render.smileys.bundled_smiley_url` gives the bundled one."""
         ...
 
 
@@ -52,7 +62,7 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start"},
 }
-_SCHEMES = {"http", "https", "mailto", "wiki", "media"}
+_SCHEMES = {"http", "https", "ftp", "mailto", "file", "wiki", "media", "smiley", "download"}
 _IMG = re.compile(r'<img\s(?:[^>"]|"[^"]*")*>')
 _A = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
 _PLAIN_WIKI_LINK = re.compile(r'<a href="wiki:([^"]*)">')
@@ -65,6 +75,7 @@ _DATA_IMAGE = re.compile(
 _LONG_TEXT_WITH_REFERENCES = re.compile(r'(?<=>)(?=[^<>"]{256})[^<>"&]*&[^<>"]*(?=<)')
 _PLACEHOLDER = "\ue010"  # a private-use character: the converter's text never holds it
 _STASHED = re.compile(f"{_PLACEHOLDER}([0-9]+){_PLACEHOLDER}")
+SMILEY_SIZE = "16"  # pixels: a smiley is as high as a line of text
 _LOCAL_URL = re.compile(r"file:[^\s\"'<>]*\Z", re.IGNORECASE)
 
 
@@ -130,9 +141,31 @@ def _safe_media_url(url: object) -> str | None:
     return None
 
 
-def _image(tag: str, policy: LinkPolicy | None) -> str:
+def _smiley(attrs: dict[str, str], policy: LinkPolicy | None, known: dict[str, str | None]) -> str:
+    """A smiley's picture, from the policy (the bundled one without a policy), else its
+    text; ``known`` holds the pictures already asked for while rendering this text."""
+    file = attrs["src"][len("smiley:") :]
+    if file not in known:
+        try:
+            url = policy.smiley_url(file) if policy is not None else bundled_smiley_url(file)
+        except Exception:
+            url = None
+        known[file] = _safe_media_url(url)
+    url = known[file]
+    if url is None:
+        return html.escape(attrs.get("alt", ""))
+    alt = attrs.get("alt", "")
+    size = SMILEY_SIZE
+    return _rebuild(
+        "img", {"src": url, "class": "icon smiley", "alt": alt, "width": size, "height": size}
+    )
+
+
+def _image(tag: str, policy: LinkPolicy | None, smileys: dict[str, str | None]) -> str:
     attrs = _attrs(tag)
     src = attrs.get("src", "")
+    if src.startswith("smiley:"):
+        return _smiley(attrs, policy, smileys)
     alt = attrs.get("alt", "") or attrs.get("title", "")
     url = None
     if src.startswith("media:"):
@@ -194,8 +227,8 @@ def _page_known(target: str, policy: LinkPolicy | None) -> bool:
 def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
     """Render Markdown to a sanitised HTML fragment; never raises.
 
-    Without a policy every ``wiki:`` page counts as known and every ``media:`` image as
-    missing (shown as its caption).
+    Without a policy every ``wiki:`` page counts as known, every ``media:`` image as
+    missing (shown as its caption), and smileys show the bundled pictures.
     """
     try:
         text = str(markdown)
@@ -204,7 +237,8 @@ def render_html(markdown: str, policy: LinkPolicy | None = None) -> str:
             fragment = _sanitise(_markdown(text))
         else:
             fragment = _sanitise_sparing_text(fragment)
-        fragment = _IMG.sub(lambda m: _image(m.group(0), policy), fragment)
+        smileys: dict[str, str | None] = {}
+        fragment = _IMG.sub(lambda m: _image(m.group(0), policy, smileys), fragment)
         return _A.sub(lambda m: _link(m.group(0), policy), fragment)
     except Exception:
         try:

@@ -2,8 +2,8 @@
 
 For ``faq-reader show``: paragraphs wrapped to the terminal's width, lists with bullets
 and numbers and a hanging indent, tables laid out in columns, code kept as typed and
-indented, quotes behind a bar, images as ``[image : légende]``, links as their text followed
-by their address. No HTML, no Markdown, no entities: what a person reads.
+indented, quotes behind a bar, images as ``[image : légende]`` (smileys as typed), links as
+their text followed by their address. No HTML, no Markdown, no entities: what a person reads.
 
 The input is the sanitised fragment, so only the tags that :mod:`reader.render.html`
 allows occur; anything else is read as text. Links are resolved by a callable the caller
@@ -112,6 +112,8 @@ class _Renderer:
         tag, attrs = node.tag, node.attrs
         if tag == "br":
             return _HARD_BREAK
+        if tag == "img" and "smiley" in attrs.get("class", "").split():
+            return attrs.get("alt", "")  # a smiley reads as typed
         if tag == "img":
             caption = attrs.get("alt") or attrs.get("title") or ""
             return _label("[image :", caption) if caption else "[image]"
@@ -136,7 +138,7 @@ class _Renderer:
 
     def _link(self, text: str, href: str) -> str:
         text = text.strip()
-        if not href or href.startswith("#"):
+        if not href or href.startswith(("#", "download:")):  # download: a code block's name
             return text
         target = self.resolve(href) if self.resolve else href
         if not target or target == text or target.removeprefix("mailto:") == text:

@@ -189,12 +189,27 @@
         <source>PDF written: %1</source>
         <translation>PDF enregistré&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>File saved: %1</source>
+        <translation>Fichier enregistré&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnswerView</name>
     <message>
         <source>synonym of “%1”</source>
         <translation>synonyme de «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDownload</name>
+    <message>
+        <source>Save as %1</source>
+        <translation>Enregistrer sous %1</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,9 @@ The modules, in the order the text goes through them:
 ``links``       ``[[target|title]]``: internal, external and e-mail links
 ``interwiki``   ``wp>Name`` shortcuts (links and media)
 ``media``       ``{{media}}``: images, links to documents, external media as links
+``notes``       footnotes over several lines, with lists, tables, code … in them
 ``footnotes``   ``((footnotes))``: references, numbers and definitions
+``smileys``     ``:-)``, ``FIXME`` …: DokuWiki's default table, written as pictures
 ``output``      escaping for Markdown or raw HTML, attribute values, urls; links
 ``state``       what one conversion accumulates; the placeholder characters; the
                 caller's cancel check
@@ -29,12 +31,15 @@ The modules, in the order the text goes through them:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.content.dokuwiki import notes
 from reader.content.dokuwiki.blocks import convert_blocks
+from reader.content.dokuwiki.literal import protect
 from reader.content.dokuwiki.state import PLACEHOLDER_CHARS, ConversionState
 from reader.content.ids import UsedAnchors
 
@@ -52,6 +57,7 @@ class Conversion:
     warnings: tuple[str, ...] = ()  # what could not be converted faithfully
     media: tuple[str, ...] = ()  # media ids used, resolved against the page's namespace
     links: tuple[str, ...] = ()  # internal page ids linked to, in order, unique
+    smileys: tuple[str, ...] = ()  # smiley picture files shown, in order, unique
 
 
 def to_markdown(
@@ -94,7 +100,9 @@ def _convert(
     if _RESERVED.search(clean):
         state.warn("reserved control characters replaced by U+FFFD")
         clean = clean.translate(_STRIP)
-    blocks = convert_blocks(clean, state, heading_shift, used_anchors)
+    text = notes.extract(protect(clean, state), state)
+    state.note_html = functools.partial(notes.note_html, state=state)
+    blocks = convert_blocks(text, state, heading_shift, used_anchors)
     if state.footnotes.labels:
         blocks.append(state.footnotes.definitions())
     markdown = "\n\n".join(b for b in blocks if b.strip())
@@ -103,4 +111,5 @@ def _convert(
         warnings=tuple(state.warnings),
         media=tuple(state.media),
         links=tuple(state.links),
+        smileys=tuple(state.smileys),
     )

@@ -3,7 +3,7 @@
 After :func:`.literal.protect` has cut out the literal regions, :func:`convert_blocks`
 classifies lines (heading, rule, list item, preformatted, table row, quote, paragraph)
 and emits Markdown: ATX headings with ``{#anchor}``, one-line paragraphs, fenced code,
-blockquotes, and raw HTML for lists and tables (so nesting, spans and type changes render
+and raw HTML for lists, tables and quotes (so nesting, spans and type changes render
 like DokuWiki's).
 """
 
@@ -14,7 +14,7 @@ import re
 from reader.content.chars import clean_title
 from reader.content.dokuwiki.inline import convert_inline
 from reader.content.dokuwiki.links import section_anchor
-from reader.content.dokuwiki.literal import LIST_LINE, code_block, protect
+from reader.content.dokuwiki.literal import LIST_LINE, code_block
 from reader.content.dokuwiki.output import escape_text, md_paragraph
 from reader.content.dokuwiki.state import (
     BLOCK_CLOSE,
@@ -31,8 +31,8 @@ from reader.content.ids import UsedAnchors, take_anchor
 # (the sanitiser's, Qt's) take quadratic time in the nesting depth of blocks, and no page
 # is read at such depths.
 MAX_NESTING = 64
-_RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
-_BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
+RULE = re.compile(r"[ \t]*-{4,}[ \t]*")
+BLOCK_LINE = re.compile(rf"\s*{BLOCK_OPEN}(\d+){BLOCK_CLOSE}\s*")
 # A line that starts with none of these can only be paragraph text, as most lines are.
 _TEXT_LINE = re.compile(rf"[^\s=\-|^>{BLOCK_OPEN}]")
 _PLACEHOLDER = re.compile(rf"{PH_OPEN}(\d+){PH_CLOSE}")
@@ -71,23 +71,49 @@ def list_to_html(items: list[tuple[int, str, str]]) -> str:
     return "\n".join(out)
 
 
-def quote_to_md(lines: list[tuple[int, str]], state: ConversionState) -> str:
-    """Nested Markdown blockquotes; same-depth lines are joined by a line break."""
-    groups: list[tuple[int, list[str]]] = []  # (depth, the lines' contents)
-    for depth, text in lines:
-        content = convert_inline(text, state, markdown=True).strip()
-        if groups and groups[-1][0] == depth:
-            groups[-1][1].append(content)
-        else:
-            groups.append((depth, [content]))
+def list_items(
+    lines: list[str], state: ConversionState, markdown: bool
+) -> list[tuple[int, str, str]]:
+    """The ``(depth, tag, html)`` items of list lines, for :func:`list_to_html`."""
+    items = []
+    for line in lines:
+        if state.check is not None:
+            state.checkpoint()
+        m = LIST_LINE.match(line)
+        if m is None:
+            continue
+        depth = m.group(1).replace("\t", "  ").count("  ") + 1
+        tag = "ul" if m.group(2) == "*" else "ol"
+        items.append((depth, tag, convert_inline(m.group(3), state, markdown=markdown).strip()))
+    return items
+
+
+def quoted_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The ``(depth, text)`` of quote lines, for :func:`quote_to_html`."""
+    quoted = []
+    for raw in lines:
+        depth = len(raw) - len(raw.lstrip(">"))
+        quoted.append((min(depth, MAX_NESTING), raw[depth:]))
+    return quoted
+
+
+def quote_to_html(lines: list[tuple[int, str]], state: ConversionState, markdown: bool) -> str:
+    """Nested ``<blockquote>`` from ``(depth, text)`` lines, as DokuWiki's quote handler
+    nests them: a deeper line opens quotes, a shallower one closes them, and lines at the
+    same depth are joined by a line break. ``markdown`` selects the output context."""
     out: list[str] = []
-    previous = 0
-    for depth, contents in groups:
-        if depth < previous:
-            out.append(">" * depth)
-        out.append("> " * depth + md_paragraph("<br />".join(contents)))
-        previous = depth
-    return "\n".join(out)
+    depth = 0
+    for level, text in lines:
+        if level > depth:
+            out.append("<blockquote>" * (level - depth))
+        elif level < depth:
+            out.append("</blockquote>" * (depth - level))
+        else:
+            out.append("<br />")
+        depth = level
+        out.append(convert_inline(text, state, markdown=markdown).strip())
+    out.append("</blockquote>" * depth)
+    return "".join(out)
 
 
 class BlockConverter:
@@ -131,14 +157,21 @@ class BlockConverter:
         return True
 
     def run(self, text: str) -> list[str]:
-        """Convert all lines; returns the Markdown blocks."""
+        """Convert all lines; returns the Markdown blocks.
+
+        A list, a table, a quote or preformatted text ends with the newline of its last
+        line, so DokuWiki starts no such block on the very next line: that line is
+        paragraph text (but for preformatted text after a quote, kept as a block here).
+        """
         lines = text.split("\n")
         i, n = 0, len(lines)
         checkpoint = self.state.checkpoint if self.state.check is not None else None
+        after = ""  # the block the previous line ended, when it took the newline
         while i < n:
             if checkpoint:
                 checkpoint()
             line = lines[i]
+            follows, after = after, ""
             if _TEXT_LINE.match(line):
                 self.paragraph.append(line)
                 i += 1
@@ -147,7 +180,7 @@ class BlockConverter:
                 self.flush_paragraph()
                 i += 1
                 continue
-            block = _BLOCK_LINE.fullmatch(line)
+            block = BLOCK_LINE.fullmatch(line)
             if block:
                 self.flush_paragraph()
                 index = int(block.group(1))
@@ -159,72 +192,69 @@ class BlockConverter:
             if not indented and is_heading(line) and self.heading(line):
                 i += 1
                 continue
-            if _RULE.fullmatch(line):
+            start = i
+            if follows and (follows != "quote" or not indented or LIST_LINE.match(line)):
+                pass  # no block can start here
+            elif LIST_LINE.match(line):
+                i, after = self.list_block(lines, i), "list"
+            elif RULE.fullmatch(line):
                 self.flush_paragraph()
                 self.blocks.append("---")
                 i += 1
                 continue
-            if LIST_LINE.match(line):
-                self.flush_paragraph()
-                i = self.list_block(lines, i)
-                continue
-            if line.startswith(("  ", "\t")):
-                self.flush_paragraph()
-                pre = []
-                while (
-                    i < n
-                    and lines[i].startswith(("  ", "\t"))
-                    and not LIST_LINE.match(lines[i])
-                    and not _BLOCK_LINE.fullmatch(lines[i])
-                ):
-                    if checkpoint:
-                        checkpoint()
-                    raw = lines[i]
-                    pre.append(raw[1:] if raw.startswith("\t") else raw[2:])
-                    i += 1
-                body = self.restore("\n".join(pre)).strip("\n")
-                if body.strip():
-                    self.blocks.append(code_block(Protected("code", body)))
-                continue
-            if line.startswith(("|", "^")):
-                self.flush_paragraph()
-                rows = []
-                while i < n and lines[i].startswith(("|", "^")):
-                    if checkpoint:
-                        checkpoint()
-                    rows.append(lines[i])
-                    i += 1
-                self.blocks.append(table_to_html(rows, self.state))
-                continue
-            if line.startswith(">"):
-                self.flush_paragraph()
-                quoted = []
-                while i < n and lines[i].startswith(">"):
-                    if checkpoint:
-                        checkpoint()
-                    raw = lines[i]
-                    depth = len(raw) - len(raw.lstrip(">"))
-                    quoted.append((min(depth, MAX_NESTING), raw[depth:]))
-                    i += 1
-                self.blocks.append(quote_to_md(quoted, self.state))
-                continue
-            self.paragraph.append(line)
-            i += 1
+            elif indented:
+                i, after = self.preformatted(lines, i), "pre"
+            elif line.startswith(("|", "^")):
+                i, after = self.table(lines, i), "table"
+            elif line.startswith(">"):
+                i, after = self.quote(lines, i), "quote"
+            if i == start:
+                self.paragraph.append(line)
+                i += 1
         self.flush_paragraph()
         return self.blocks
 
-    def list_block(self, lines: list[str], i: int) -> int:
-        """Emit the list whose first item is ``lines[i]``; returns the index after it."""
-        items = []
-        while i < len(lines) and (m := LIST_LINE.match(lines[i])):
+    def _run_of(self, lines: list[str], i: int, starts: tuple[str, ...]) -> tuple[list[str], int]:
+        """The lines from ``i`` on that start with one of ``starts``; the paragraph before
+        them is emitted first."""
+        self.flush_paragraph()
+        run = []
+        while i < len(lines) and lines[i].startswith(starts):
             if self.state.check is not None:
                 self.state.checkpoint()
-            depth = m.group(1).replace("\t", "  ").count("  ") + 1
-            tag = "ul" if m.group(2) == "*" else "ol"
-            content = convert_inline(m.group(3), self.state, markdown=False).strip()
-            items.append((depth, tag, content))
+            run.append(lines[i])
             i += 1
-        self.blocks.append(list_to_html(items))
+        return run, i
+
+    def preformatted(self, lines: list[str], i: int) -> int:
+        """Emit the preformatted text from ``lines[i]`` on (indented lines, list-like ones
+        included); returns the index after it."""
+        run, i = self._run_of(lines, i, ("  ", "\t"))
+        pre = [raw[1:] if raw.startswith("\t") else raw[2:] for raw in run]
+        body = self.restore("\n".join(pre)).strip("\n")
+        if body.strip():
+            self.blocks.append(code_block(Protected("code", body)))
+        return i
+
+    def table(self, lines: list[str], i: int) -> int:
+        """Emit the table whose first row is ``lines[i]``; returns the index after it."""
+        rows, i = self._run_of(lines, i, ("|", "^"))
+        self.blocks.append(table_to_html(rows, self.state))
+        return i
+
+    def quote(self, lines: list[str], i: int) -> int:
+        """Emit the quote whose first line is ``lines[i]``; returns the index after it."""
+        run, i = self._run_of(lines, i, (">",))
+        self.blocks.append(quote_to_html(quoted_lines(run), self.state, markdown=False))
+        return i
+
+    def list_block(self, lines: list[str], i: int) -> int:
+        """Emit the list whose first item is ``lines[i]``; returns the index after it."""
+        self.flush_paragraph()
+        start = i
+        while i < len(lines) and LIST_LINE.match(lines[i]):
+            i += 1
+        self.blocks.append(list_to_html(list_items(lines[start:i], self.state, markdown=False)))
         return i
 
     def restore(self, text: str) -> str:
@@ -242,6 +272,6 @@ class BlockConverter:
 def convert_blocks(
     text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
 ) -> list[str]:
-    """Protect literal regions, then convert the block structure to Markdown blocks."""
-    protected = protect(text, state)
-    return BlockConverter(state, heading_shift, used_anchors).run(protected)
+    """Convert the block structure of protected text (see :func:`.literal.protect`) to
+    Markdown blocks."""
+    return BlockConverter(state, heading_shift, used_anchors).run(text)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from reader.content.dokuwiki.conf import ENTITIES, PLUGIN_TAGS
 from reader.content.dokuwiki.footnotes import MAX_REFERENCES
-from reader.content.dokuwiki.links import EMAIL, wikilink
+from reader.content.dokuwiki.links import EMAIL, SHARE, share_url, wikilink
 from reader.content.dokuwiki.media import media
 from reader.content.dokuwiki.output import (
     HTML_SPECIALS,
@@ -25,7 +25,8 @@ from reader.content.dokuwiki.output import (
     escape_text,
     link,
 )
-from reader.content.dokuwiki.scanning import Closer
+from reader.content.dokuwiki.scanning import Closer, LinkEnds
+from reader.content.dokuwiki.smileys import SMILEY_PATTERN, SmileyRuns
 from reader.content.dokuwiki.state import PH_CLOSE, PH_OPEN, ConversionState
 
 #: Formatting pairs: HTML tag → DokuWiki marker.
@@ -44,6 +45,8 @@ _URL_PUNC_CHARS = ".:?-;,"
 # punctuation at every step; the same tail is the whole run with its trailing punctuation
 # cut off in Python (:func:`_url_end`), which takes one pass.
 _URL_TAIL = rf"[{_URL_ANY}]+"
+_URL_HOST = r"[\w.:?\-;,]*"  # DokuWiki's host characters
+_URL_RUN = re.compile(rf"[{_URL_ANY}]*")
 # DokuWiki's "whitespace" and punctuation for smart double quotes (ParserMode/Quotes.php).
 _QUOTE_WS = r"\s/\#~:+=&%@\-()\]\[{}><\"'"
 _QUOTE_PUNC = r";,.?!"
@@ -57,10 +60,11 @@ _PLUGIN_TAG_NAMES = "|".join(sorted(PLUGIN_TAGS))
 # their first characters instead of trying the pattern at every position.
 _TOKENS: list[tuple[str | None, str]] = [
     ("ph", rf"{PH_OPEN}(?P<phn>\d+){PH_CLOSE}"),
-    ("link", r"\[\[(?P<linkbody>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\]"),
-    ("media", r"\{\{"),  # the body is found by InlineConverter.convert
+    ("link", r"\[\["),  # the bodies of links and media are found by InlineConverter.convert
+    ("media", r"\{\{"),
     ("fn", r"\(\("),
     ("br", r"\\\\(?:[ \t]+|(?=\n)|$)"),
+    ("share", SHARE),  # a Windows share, \\server\share
     *((tag, re.escape(marker)) for tag, marker in _FORMAT_MARKERS.items()),
     ("tag", r"</?(?i:del|sub|sup)>"),
     ("email", rf"<{EMAIL}>"),
@@ -72,7 +76,9 @@ _TOKENS: list[tuple[str | None, str]] = [
 # starts with one, so trying these after them finds the same matches.
 _WORD_TOKENS: list[tuple[str | None, str]] = [
     ("url", rf"(?i:https?|ftp|news|irc|gopher|telnet|wais|ldap|ed2k)://{_URL_TAIL}"),
-    ("www", rf"(?i:www|ftp)\.{_URL_TAIL}"),
+    # 'www.' and 'ftp.' in lower case, not after a slash or a backslash, as in DokuWiki
+    # (only its host part: the rest is taken by _www_end when the host has DokuWiki's shape)
+    ("www", rf"(?<![/\\])(?:www|ftp)\.{_URL_HOST}"),
     ("mult", r"(?:[1-9]|\d{2,})[xX]\d+\b"),
 ]
 
@@ -89,10 +95,10 @@ _INLINE = re.compile(
     rf"{_INLINE_START}(?:{_alternatives(_TOKENS)}|\b(?:{_alternatives(_WORD_TOKENS)}))"
 )
 # Most text cannot hold a word token, and is scanned with the fast regex that leaves them
-# out. Every url has '://' (tested apart); a www link has 'www.' or 'ftp.' in any case, so
-# a '.' after 'w' or 'p'; a multiplication has 'x' or 'X' then a digit.
+# out. Every url has '://' (tested apart); a www link has 'www.' or 'ftp.', so a '.' after
+# 'w' or 'p'; a multiplication has 'x' or 'X' then a digit.
 _INLINE_WITHOUT_WORDS = re.compile(f"(?:{_alternatives(_TOKENS)})")
-_WORD_TOKEN_SIGN = re.compile(r"[.\d](?<=[wWpP]\.|[xX]\d)")
+_WORD_TOKEN_SIGN = re.compile(r"[.\d](?<=[wp]\.|[xX]\d)")
 
 
 def _scanner(source: str) -> re.Pattern[str]:
@@ -113,6 +119,18 @@ def _url_end(source: str, kind: str, start: int, end: int) -> int:
     punctuation left out, at least one character of its tail kept."""
     head = source.index("://", start) + 3 if kind == "url" else start + 4  # 'www.', 'ftp.'
     return max(head + 1, head + len(source[head:end].rstrip(_URL_PUNC_CHARS)))
+
+
+def _www_end(source: str, start: int, host_end: int) -> int:
+    """Where the www link whose host part is ``start:host_end`` ends, or -1 when it has
+    not the shape DokuWiki links: 'www.', host characters holding a dot with one before
+    it and one after it, then at least one more character."""
+    dot = source.find(".", start + 5, host_end)
+    if dot < 0 or dot + 1 >= host_end:
+        return -1
+    run_end = _URL_RUN.match(source, host_end).end()  # type: ignore[union-attr]
+    end = _url_end(source, "www", start, run_end)
+    return end if dot + 2 < end else -1
 
 
 @lru_cache(maxsize=64)
@@ -205,14 +223,22 @@ class InlineConverter:
         scanner = _scanner(source)
         first = scanner.search(source)
         if first is None:  # no markup at all, like most list items and table cells
-            return self.text(source)
+            if SMILEY_PATTERN.search(source) is None:
+                return self.text(source)
+            out: list[str] = []
+            SmileyRuns(self.state, source, self.text).text(0, len(source), out)
+            return "".join(out)
         markdown = self.md
         needs_escape = (MD_SPECIALS if markdown else HTML_SPECIALS).search
+        smileys = (
+            SmileyRuns(self.state, source, self.text) if SMILEY_PATTERN.search(source) else None
+        )
         formatting = _Formatting(self)
         out, open_counts = formatting.out, formatting.open_counts
         pos = 0
         footnote_ends = True  # False once no '))' is left to close a footnote
         media_closes: Closer | None = None  # made at the first '{{'
+        link_ends: LinkEnds | None = None  # made at the first '[['
         checkpoint = self.state.checkpoint if self.state.check is not None else None
         scan = scanner.finditer(source, first.start())
         while True:
@@ -221,8 +247,11 @@ class InlineConverter:
                     checkpoint()
                 start, pos_after = m.span()
                 if start > pos:  # the text before the token (escape_text, inlined: the hot path)
-                    text = source[pos:start]
-                    out.append(escape_text(text, markdown) if needs_escape(text) else text)
+                    if smileys is not None:
+                        smileys.text(pos, start, out)
+                    else:
+                        text = source[pos:start]
+                        out.append(escape_text(text, markdown) if needs_escape(text) else text)
                     pos = start
                 kind = m.lastgroup
                 if kind in _FORMAT_MARKERS:  # the most frequent tokens, tested first
@@ -233,14 +262,19 @@ class InlineConverter:
                     pos = pos_after
                     continue
                 end = pos_after  # where the construct ends: elsewhere for a few
-                if kind == "link":
-                    piece = wikilink(m["linkbody"], self.state, self.md)
+                if kind == "link":  # DokuWiki's '\[\[.*?\]\](?!\])': to the first ']]'
+                    if link_ends is None:
+                        link_ends = LinkEnds(source)
+                    end = link_ends.after(pos_after)
+                    if end < 0:
+                        continue  # '[[' stays text
+                    piece = wikilink(source[pos_after : end - 2], self.state, self.md)
                 elif kind == "media":  # '{{' … '}}' on the same line
                     if media_closes is None:
                         media_closes = Closer(source, "}}")
                     close = media_closes.find(pos_after)
-                    if close < 0:
-                        continue  # '{{' stays text
+                    if close <= pos_after:
+                        continue  # '{{' stays text (and '{{}}': DokuWiki wants a character)
                     piece = media(source[pos_after:close], self.state, self.md)
                     end = close + 2
                 elif kind == "fn":
@@ -260,8 +294,12 @@ class InlineConverter:
                 elif kind == "quote":
                     piece = self.quote(source, start)
                 else:
-                    if kind in ("url", "www"):
+                    if kind == "url":
                         end = _url_end(source, kind, start, pos_after)
+                    elif kind == "www":
+                        end = _www_end(source, start, pos_after)
+                        if end < 0:
+                            kind, end = None, start + 3  # 'www' alone: text
                     piece = self.single_token(kind, source[start:end])
                 pos = end
                 if piece:
@@ -274,7 +312,10 @@ class InlineConverter:
             else:
                 break
         if pos < len(source):
-            out.append(self.text(source[pos:]))
+            if smileys is not None:
+                smileys.text(pos, len(source), out)
+            else:
+                out.append(self.text(source[pos:]))
         return formatting.finish()
 
     # -- constructs -----------------------------------------------------------------
@@ -288,8 +329,10 @@ class InlineConverter:
         if kind == "url":
             return self.link(token, self.text(token))
         if kind == "www":
-            scheme = "ftp://" if token.lower().startswith("ftp") else "http://"
+            scheme = "ftp://" if token.startswith("ftp") else "http://"
             return self.link(scheme + token, self.text(token))
+        if kind == "share":
+            return self.link(share_url(token), self.text(token))
         if kind == "plugintag":
             self.state.warn(f"unknown plugin markup {token!r}: tag dropped, text kept")
             return ""
@@ -322,17 +365,23 @@ class InlineConverter:
         item = self.state.protected[index]
         if item.kind == "inlinecode":
             return f"<code>{self.text(item.text)}</code>"  # Markdown would read inside
+        if item.kind == "footnote":
+            return self.footnote(item.text, over_lines=True)
         return self.text(item.text)
 
-    def footnote(self, body: str) -> str:
-        """Convert a footnote body and return the reference to it."""
+    def footnote(self, body: str, over_lines: bool = False) -> str:
+        """Convert a footnote body and return the reference to it; ``over_lines``: a body
+        that runs over several lines (:mod:`.notes`)."""
         footnotes = self.state.footnotes
         if footnotes.references >= MAX_REFERENCES:
             self.state.warn("too many footnotes: the rest are shown in parentheses")
             inline = self.convert(body).replace("\n", " ").strip()
             return f"({inline})"
-        converter = self if self.md else InlineConverter(self.state, markdown=True)
-        content = converter.convert(body).replace("\n", " ")
+        if over_lines and self.state.note_html is not None:
+            content = self.state.note_html(body)
+        else:
+            converter = self if self.md else InlineConverter(self.state, markdown=True)
+            content = converter.convert(body).replace("\n", " ")
         return footnotes.reference(content, self.state.page_id, self.md)
 
 

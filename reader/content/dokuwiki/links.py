@@ -24,6 +24,10 @@ section_anchor = lru_cache(maxsize=4096)(section_id)
 EMAIL = r"[\w.!#$%&'*+/=?^`{|}~-]+@(?:[0-9A-Za-z][0-9A-Za-z-]*\.)+[A-Za-z]{2,63}"
 _EMAIL_RE = re.compile(EMAIL)
 _SCHEME = re.compile(r"^([a-z0-9\-.+]+?)://", re.IGNORECASE)
+#: A Windows share written in the text, as DokuWiki finds one (ASCII word characters).
+SHARE = r"\\\\[A-Za-z0-9_]+(?:\\[A-Za-z0-9_\-$]+)+"
+# The target of a ``[[link]]`` to a Windows share: '\\', a server, '\', ...
+_SHARE_TARGET = re.compile(r"\\\\[^\\]+\\")
 _MEDIA_TITLE = re.compile(r"\{\{(?:[^}]|\}(?!\}))*\}\}")
 
 
@@ -42,6 +46,12 @@ def _simple_title(name: str) -> str:
     return last
 
 
+def share_url(share: str) -> str:
+    """The ``file:`` URL of a Windows share (``\\\\server\\share`` → ``file://server/share``),
+    the form the system opens (DokuWiki writes ``file://///server/share``)."""
+    return "file://" + share[2:].replace("\\", "/")
+
+
 @dataclass(frozen=True)
 class LinkTarget:
     """Where the target of a ``[[link]]`` points, as seen from one page."""
@@ -58,11 +68,12 @@ def link_target(target: str, page_id: str) -> LinkTarget:
     if INTERWIKI_PREFIX.match(target):
         shortcut, _, reference = target.partition(">")
         url = interwiki_url(shortcut, reference)
-        if url is None:
-            return LinkTarget(
-                None, target, None, f"unknown interwiki shortcut {shortcut!r}: kept as text"
-            )
+        if url is None:  # DokuWiki shows the name alone, with no link
+            warning = f"unknown interwiki shortcut {shortcut!r}: its name shown as text"
+            return LinkTarget(None, reference, None, warning)
         return LinkTarget(url, reference.partition("#")[0])
+    if _SHARE_TARGET.match(target):
+        return LinkTarget(share_url(target), target)
     if target.startswith("\\\\"):
         return LinkTarget(None, target)
     scheme = _SCHEME.match(target)
@@ -71,14 +82,16 @@ def link_target(target: str, page_id: str) -> LinkTarget:
             warning = f"link with scheme {scheme.group(1)!r} dropped: kept as text"
             return LinkTarget(None, target, None, warning)
         return LinkTarget(target, target)
-    if _EMAIL_RE.fullmatch(target):
-        return LinkTarget(f"mailto:{target}", target)
+    if _EMAIL_RE.search(target):  # anywhere in the target, as DokuWiki tests it
+        address = target if target.lower().startswith("mailto:") else f"mailto:{target}"
+        return LinkTarget(address, target)
     if target.startswith("#"):
         return LinkTarget(f"wiki:{page_id}#{section_anchor(target[1:])}", target[1:])
     raw_id, _, raw_anchor = target.partition("#")
     linked = resolve_page_id(raw_id, page_id)[0] or page_id
     anchor = f"#{section_anchor(raw_anchor)}" if raw_anchor else ""
-    return LinkTarget(f"wiki:{linked}{anchor}", _simple_title(target), linked)
+    shown = _simple_title(target) if target else no_namespace(page_id)  # [[]]: this page
+    return LinkTarget(f"wiki:{linked}{anchor}", shown, linked)
 
 
 def wikilink(body: str, state: ConversionState, markdown: bool) -> str:

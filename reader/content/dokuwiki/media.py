@@ -3,7 +3,8 @@
 Local ids resolve against the page's namespace (DokuWiki's MediaResolver) and are listed
 in ``Conversion.media`` so that a refresh fetches them; images become ``<img
 src="media:<id>">`` with DokuWiki's alignment classes and size, other files a link.
-External and interwiki media become plain links: nothing is ever loaded from elsewhere.
+External and interwiki media become plain links: nothing is ever loaded from elsewhere;
+so does an RSS feed (``{{rss>address …}}``), which DokuWiki fetches to list its items.
 ``data:`` URIs and ``file:/`` URLs are no media of the wiki: their label is shown in a
 ``media-missing`` span, as a missing image is, and they are not listed.
 """
@@ -33,6 +34,11 @@ _LINKONLY = re.compile("linkonly", re.IGNORECASE)
 def media(body: str, state: ConversionState, markdown: bool, inside_link: bool = False) -> str:
     """Convert ``{{body}}`` (the text between the braces)."""
     plugin = _MEDIA_PLUGIN.match(body)
+    if plugin and body.startswith("rss>"):  # DokuWiki's feeds: the feed's address, a link
+        feed = (plugin.group(2).split() or [""])[0]
+        if _EXTERNAL_MEDIA.match(feed):
+            state.warn(f"RSS feed {feed!r} shown as a link (nothing is fetched to show a page)")
+            return link(feed, escape_text(feed, markdown), markdown)
     if plugin and not _ANY_SCHEME.match(body.strip()):
         state.warn(f"unknown plugin markup {{{{{plugin.group(1)}>…}}}}: text kept")
         return escape_text(plugin.group(2).strip(), markdown)

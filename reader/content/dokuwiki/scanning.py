@@ -35,6 +35,34 @@ class Closer:
         return self.found
 
 
+_BRACKETS = re.compile(r"\]+")
+
+
+class LinkEnds:
+    """Where a ``[[link]]`` opened before a position ends, as DokuWiki's
+    ``\\[\\[.*?\\]\\](?!\\])`` finds it: after the first ``]]``, taken to the end of
+    its run of ``]``. Asked from increasing positions, each search is made once."""
+
+    __slots__ = ("at", "end", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = -2  # the ']]' last found (-1: none is left)
+        self.end = -1  # the end of its run of ']'
+
+    def after(self, pos: int) -> int:
+        """The end of the link whose body starts at ``pos``, or -1 when none closes."""
+        if self.at == -1:
+            return -1
+        if self.at < pos:
+            at = self.text.find("]]", pos)
+            if at < 0:
+                self.at = -1
+                return -1
+            self.at, self.end = at, _BRACKETS.match(self.text, at).end()  # type: ignore[union-attr]
+        return self.end
+
+
 class LineStarts:
     """Facts about the line that holds a position, computed once per line.
 

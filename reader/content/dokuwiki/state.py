@@ -1,5 +1,5 @@
 """What one conversion carries from construct to construct: the protected regions, the
-warnings, the media and pages used, the footnotes, the smart-quote balance.
+warnings, the media, pages and smileys used, the footnotes, the smart-quote balance.
 
 Protected regions (``<nowiki>``, ``%%``, ``<code>`` …, see :mod:`.literal`) are cut out of
 the text first and stand in it as private-use placeholders until they are rendered.
@@ -26,7 +26,7 @@ CHECK_EVERY = 1024
 class Protected:
     """A region cut out before parsing: nowiki/%% text, inline ``<html>``/``<php>``, code."""
 
-    kind: str  # "nowiki", "inlinecode", "code"
+    kind: str  # "nowiki", "inlinecode", "code", "footnote" (a body over several lines)
     text: str
     language: str = ""
     filename: str = ""
@@ -41,8 +41,11 @@ class ConversionState:
     warnings: list[str] = field(default_factory=list)
     media: dict[str, None] = field(default_factory=dict)
     links: dict[str, None] = field(default_factory=dict)
+    smileys: dict[str, None] = field(default_factory=dict)  # picture files, in order
+    smiley_count: int = 0  # smileys shown as pictures so far
     footnotes: Footnotes = field(default_factory=Footnotes)
     open_quotes: int = 0
+    note_html: Callable[[str], str] | None = None  # a footnote body over lines (.notes)
     check: Callable[[], None] | None = None  # raises to stop the conversion (a cancel)
     stopped_by: Exception | None = None  # what ``check`` raised
     checkpoints: int = 0

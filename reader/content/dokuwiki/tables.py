@@ -17,25 +17,27 @@ from reader.content.dokuwiki.state import ConversionState
 # ends where the inline scan's link token ends; media at the next '}}'.
 _CELL_TOKENS = re.compile(r"\[\[|\{\{|[|^]")
 _SEPARATOR = re.compile(r"[|^]")
+#: Padding cells a table may get beyond as many as it has cells.
+MAX_PADDING = 1000
 _LINK = re.compile(r"\[\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\]")
 
 
 @dataclass
 class Cell:
-    """One table cell while the table is being assembled."""
+    """One cell of a row as written between two separators."""
 
     header: bool
     raw: str
     colspan: int = 1
     rowspan: int = 1
-    column: int = 0
+    folded: bool = False  # joined to a cell on its left (an empty cell) or above (':::')
+    align: str = ""
 
 
 def split_row(line: str) -> tuple[list[Cell], bool]:
-    """Split a table row into cells; returns ``(cells, complete)``.
+    """Split a table row into its cells; returns ``(cells, complete)``.
 
-    ``complete`` is False when the row does not end with a separator (the trailing text
-    is then kept as a last cell).
+    ``complete`` is False when text follows the last separator: DokuWiki drops it.
     """
     if "[[" in line or "{{" in line:
         seps = _separators(line)
@@ -44,11 +46,7 @@ def split_row(line: str) -> tuple[list[Cell], bool]:
     if not seps:
         return [], not line.strip()
     cells = [Cell(line[a] == "^", line[a + 1 : b]) for a, b in pairwise(seps)]
-    rest = line[seps[-1] + 1 :]
-    complete = not rest.strip()
-    if not complete:
-        cells.append(Cell(line[seps[-1]] == "^", rest))
-    return cells, complete
+    return cells, not line[seps[-1] + 1 :].strip()
 
 
 def _separators(line: str) -> list[int]:
@@ -71,75 +69,92 @@ def _separators(line: str) -> list[int]:
 
 
 def _alignment(raw: str) -> str:
-    left = len(raw) - len(raw.lstrip(" \t")) >= 2
-    right = len(raw) - len(raw.rstrip(" \t")) >= 2
-    if left and right:
-        return "center"
-    if left:
-        return "right"
-    if right:
-        return "left"
-    return ""
+    """DokuWiki's alignment: a run of blanks (two spaces, or a tab) before the text aligns
+    it right, after it left, both centre; a cell of such blanks alone is aligned left."""
+    lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    if lead == raw:
+        return "left" if lead not in ("", " ") else ""
+    trail = raw[len(raw.rstrip(" \t")) :]
+    align = "right" if lead not in ("", " ") else ""
+    if trail not in ("", " "):
+        align = "center" if align == "right" else "left"
+    return align
 
 
-def table_to_html(lines: list[str], state: ConversionState) -> str:
-    """Build the HTML of one DokuWiki table from its row lines."""
-    rows: list[list[Cell]] = []
-    width = None
-    for line in lines:
-        cells, complete = split_row(line.rstrip())
-        if not complete:
-            state.warn("table row without a closing '|' or '^': last cell kept")
-        merged: list[Cell] = []
-        for cell in cells:
-            if cell.raw == "" and merged:
-                merged[-1].colspan += 1
-            else:
-                merged.append(cell)
-        column = 0
-        for cell in merged:
-            cell.column = column
-            column += cell.colspan
-        if width is None:
-            width = column
-        elif column != width:
-            state.warn("table rows have different numbers of cells")
-        rows.append(merged)
-    # rowspans: ':::' joins the cell to the one above in the same column.
-    kept: list[list[Cell]] = []
-    owners: dict[int, Cell] = {}
-    for row in rows:
-        out_row: list[Cell] = []
-        for cell in row:
-            if cell.raw.strip() == ":::":
-                owner = owners.get(cell.column)
-                if owner is not None:
-                    owner.rowspan += 1
+def _head_rows(rows: list[list[Cell]]) -> int:
+    """How many rows from the top are header rows (a ``<thead>``), as DokuWiki counts:
+    mostly header cells, at most two others; none when every row is one."""
+    for count, row in enumerate(rows):
+        th = sum(cell.header for cell in row)
+        td = len(row) - th
+        if not th or td > 2 or 2 * td > th:
+            return count
+    return 0
+
+
+def _join_cells(rows: list[list[Cell]], head_rows: int) -> None:
+    """Fold empty cells into the cell on their left (colspan) and ``:::`` cells into the
+    cell above (rowspan), as DokuWiki's table handler does: by the cell's index in its
+    row, never across the end of the header; a ``:::`` with nothing above is empty."""
+    above: dict[int, tuple[int, Cell]] = {}  # index -> the last cell there not folded up
+    for r, row in enumerate(rows):
+        left: Cell | None = None  # the last cell of the row not folded left
+        for i, cell in enumerate(row):
+            if i and cell.raw == "" and left is not None:
+                left.colspan += 1
+                cell.folded = True
+                above[i] = (r, cell)
+                continue
+            if cell.raw.strip(" \t") == ":::":
+                owner = above.get(i) if r != head_rows or not head_rows else None
+                if owner is not None and owner[1].rowspan >= r - owner[0]:
+                    owner[1].rowspan += 1
+                    cell.folded = True
+                    left = cell
                     continue
-            out_row.append(cell)
-            for col in range(cell.column, cell.column + min(cell.colspan, 1000)):
-                owners[col] = cell
-        kept.append(out_row)
+                cell.raw = ""
+            else:
+                cell.align = _alignment(cell.raw)
+            above[i] = (r, cell)
+            left = cell
+
+
+def table_to_html(lines: list[str], state: ConversionState, markdown: bool = False) -> str:
+    """Build the HTML of one DokuWiki table from its row lines; every row has as many
+    cells as the widest (padded with empty ones), as in DokuWiki."""
+    rows: list[list[Cell]] = []
+    for line in lines:
+        cells, complete = split_row(line)
+        if not complete:
+            state.warn("table row with text after its last '|' or '^': text dropped")
+        rows.append(cells)
+    width = max(len(row) for row in rows)
+    # Padding a long, narrow table to one wide row could grow it with the square of its
+    # size: it stops at as many padding cells as the table has cells, and some more.
+    padding = sum(len(row) for row in rows) + MAX_PADDING
+    head_rows = _head_rows(rows)
+    _join_cells(rows, head_rows)
     parts = ['<table class="inline">']
-    head = bool(kept) and bool(kept[0]) and all(c.header for c in kept[0])
-    for r, row in enumerate(kept):
-        if r == 0 and head:
+    for r, row in enumerate(rows):
+        if r == 0 and head_rows:
             parts.append("<thead>")
         parts.append("<tr>")
         for cell in row:
+            if cell.folded:
+                continue
             tag = "th" if cell.header else "td"
-            attrs = ""
-            align = _alignment(cell.raw)
-            if align:
-                attrs += f' class="{align}align" align="{align}"'
+            attrs = f' class="{cell.align}align" align="{cell.align}"' if cell.align else ""
             if cell.colspan > 1:
                 attrs += f' colspan="{cell.colspan}"'
             if cell.rowspan > 1:
                 attrs += f' rowspan="{cell.rowspan}"'
-            body = convert_inline(cell.raw.strip(), state, markdown=False)
+            body = convert_inline(cell.raw.strip(), state, markdown=markdown)
             parts.append(f"<{tag}{attrs}>{body}</{tag}>")
+        pad = min(width - len(row), padding)
+        padding -= pad
+        parts.extend(["<td></td>"] * pad)
         parts.append("</tr>")
-        if r == 0 and head:
+        if r + 1 == head_rows:
             parts.append("</thead>")
     parts.append("</table>")
     return "\n".join(parts)

@@ -4,8 +4,10 @@ It shows what the places part rendered (:class:`~reader.ui.places.render.Rendere
 the colours of the current theme, and remembers it: to print it (the answer alone, or its
 whole page), to export it as PDF, and to show it again when the theme changes. Links to
 other wiki pages go out as a signal (the window hands them to the places part); links to
-files open the stored copy, or say that it is not here; web links go to the system's
-browser, or, when there is none, show their address to copy (:mod:`reader.ui.external`).
+files open the stored copy, or say that it is not here; a code block's file name offers
+to save the block as that file (:mod:`reader.ui.answer.code_download`); web links go to
+the system's browser, or, when there is none, show their address to copy
+(:mod:`reader.ui.external`).
 The find bar is made after the first paint.
 
 Signals:
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from reader.ui.answer.view import AnswerView
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
     from reader.content.library import LoadedContent
     from reader.ui.answer.find_bar import FindBar
@@ -57,6 +61,7 @@ class AnswerPane(QWidget):
         self.find_bar: FindBar | None = None  # made after the first paint
         self.media_message: QDialog | None = None  # the last "file not available" or "no viewer"
         self.address_dialog: QDialog | None = None  # the last "no browser: the address"
+        self.code_dialog: QFileDialog | None = None  # the last "save a code block as"
         self._loaded: LoadedContent | None = None
         self._shown: Rendered | None = None
         self._layout = QVBoxLayout(self)
@@ -66,6 +71,7 @@ class AnswerPane(QWidget):
         self.view.internalLinkActivated.connect(self.internalLinkActivated)
         self.view.keepOfflineRequested.connect(self.keepOfflineRequested)
         self.view.mediaLinkActivated.connect(self.open_media)
+        self.view.codeDownloadRequested.connect(self.save_code_block)
         self.view.externalLinkActivated.connect(self.open_external)
         self.view.zoomRequested.connect(self.zoomRequested)
         self.view.mediaMissing.connect(
@@ -126,6 +132,18 @@ class AnswerPane(QWidget):
         from reader.ui.answer.media_links import open_media
 
         self.media_message = open_media(self, self._loaded, media_id)
+
+    @Slot(str)
+    def save_code_block(self, key: str) -> None:
+        """A code block's file name: "Save as" that name, with the block's text."""
+        if self._shown is None:
+            return
+        from reader.ui.answer.code_download import ask_save_code
+
+        def saved(path: Path) -> None:
+            self.noted.emit(self.tr("File saved: %1").replace("%1", str(path)))
+
+        self.code_dialog = ask_save_code(self, self._shown.html, key, saved)
 
     @Slot(QUrl)
     def open_external(self, url: QUrl) -> None:

@@ -3,13 +3,14 @@ highlights the words a search matched and finds text.
 
 Links are never followed inside the pane (``setOpenLinks(False)``): ``wiki:`` links are
 handed to the window (``internalLinkActivated``), so are ``media:`` links to files that are
-not images (``mediaLinkActivated``), and web, mail and file links, which are for the
-system (``externalLinkActivated``); ``#anchor`` links scroll. Images load only from the
-content's media folder; a missing one is reported (``mediaMissing``), not fatal. A
-``keep:<page id>`` link asks to keep a linked page offline (``keepOfflineRequested``). The
-words a search matched are marked as the results list marks them: the user's own words
-on yellow, a synonym on blue with a dotted underline and a tooltip naming the word it
-stands for. The Qt types that only content needs are imported where used (see
+not images (``mediaLinkActivated``), a code block's file name (``codeDownloadRequested``),
+and web, mail and file links, which are for the system (``externalLinkActivated``);
+``#anchor`` links scroll. Images load only from the content's media folder; a missing one
+is reported (``mediaMissing``), not fatal. A ``keep:<page id>`` link asks to keep a linked
+page offline (``keepOfflineRequested``). The words a search matched are marked as the
+results list marks them: the user's own words on yellow, a synonym on blue with a dotted
+underline and a tooltip naming the word it stands for. The Qt types that only content
+needs are imported where used (see
 :mod:`reader.ui.window.main_window`).
 
 Signals:
@@ -17,6 +18,7 @@ Signals:
     mediaLinkActivated(str): a link to a media file was clicked: its media id.
     mediaMissing(str): an image could not be loaded (its file name).
     keepOfflineRequested(str): "Keep offline" was clicked for a page: its id.
+    codeDownloadRequested(str): a code block's file name was clicked: the block's key.
     externalLinkActivated(QUrl): a web, mail or file link was clicked (for the system).
     zoomRequested(int): the mouse wheel turned with Ctrl: this many zoom steps.
 """
@@ -75,6 +77,7 @@ class AnswerView(QTextBrowser):
     mediaLinkActivated = Signal(str)
     mediaMissing = Signal(str)
     keepOfflineRequested = Signal(str)
+    codeDownloadRequested = Signal(str)
     externalLinkActivated = Signal(QUrl)
     zoomRequested = Signal(int)
 
@@ -135,6 +138,8 @@ class AnswerView(QTextBrowser):
             self.mediaLinkActivated.emit(url.path())
         elif scheme == "keep":
             self.keepOfflineRequested.emit(url.path())
+        elif scheme == "download":
+            self.codeDownloadRequested.emit(url.fragment())
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
         elif scheme in EXTERNAL_SCHEMES or url.isLocalFile():
