@@ -31,20 +31,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 10
 _MARK = re.compile(r"<mark\b[^>]*>|</mark>")
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def _limit(text: str) -> int:
@@ -219,7 +205,9 @@ def content_date(library: Library) -> str:
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
         return ""
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    from reader.content.dates import french_day
+
+    return french_day(year, month, day)
 
 
 def _plain_snippet(snippet_html: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from reader.content.dates import french_day
 from reader.content.model import LISTED
 from reader.fsutil import atomic_write_text
 
@@ -24,22 +25,6 @@ def iso_utc(timestamp: float | None = None) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
 
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
 def french_date(iso: str) -> str:
     """A manifest date (ISO 8601 UTC) in French, local time: ``8 avril 2020 à 14:05``;
     the text itself when it is not such a date."""
@@ -47,8 +32,8 @@ def french_date(iso: str) -> str:
         moment = time.localtime(calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")))
     except (ValueError, OverflowError):
         return iso
-    month = _MONTHS[moment.tm_mon - 1]
-    return f"{moment.tm_mday} {month} {moment.tm_year} à {moment.tm_hour:02d}:{moment.tm_min:02d}"
+    day = french_day(moment.tm_year, moment.tm_mon, moment.tm_mday)
+    return f"{day} à {moment.tm_hour:02d}:{moment.tm_min:02d}"
 
 
 MANIFEST_NAME = "manifest.json"

@@ -10,22 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reader.content.dates import french_day
 from reader.content.manifest import Manifest, iso_utc
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def parse_date(text: str) -> datetime | None:
@@ -57,7 +43,7 @@ def french_date(iso: str, with_time: bool = False) -> str:
     if moment is None:
         return "date inconnue"
     moment = moment.astimezone(UTC)
-    text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    text = french_day(moment.year, moment.month, moment.day)
     return f"{text} à {moment.hour} h {moment.minute:02d} UTC" if with_time else text
 
 
