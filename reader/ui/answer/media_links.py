@@ -44,19 +44,19 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QDialog
     if media_id.lstrip(":") in loaded.content.manifest.missing_media():
         return _not_on_the_wiki(parent, name)
     log.info("media file not available offline: %s", media_id)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    title = QCoreApplication.translate("MediaLinks", "File not available offline: %1")
-    box.setWindowTitle(title.replace("%1", name))
-    box.setText(QCoreApplication.translate("MediaLinks", "This file is not available offline."))
-    box.setInformativeText(
+    box = _information(
+        parent,
+        QCoreApplication.translate("MediaLinks", "File not available offline: %1").replace(
+            "%1", name
+        ),
+        QCoreApplication.translate("MediaLinks", "This file is not available offline."),
         QCoreApplication.translate(
             "MediaLinks", "The file %1 is not in the content downloaded on this computer."
         ).replace("%1", name)
         + "\n"
         + QCoreApplication.translate(
             "MediaLinks", "Open it on the wiki (needs an Internet connection)?"
-        )
+        ),
     )
     from reader.sync.urls import media_url
 
@@ -76,18 +76,28 @@ def open_media(parent: QWidget, loaded: LoadedContent, media_id: str) -> QDialog
 def _not_on_the_wiki(parent: QWidget, name: str) -> QDialog:
     """The wiki itself does not have the file: nothing to open, here or there."""
     log.info("media file missing on the wiki: %s", name)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    title = QCoreApplication.translate("MediaLinks", "File missing from the wiki: %1")
-    box.setWindowTitle(title.replace("%1", name))
-    box.setText(QCoreApplication.translate("MediaLinks", "The wiki does not have this file."))
-    box.setInformativeText(
+    box = _information(
+        parent,
+        QCoreApplication.translate("MediaLinks", "File missing from the wiki: %1").replace(
+            "%1", name
+        ),
+        QCoreApplication.translate("MediaLinks", "The wiki does not have this file."),
         QCoreApplication.translate(
             "MediaLinks",
             "The page links to %1, but the wiki answered that it does not have it at the "
             "last update. Ask the wiki's authors to add it.",
-        ).replace("%1", name)
+        ).replace("%1", name),
     )
     box.addButton(QMessageBox.StandardButton.Close)
     box.open()
+    return box
+
+
+def _information(parent: QWidget, title: str, text: str, details: str) -> QMessageBox:
+    """An information box (not yet shown) with its window title, text and details."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(details)
     return box
