@@ -9,6 +9,7 @@ run:
 - :mod:`reader.cli.search`: ``search``;
 - :mod:`reader.cli.sync`: ``refresh``, ``rollback``;
 - :mod:`reader.cli.pack`: ``pack export``, ``pack import``, ``pack info``;
+- :mod:`reader.cli.media`: ``media``;
 - :mod:`reader.cli.desktop`: ``install-desktop``.
 
 :func:`main` is the entry point: it resolves the folders once (:class:`reader.paths.Paths`:
