@@ -2,7 +2,7 @@
 
 The platform's own dialog (Windows', GTK's, KDE's) speaks the system's language, which is
 not always the interface's: on a system set to English or to "C", the interface is French
-(:func:`reader.ui.app.ui_language`) and a platform dialog would not be. Qt's own dialog,
+(:func:`reader.ui.language.ui_language`) and a platform dialog would not be. Qt's own dialog,
 built from widgets, is translated with the rest: by Qt's French (``qtbase_fr``) and, for
 the few of its strings that Qt's French lacks, by ``resources/translations/qt_extra_fr``.
 So the platform's dialog is used only when the system speaks the interface's language.
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 def interface_is_system_language() -> bool:
     """Whether the system's language is the interface's (French, or English for English)."""
-    from reader.ui.app import ui_language
+    from reader.ui.language import ui_language
 
     system = QLocale.system()
     languages = system.uiLanguages() or [system.name()]

@@ -42,7 +42,7 @@ SELLING = "cagette-pro:vendre-pour-d-autres-producteurs"
 def french(qapp):
     from PySide6.QtCore import QLocale
 
-    from reader.ui.app import install_translators
+    from reader.ui.language import install_translators
 
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     install_translators(qapp, home_paths().resources, french)

@@ -31,7 +31,7 @@ def french(qapp):
     """The interface in French, as on the users' machines."""
     from PySide6.QtCore import QLocale
 
-    from reader.ui.app import install_translators
+    from reader.ui.language import install_translators
 
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     install_translators(qapp, home_paths().resources, french)
@@ -489,7 +489,7 @@ def test_an_english_system_shows_the_refresh_dialog_in_english(qtbot, qapp) -> N
     from PySide6.QtCore import QLocale
 
     from reader.sync.progress import Progress
-    from reader.ui.app import install_translators
+    from reader.ui.language import install_translators
     from reader.ui.refresh.dialog import RefreshDialog
 
     resources = home_paths().resources

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 import pytest
 from PySide6.QtCore import QLocale
 
-from reader.ui.app import install_translators
+from reader.ui.language import install_translators
 from tests.home import home_paths, new_window
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from reader.ui.app import install_translators, ui_language
+from reader.ui.language import install_translators, ui_language
 from reader.ui.places.history import History
 from tests.home import home_paths
 
