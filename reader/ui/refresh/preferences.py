@@ -230,8 +230,9 @@ class WikiPreferences(QDialog):
         count = len(titles)
         gone = self.tr("No longer in the list, removed at the next update:", "", count)
         anyway = self.tr("Save this list anyway?")
-        names = "".join(f"<li>{html.escape(t)}</li>" for t in titles)
-        text = f"<p>{html.escape(gone)}</p><ul>{names}</ul><p>{html.escape(anyway)}</p>"
+        esc = lambda text: html.escape(text, quote=False)  # noqa: E731
+        names = "".join(f"<li>{esc(t)}</li>" for t in titles)
+        text = f"<p>{esc(gone)}</p><ul>{names}</ul><p>{esc(anyway)}</p>"
         title = self.tr("Remove pages from the content?", "", count)
         accept = self.tr("Remove them", "", count)
         box, remove, _keep = ask(self, title, text, accept, self.tr("Cancel"))
