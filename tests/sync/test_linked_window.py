@@ -217,9 +217,7 @@ def test_a_page_not_held_offers_to_keep_it_offline_and_the_next_refresh_takes_it
         summary = summary_dialog(qtbot)
         assert "Les catalogues (nouvelle)" in summary.text()
         summary.close()
-        qtbot.waitUntil(
-            lambda: window.loaded.library.page("cagette-pro:catalogues") is not None
-        )
+        qtbot.waitUntil(lambda: window.loaded.library.page("cagette-pro:catalogues") is not None)
         assert "Les catalogues" in rows(window.places.model)
         assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
     finally:
