@@ -41,6 +41,10 @@ FORMAT = 1
 # Keys of a refreshed set's manifest beside the entries (kept in ``Manifest.extra``):
 ALIASES_KEY = "page_aliases"  # {id a namespace link gives: the page held for it}
 MISSING_MEDIA_KEY = "missing_media"  # [media ids the wiki said it does not have]
+# {linked page id: "login" | "missing"}: the linked pages the wiki refused or said it does
+# not have at the last refresh (none held)
+UNAVAILABLE_PAGES_KEY = "unavailable_pages"
+UNAVAILABLE_KINDS = ("login", "missing")
 
 
 class ManifestError(Exception):
@@ -118,6 +122,14 @@ class Manifest:
         """The media ids the wiki said it does not have (:data:`MISSING_MEDIA_KEY`)."""
         raw = self.extra.get(MISSING_MEDIA_KEY)
         return frozenset(str(m) for m in raw) if isinstance(raw, list) else frozenset()
+
+    def unavailable_pages(self) -> dict[str, str]:
+        """The linked pages the wiki refused (``"login"``) or said it does not have
+        (``"missing"``) at the last refresh (:data:`UNAVAILABLE_PAGES_KEY`)."""
+        raw = self.extra.get(UNAVAILABLE_PAGES_KEY)
+        if not isinstance(raw, dict):
+            return {}
+        return {str(k): v for k, v in raw.items() if v in UNAVAILABLE_KINDS}
 
 
 # A file or folder name longer than this (in UTF-8 bytes) is cut and given a hash of the

@@ -12,9 +12,11 @@ once: loops end.
 
 A linked page that cannot be had (denied, missing, a server error, a timeout, a page
 that does not convert) does not fail the refresh: one warning names it, and its copy from
-an earlier refresh stays when there is one. What goes over a budget is left out
-(:mod:`reader.sync.budget`); so is what the refresh's deadline leaves no time for, and
-what comes after the wiki stopped answering (the copies held before stay then).
+an earlier refresh stays when there is one; one the wiki refused or does not have, with
+no copy, is recorded as such (``unavailable_pages`` in the set's manifest). What goes
+over a budget is left out (:mod:`reader.sync.budget`); so is what the refresh's deadline
+leaves no time for, and what comes after the wiki stopped answering (the copies held
+before stay then).
 """
 
 from __future__ import annotations
@@ -76,6 +78,10 @@ class LinkFollower:
         self.media = media
         self.budget = budget
         self.aliases: dict[str, str] = {}  # namespace link's id → the page it reached
+        # The linked pages the wiki refused or does not have, none held: page id → the
+        # WikiError's kind ("login", "missing"), so that the window does not offer to
+        # keep them offline.
+        self.unavailable: dict[str, str] = {}
         self._namespace_links: set[str] = set()
         self._failures = 0  # network failures in a row
         self._stopped = ""  # why the following stopped early ("" while it goes on)
@@ -182,6 +188,8 @@ class LinkFollower:
             else "elle n'est pas disponible hors ligne"
         )
         name = f"« {title} » ({page_id})" if title and title != page_id else f"« {page_id} »"
+        if kept is None and isinstance(error, WikiError) and error.kind in ("login", "missing"):
+            self.unavailable[page_id] = error.kind
         log.warning("linked page %s not fetched: %s", page_id, reason)
         self.job.warnings.append(f"page liée {name} : {reason} ; {outcome}")
         return kept

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.content.library import LoadedContent
-from reader.content.manifest import ALIASES_KEY, MISSING_MEDIA_KEY
+from reader.content.manifest import ALIASES_KEY, MISSING_MEDIA_KEY, UNAVAILABLE_PAGES_KEY
 from reader.content.model import LINKED, LISTED
 from reader.content.page_cache import PageCache
 from reader.content.store import UserStore, select_content
@@ -150,7 +150,8 @@ def _follow_and_commit(
     changed = [f.page_id for f in fetched if f.changed]
     aliases = {k: v for k, v in follower.aliases.items() if v in wanted}
     missing = media.missing_media()
-    extra = {ALIASES_KEY: aliases, MISSING_MEDIA_KEY: missing}
+    unavailable = {k: v for k, v in sorted(follower.unavailable.items()) if k not in wanted}
+    extra = {ALIASES_KEY: aliases, MISSING_MEDIA_KEY: missing, UNAVAILABLE_PAGES_KEY: unavailable}
     same = (
         not changed
         and not removed
@@ -160,6 +161,7 @@ def _follow_and_commit(
         and manifest.wiki == job.sources.wiki
         and manifest.aliases() == aliases
         and sorted(manifest.missing_media()) == missing
+        and manifest.unavailable_pages() == unavailable
     )
     job.cancel.check()
     marks: list[PageChanges] = []  # what changed in the FAQ's pages: the marks come from these

@@ -1,7 +1,10 @@
 """Handing an address or a file to the system, and what the user gets when nothing takes it.
 
 ``QDesktopServices.openUrl`` answers False when no browser or application is set up for
-it (on Linux, also when ``xdg-open`` is missing). Then, instead of nothing:
+it (on Linux, also when ``xdg-open`` is missing). On Linux it answers True as soon as
+``xdg-open`` starts, even when no browser then opens: for a web address, the window
+asks beforehand whether ``xdg-open`` would find one (:data:`BROWSER`, found once off the
+UI thread: :mod:`reader.ui.browser`). When nothing would take it, instead of nothing:
 
 - an address (the wiki, a web or mail link, a folder): a small dialog shows it, selected
   and selectable, with "Copy the address" (to the clipboard) and "Close", so the user can
@@ -31,7 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.browser import BrowserCheck
+
 log = logging.getLogger(__name__)
+
+BROWSER = BrowserCheck()  # started by the answer pane once the window is up
+WEB_SCHEMES = ("http", "https")
 
 
 class AddressDialog(QDialog):
@@ -88,9 +96,13 @@ class AddressDialog(QDialog):
 
 def open_url(parent: QWidget | None, url: QUrl) -> AddressDialog | None:
     """Open ``url`` with the system; when nothing can, show its address to copy."""
-    if QDesktopServices.openUrl(url):
+    web = url.scheme() in WEB_SCHEMES
+    if web and BROWSER.missing(wait=1.0):
+        log.warning("no web browser set up for %s", url.toString())
+    elif QDesktopServices.openUrl(url):
         return None
-    log.warning("no application to open %s", url.toString())
+    else:
+        log.warning("no application to open %s", url.toString())
     folder = url.isLocalFile()
     address = url.toLocalFile() if folder else url.toString()
     dialog = AddressDialog(address, folder, parent)

@@ -56,6 +56,14 @@
         <translation>Remplacer le contenu par celui d&apos;un fichier de contenu (.faqpack)</translation>
     </message>
     <message>
+        <source>R&amp;estore the undone update</source>
+        <translation>Rét&amp;ablir la mise à jour annulée</translation>
+    </message>
+    <message>
+        <source>Bring back the content that going back to the previous one left</source>
+        <translation>Remettre le contenu que le retour au contenu précédent a laissé</translation>
+    </message>
+    <message>
         <source>Wiki &amp;preferences…</source>
         <translation>&amp;Préférences du wiki…</translation>
     </message>
@@ -210,6 +218,57 @@
     <message>
         <source>The file could not be saved: %1</source>
         <translation>Le fichier n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContentHistory</name>
+    <message>
+        <source>Cannot go back</source>
+        <translation>Retour impossible</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Rétablissement impossible</translation>
+    </message>
+    <message>
+        <source>Previous content restored.</source>
+        <translation>Contenu précédent rétabli.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+    <message>
+        <source>Nothing more to undo: the content before the last update is shown.</source>
+        <translation>Rien de plus à annuler : le contenu d&apos;avant la dernière mise à jour est déjà affiché.</translation>
+    </message>
+    <message>
+        <source>Restore the undone update</source>
+        <translation>Rétablir la mise à jour annulée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The previous content is damaged or unreadable; nothing changed.</source>
+        <translation>Le contenu précédent est abîmé ou illisible ; rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>There is no previous content to restore.</source>
+        <translation>Il n&apos;y a pas de contenu précédent à rétablir.</translation>
+    </message>
+    <message>
+        <source>Content of the undone update restored.</source>
+        <translation>Contenu de la mise à jour annulée rétabli.</translation>
+    </message>
+    <message>
+        <source>Nothing to restore: no update was undone.</source>
+        <translation>Rien à rétablir : aucune mise à jour n&apos;a été annulée.</translation>
+    </message>
+    <message>
+        <source>Nothing to restore</source>
+        <translation>Rien à rétablir</translation>
     </message>
 </context>
 <context>
@@ -629,6 +688,14 @@
         <translation>(nécessite une connexion à Internet)</translation>
     </message>
     <message>
+        <source>At the last update, the wiki asked to log in to read this page: it cannot be kept offline.</source>
+        <translation>À la dernière mise à jour, le wiki demandait de se connecter pour lire cette page : elle ne peut pas être gardée hors ligne.</translation>
+    </message>
+    <message>
+        <source>At the last update, the wiki did not have this page.</source>
+        <translation>À la dernière mise à jour, le wiki n&apos;avait pas cette page.</translation>
+    </message>
+    <message>
         <source>It will be kept offline from the next update from the wiki.</source>
         <translation>Elle sera gardée hors ligne dès la prochaine mise à jour depuis le wiki.</translation>
     </message>
@@ -744,18 +811,6 @@
     <message>
         <source>An update is running; try again when it has finished.</source>
         <translation>Une mise à jour est en cours&#xa0;; réessayez quand elle sera terminée.</translation>
-    </message>
-    <message>
-        <source>Cannot go back</source>
-        <translation>Retour impossible</translation>
-    </message>
-    <message>
-        <source>There is no previous content to restore.</source>
-        <translation>Il n&apos;y a pas de contenu précédent à rétablir.</translation>
-    </message>
-    <message>
-        <source>Previous content restored.</source>
-        <translation>Contenu précédent rétabli.</translation>
     </message>
     <message>
         <source>The page cannot be kept offline: %1</source>
@@ -1324,6 +1379,35 @@
     <message>
         <source>Add at least one page.</source>
         <translation>Ajoutez au moins une page.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No longer in the list, removed at the next update:</source>
+        <translation>
+            <numerusform>Cette page n&apos;est plus dans la liste ; la prochaine mise à jour la retirera du contenu :</numerusform>
+            <numerusform>Ces pages ne sont plus dans la liste ; la prochaine mise à jour les retirera du contenu :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save this list anyway?</source>
+        <translation>Enregistrer quand même cette liste ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove pages from the content?</source>
+        <translation>
+            <numerusform>Retirer une page du contenu ?</numerusform>
+            <numerusform>Retirer des pages du contenu ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove them</source>
+        <translation>
+            <numerusform>La retirer</numerusform>
+            <numerusform>Les retirer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Settings not saved: %1</source>

@@ -88,6 +88,8 @@ def test_a_refresh_brings_the_pages_the_faq_links_to_and_its_documents(
     assert missing.startswith("page liée « faq:absente » : cette page n'existe pas")
     assert document.startswith("document « faq:tarifs.ods » (page « faq:kit ») : fichier absent")
     assert read_manifest(loaded.content.root).missing_media() == {"faq:tarifs.ods"}
+    unavailable = read_manifest(loaded.content.root).unavailable_pages()
+    assert unavailable == {"prive:interne": "login", "faq:absente": "missing"}
     lines = summary.lines()
     assert "Pages liées : 5 ajoutée(s)." in lines
     assert "  « L'interface Producteur » (cagette-pro:interface-producteur) : ajoutée" in lines

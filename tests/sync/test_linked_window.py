@@ -193,25 +193,63 @@ def test_a_page_not_held_offers_to_keep_it_offline_and_the_next_refresh_takes_it
 ) -> None:
     window = open_window(qtbot, faq_home, linked_wiki.url)
     try:
-        open_question(qtbot, window, "faq:kit#ou_sont_les_notes_internes")
-        assert follow(qtbot, window, "une page absente") == "m:faq:absente#"
+        interface = window.loaded.library.page("cagette-pro:interface-producteur")
+        with qtbot.waitSignal(window.placeShown):
+            window.places.show(f"p:{interface.id}#{interface.title_anchor}")
+        # Two links away from the FAQ: beyond the depth, so not held.
         view = window.answer.view
+        link = view.document().find("les catalogues", view.document().find("voir"))
+        link.setPosition(link.selectionStart() + 2)  # in the link, not the words before
+        with qtbot.waitSignal(window.placeShown, timeout=5000) as shown:
+            point = view.cursorRect(link).center()
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert shown.args == ["m:cagette-pro:catalogues#"]
         assert "Cette page n'est pas disponible hors ligne." in view.toPlainText()
 
         with qtbot.waitSignal(window.placeShown):
             click_text(qtbot, view, "Garder hors ligne")
 
         saved = json.loads((faq_home / "config" / "sources.json").read_text("utf-8"))
-        assert saved["kept"] == ["faq:absente"]
+        assert saved["kept"] == ["cagette-pro:catalogues"]
         assert "Elle sera gardée hors ligne dès la prochaine mise à jour" in view.toPlainText()
 
-        linked_wiki.edit("faq:absente", "====== Une page écrite depuis ======\n\nEnfin là.\n")
         ctrl_r(qtbot, window)
         summary = summary_dialog(qtbot)
-        assert "Une page écrite depuis (nouvelle)" in summary.text()
+        assert "Les catalogues (nouvelle)" in summary.text()
         summary.close()
-        qtbot.waitUntil(lambda: window.loaded.library.page("faq:absente") is not None)
-        assert "Une page écrite depuis" in rows(window.places.model)
+        qtbot.waitUntil(lambda: window.loaded.library.page("cagette-pro:catalogues") is not None)
+        assert "Les catalogues" in rows(window.places.model)
         assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
     finally:
         window.refresh.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("link", "page_id", "said"),
+    [
+        (
+            "une page absente",
+            "faq:absente",
+            "À la dernière mise à jour, le wiki n'avait pas cette page.",
+        ),
+        (
+            "les notes de l'équipe",
+            "prive:interne",
+            "À la dernière mise à jour, le wiki demandait de se connecter pour lire cette "
+            "page : elle ne peut pas être gardée hors ligne.",
+        ),
+    ],
+    ids=["missing", "denied"],
+)
+def test_a_page_the_wiki_refused_or_lacks_is_not_offered_to_keep_offline(
+    qtbot, window, link: str, page_id: str, said: str
+) -> None:
+    open_question(qtbot, window, "faq:kit#ou_sont_les_notes_internes")
+
+    assert follow(qtbot, window, link) == f"m:{page_id}#"
+
+    text = window.answer.view.toPlainText()
+    assert "Cette page n'est pas disponible hors ligne." in text
+    assert said in text
+    assert "Garder hors ligne" not in text
+    assert "L'ouvrir sur le wiki" in text  # the wiki may have it, or a login, by now

@@ -98,7 +98,12 @@ def desktop(monkeypatch):
     """The system browser and file opener, patched: nothing leaves the test."""
     from PySide6.QtGui import QDesktopServices
 
+    from reader.ui import external
+    from reader.ui.browser import BrowserCheck
+
     fake = FakeDesktop()
     # On Qt's class itself, so that every caller (whenever it imports it) gets the fake.
     monkeypatch.setattr(QDesktopServices, "openUrl", fake.openUrl)
+    # Whether a browser is set up is the fake's to say too (``works``), not this machine's.
+    monkeypatch.setattr(external, "BROWSER", BrowserCheck(lambda: False))
     return fake

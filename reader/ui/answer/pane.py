@@ -79,13 +79,16 @@ class AnswerPane(QWidget):
         )
 
     def finish_setup(self) -> None:
-        """The find bar, once the window has painted."""
+        """The find bar, once the window has painted; whether a browser is set up, asked
+        in the background (for "Open on the wiki")."""
         if self.find_bar is not None:
             return
         from reader.ui.answer.find_bar import FindBar
+        from reader.ui.external import BROWSER
 
         self.find_bar = FindBar(self.view, self)
         self._layout.addWidget(self.find_bar)
+        BROWSER.start()
 
     # -- what is shown -------------------------------------------------------------------
     def set_content(self, loaded: LoadedContent) -> None:

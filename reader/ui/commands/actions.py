@@ -33,6 +33,7 @@ class Actions:
     quit: QAction
     refresh: QAction
     rollback: QAction
+    redo: QAction
     wiki_preferences: QAction
     content_info: QAction
     back: QAction
@@ -108,6 +109,13 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
         rollback=_action(
             owner, QCoreApplication.translate("Actions", "&Go back to the previous content")
         ),
+        redo=_action(
+            owner,
+            QCoreApplication.translate("Actions", "R&estore the undone update"),
+            tip=QCoreApplication.translate(
+                "Actions", "Bring back the content that going back to the previous one left"
+            ),
+        ),
         wiki_preferences=_action(
             owner, QCoreApplication.translate("Actions", "Wiki &preferences…")
         ),
@@ -145,6 +153,7 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
     for action in (
         actions.refresh,
         actions.rollback,
+        actions.redo,
         actions.wiki_preferences,
         actions.export_pack,
         actions.import_pack,
@@ -175,6 +184,7 @@ def build_actions(owner: QWidget, menus: dict[str, QMenu]) -> Actions:
     content_menu = menus["content"]
     content_menu.addAction(actions.refresh)
     content_menu.addAction(actions.rollback)
+    content_menu.addAction(actions.redo)
     content_menu.addAction(actions.wiki_preferences)
     content_menu.addAction(actions.content_info)
 

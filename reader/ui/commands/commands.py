@@ -42,6 +42,7 @@ class Commands(QObject):
         self._navigation = (False, False)
         self._ready: set[str] = set()  # the parts made: "refresh", "packs"
         self._busy: set[str] = set()  # the parts whose task is changing the content
+        self._history = (False, False)  # going back possible, restoring possible
         bar = window.menuBar()
         self.menus: dict[str, QMenu] = {
             "file": bar.addMenu(QCoreApplication.translate("Actions", "&File")),
@@ -88,16 +89,26 @@ class Commands(QObject):
         if actions is None:
             return ()
         if part == "refresh":
-            return (actions.refresh, actions.rollback)
+            return (actions.refresh, actions.rollback, actions.redo)
         return (actions.export_pack, actions.import_pack)
 
     def _update_parts(self) -> None:
         # One task on the content at a time: while one runs, the others' entries wait
-        # (its own stay, to bring its dialog forward).
+        # (its own stay, to bring its dialog forward). Going back and restoring also
+        # wait for the store's history to allow them.
+        if self.actions is None:
+            return
+        waiting = {self.actions.rollback: self._history[0], self.actions.redo: self._history[1]}
         for part in ("refresh", "packs"):
             usable = part in self._ready and not (self._busy - {part})
             for action in self._part_actions(part):
-                action.setEnabled(usable)
+                action.setEnabled(usable and waiting.get(action, True))
+
+    @Slot(bool, bool)
+    def set_history(self, back: bool, restore: bool) -> None:
+        """Enable "Go back…" and "Restore the undone update" as the store's history allows."""
+        self._history = (back, restore)
+        self._update_parts()
 
     def enable_refresh(self) -> None:
         """The refresh part is there: its menu entries work."""

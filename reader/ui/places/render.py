@@ -9,7 +9,8 @@ plainly, with a note.
 An entry of a linked wiki page (``q:`` too) shows its whole page, scrolled to the entry's
 heading: a documentation page reads as a whole. A page not available offline offers to
 keep it offline (a ``keep:<page id>`` link, taken at the next refresh), or says that it
-will be, once asked.
+will be, once asked; not a page the wiki refused or did not have at the last refresh
+(``Manifest.unavailable_pages``): that one says so instead.
 """
 
 from __future__ import annotations
@@ -155,7 +156,20 @@ def _missing(
         f"<h1>{esc(page_id)}</h1><p>{esc(unavailable)}</p>"
         f'<p><a href="{esc(url)}">{esc(open_it)}</a> {esc(online)}</p>'
     )
-    if kept:
+    refused = loaded.content.manifest.unavailable_pages().get(page_id)
+    if refused is not None:  # nothing to keep: the wiki said no at the last update
+        if refused == "login":
+            why = QCoreApplication.translate(
+                "Places",
+                "At the last update, the wiki asked to log in to read this page: "
+                "it cannot be kept offline.",
+            )
+        else:
+            why = QCoreApplication.translate(
+                "Places", "At the last update, the wiki did not have this page."
+            )
+        body += f'<p class="note">{esc(why)}</p>'
+    elif kept:
         will = QCoreApplication.translate(
             "Places", "It will be kept offline from the next update from the wiki."
         )

@@ -1,6 +1,6 @@
-"""The refresh part: Contenu → "Update from the wiki…", "Go back to the previous content",
-"Wiki preferences…", "Keep offline" for a linked page, and the clean-up of an
-interrupted refresh.
+"""The refresh part: Contenu → "Update from the wiki…", "Go back to the previous content"
+and "Restore the undone update" (:mod:`reader.ui.refresh.undo`), "Wiki preferences…",
+"Keep offline" for a linked page, and the clean-up of an interrupted refresh.
 
 A refresh is a job (:mod:`reader.ui.jobs`): :func:`reader.sync.refresh.refresh` and the
 loading of the new content run off the UI thread, with the progress dialog in front and
@@ -8,7 +8,9 @@ the window still usable. Cancel stops it at once with nothing changed. Whatever 
 ending, the progress dialog closes; a success is then told in the summary of what changed
 (:mod:`reader.ui.refresh.summary`: titles to click, warnings folded away, and only new
 ones), a failure in one message box (the details folded away), a cancel in the status bar.
-One refresh runs at a time; asking again brings its dialog to the front.
+One refresh runs at a time; asking again brings its dialog to the front. When the saved
+list of pages could not be read (or only in part), the refresh says so in the summary's
+details (and the failure's), and the preferences at the top.
 
 The window makes this part after its first paint (the HTTP client and the sync layer are
 not needed to paint) and connects the menu entries to it. Interface strings are English in
@@ -23,6 +25,8 @@ Signals:
     busyChanged(bool): a refresh started (True) or ended (False): the window greys out
         the entries that would touch the content meanwhile (an import, an export).
     keptChanged(object): the pages to keep offline (a tuple of ids) changed.
+    historyChanged(bool, bool): whether going back, and restoring the update undone, can
+        do something (after :meth:`RefreshController.update_history`).
 """
 
 from __future__ import annotations
@@ -37,12 +41,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.sync.http import CancelToken, HttpClient, Limits
 from reader.ui.jobs import Job, JobCancelled, JobContext, JobError, JobRunner
 from reader.ui.refresh.dialog import RefreshDialog
+from reader.ui.refresh.undo import ContentHistory
 
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
+    from reader.content.model import Library
     from reader.paths import Paths
     from reader.sync.changes import Summary
     from reader.sync.sources import Sources
+    from reader.ui.refresh.preferences import WikiPreferences
     from reader.ui.refresh.seen_warnings import Warnings
     from reader.ui.refresh.summary import SummaryDialog
 
@@ -64,6 +71,7 @@ class RefreshController(QObject):
         ended(str, str): how a refresh ended ("success", "failure", "cancel"), its message.
         busyChanged(bool): a refresh started (True) or ended (False).
         keptChanged(object): the ids of the pages to keep offline, after a change.
+        historyChanged(bool, bool): going back possible, restoring possible.
     """
 
     contentChanged = Signal(object)
@@ -72,6 +80,7 @@ class RefreshController(QObject):
     ended = Signal(str, str)
     busyChanged = Signal(bool)
     keptChanged = Signal(object)
+    historyChanged = Signal(bool, bool)
 
     def __init__(
         self,
@@ -88,7 +97,13 @@ class RefreshController(QObject):
         self.job: Job | None = None  # the refresh running, if any
         self.dialog: RefreshDialog | None = None
         self.summary: SummaryDialog | None = None  # the last summary shown
+        self.preferences: WikiPreferences | None = None  # open, if it is
         self.last_message = ""
+        self._library: Library | None = None  # the content shown
+        self._history = ContentHistory(paths, self._runner, self)
+        self._history.contentChanged.connect(self.contentChanged)
+        self._history.noted.connect(self.noted)
+        self._history.historyChanged.connect(self.historyChanged)
 
     @property
     def running(self) -> bool:
@@ -103,6 +118,12 @@ class RefreshController(QObject):
 
         return load_sources(self.paths.config, self.paths.resources)
 
+    def set_content(self, loaded: LoadedContent) -> None:
+        """The content shown (the pages a new list of pages would remove); what going
+        back and restoring can do is read again (``historyChanged``)."""
+        self._library = loaded.library
+        self.update_history()
+
     # -- a refresh -----------------------------------------------------------------------
     @Slot()
     def start(self) -> None:
@@ -112,9 +133,12 @@ class RefreshController(QObject):
                 self.dialog.raise_()
                 self.dialog.activateWindow()
             return
-        sources = self.sources()
+        from reader.sync.sources import read_sources
+
+        saved = read_sources(self.paths.config, self.paths.resources)
+        sources, warning = saved.sources, saved.warning
         token = CancelToken()
-        job = Job(lambda context: self._refresh(context, sources), "refresh", token)
+        job = Job(lambda context: self._refresh(context, sources, warning), "refresh", token)
         dialog = RefreshDialog(len(sources.pages), self._window())
         dialog.cancelRequested.connect(job.cancel)
         job.progress.connect(dialog.show_progress)
@@ -127,8 +151,11 @@ class RefreshController(QObject):
         self._runner.start(job)
         self.busyChanged.emit(True)
 
-    def _refresh(self, context: JobContext, sources: Sources) -> Outcome:
-        """On the job's thread: the refresh, the new content loaded, its warnings sorted."""
+    def _refresh(self, context: JobContext, sources: Sources, warning: str) -> Outcome:
+        """On the job's thread: the refresh, the new content loaded, its warnings sorted
+        (``warning``: what was wrong with the saved sources, first)."""
+        from dataclasses import replace
+
         from reader.content.library import load_library
         from reader.sync.errors import RefreshCancelled, RefreshError
         from reader.sync.refresh import refresh
@@ -143,12 +170,15 @@ class RefreshController(QObject):
                 cancel=context.token,
                 progress=context.report,
             )
+            if warning:
+                summary = replace(summary, warnings=(warning, *summary.warnings))
             loaded = load_library(self.paths)
             return summary, loaded, sort_out(self.paths.config, summary.warnings)
         except RefreshCancelled as stop:
             raise JobCancelled(stop.message) from stop
         except RefreshError as error:
-            raise JobError(error.message, error.detail) from error
+            detail = "\n".join(d for d in (warning, error.detail) if d)
+            raise JobError(error.message, detail) from error
         except Exception as error:  # a bug: the user still learns that nothing changed
             log.exception("refresh failed unexpectedly")
             message = self.tr(
@@ -215,47 +245,51 @@ class RefreshController(QObject):
     # -- going back, preferences, clean-up -----------------------------------------------
     @Slot()
     def rollback(self) -> None:
-        """Go back to the content before the last refresh (off the UI thread)."""
-        if self.job is not None:
-            self.noted.emit(self.tr("An update is running; try again when it has finished."))
+        """Go back to the content before the last update (off the UI thread)."""
+        if self._refused_while_running():
             return
-        job = self._runner.submit(self._rollback, "rollback")
-        job.finished.connect(self._rolled_back)
-        job.failed.connect(
-            lambda message, detail: self._inform(
-                self.tr("Cannot go back"), message, QMessageBox.Icon.Warning, detail
-            )
-        )
+        self._history.rollback()
 
-    def _rollback(self, _context: JobContext) -> LoadedContent | None:
-        from reader.content.library import load_library
-        from reader.sync.errors import RefreshError
-        from reader.sync.refresh import rollback
-
-        try:
-            done = rollback(self.paths.data)
-        except RefreshError as error:
-            raise JobError(error.message, error.detail) from error
-        return load_library(self.paths) if done else None
-
-    @Slot(object)
-    def _rolled_back(self, loaded: LoadedContent | None) -> None:
-        if loaded is None:
-            self._inform(
-                self.tr("Cannot go back"),
-                self.tr("There is no previous content to restore."),
-                QMessageBox.Icon.Information,
-            )
+    @Slot()
+    def redo(self) -> None:
+        """Bring back the content of the update undone (off the UI thread)."""
+        if self._refused_while_running():
             return
-        self.contentChanged.emit(loaded)
-        self.noted.emit(self.tr("Previous content restored."))
+        self._history.redo()
+
+    @Slot()
+    def update_history(self) -> None:
+        """Find out whether going back and restoring can do something (``historyChanged``)."""
+        self._history.update()
+
+    def _refused_while_running(self) -> bool:
+        if self.job is None:
+            return False
+        self.noted.emit(self.tr("An update is running; try again when it has finished."))
+        return True
 
     @Slot()
     def edit_preferences(self) -> None:
+        """The wiki preferences, over the window (or brought forward when open)."""
+        from PySide6.QtCore import Qt
+
         from reader.ui.refresh.preferences import WikiPreferences
 
-        if WikiPreferences(self._window(), self.paths).exec():
-            self.keptChanged.emit(self.sources().kept)
+        if self.preferences is not None:
+            self.preferences.raise_()
+            self.preferences.activateWindow()
+            return
+        dialog = WikiPreferences(self._window(), self.paths, self._library)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.keptChanged.emit(self.sources().kept))
+        dialog.finished.connect(self._preferences_closed)
+        self.preferences = dialog
+        dialog.open()
+
+    @Slot()
+    def _preferences_closed(self) -> None:
+        self.preferences = None
+        self._give_back_the_keyboard()
 
     @Slot(str)
     def keep_offline(self, page_id: str) -> None:

@@ -2,10 +2,16 @@
 their links (depth and budgets), and the linked pages kept offline at the user's request.
 
 A page is added by its id or by pasting its URL in any of DokuWiki's forms; the wiki
-may also be given as the URL of one of its pages.
+may also be given as the URL of one of its pages. A list of pages that leaves out pages
+of the content shown (the next update would remove them) is asked about first, naming
+them by title; "Cancel", the default, saves nothing. When the saved sources could not be
+read, the dialog says so at the top (it shows the bundled ones meanwhile).
 """
 
 from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,22 +38,39 @@ from reader.sync.sources import (
     Following,
     Sources,
     default_sources,
-    load_sources,
     make_sources,
+    pages_dropped,
+    read_sources,
     save_sources,
 )
 from reader.sync.urls import UrlError, page_id_from
+from reader.ui.message_box import ask
+
+if TYPE_CHECKING:
+    from reader.content.model import Library
 
 
 class WikiPreferences(QDialog):
-    """Edit and save the refresh sources (``sources.json`` in the config folder)."""
+    """Edit and save the refresh sources (``sources.json`` in the config folder).
 
-    def __init__(self, parent: QWidget | None, paths: Paths) -> None:
+    ``library`` is the content shown: the pages a new list would remove are asked about
+    (:attr:`question`, while it is open) before anything is saved.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, paths: Paths, library: Library | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Wiki preferences"))
         self.paths = paths
         self.config_dir = paths.config
-        sources = load_sources(self.config_dir, paths.resources)
+        self._library = library
+        self.question: QMessageBox | None = None
+        saved = read_sources(self.config_dir, paths.resources)
+        sources = saved.sources
+        self.sources_warning = QLabel(saved.warning, self)
+        self.sources_warning.setWordWrap(True)
+        self.sources_warning.setVisible(bool(saved.warning))
 
         self.wiki_edit = QLineEdit(sources.wiki, self)
         self.wiki_edit.setAccessibleName(self.tr("Wiki address"))
@@ -76,6 +99,7 @@ class WikiPreferences(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sources_warning)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Pages:"), self))
         layout.addWidget(self.pages_list, 1)
@@ -195,6 +219,33 @@ class WikiPreferences(QDialog):
         if not sources.pages:
             self.error_label.setText(self.tr("Add at least one page."))
             return
+        dropped = pages_dropped(self._library, sources) if self._library is not None else []
+        if dropped:
+            self._ask_dropping(sources, [title for _id, title in dropped])
+            return
+        self._save(sources)
+
+    def _ask_dropping(self, sources: Sources, titles: list[str]) -> None:
+        """Ask before saving a list that leaves out pages of the content shown."""
+        count = len(titles)
+        gone = self.tr("No longer in the list, removed at the next update:", "", count)
+        anyway = self.tr("Save this list anyway?")
+        esc = lambda text: html.escape(text, quote=False)  # noqa: E731
+        names = "".join(f"<li>{esc(t)}</li>" for t in titles)
+        text = f"<p>{esc(gone)}</p><ul>{names}</ul><p>{esc(anyway)}</p>"
+        title = self.tr("Remove pages from the content?", "", count)
+        accept = self.tr("Remove them", "", count)
+        box, remove, _keep = ask(self, title, text, accept, self.tr("Cancel"))
+
+        def answered(_result: int) -> None:
+            self.question = None
+            if box.clickedButton() is remove:
+                self._save(sources)
+
+        box.finished.connect(answered)
+        self.question = box
+
+    def _save(self, sources: Sources) -> None:
         try:
             save_sources(self.config_dir, sources)
         except OSError as error:

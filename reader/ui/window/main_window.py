@@ -3,35 +3,32 @@
 Search field on top, section tree or results on the left, the answer on the right, a
 status bar that says where the content comes from. The parts, each with its own widgets
 and state, talk only through the signals and calls wired in :meth:`MainWindow._connect_signals`
-(and, for what is made after the first paint, :meth:`MainWindow._connect_actions`,
-:meth:`MainWindow._make_refresh` and :meth:`MainWindow._make_packs`):
+(and after the first paint, ``_connect_actions``, ``_make_refresh`` and ``_make_packs``):
 
 - places (:mod:`reader.ui.places`): the tree, the history, back and forward;
 - search (:mod:`reader.ui.search`): the search field, the results, the search service;
 - answer (:mod:`reader.ui.answer`): the answer view, find bar, file links, printing;
 - commands (:mod:`reader.ui.commands`): menus, actions, About / content / log dialogs;
-- refresh (:mod:`reader.ui.refresh`): update from the wiki, rollback, wiki preferences;
+- refresh (:mod:`reader.ui.refresh`): update from the wiki, back and forth, preferences;
 - packs (:mod:`reader.ui.packs`): export and import of content packs, the offer at start;
 - status (:mod:`reader.ui.window.status_bar`): origin of the content, warnings, notes;
 - zoom (:mod:`reader.ui.zoom`): the size of every text in the window, kept in the settings;
 - look (:mod:`reader.ui.window.look`): the theme chosen, or the system's, followed.
 
-The window shows first and loads afterwards: the library right after the first paint (a
-few milliseconds), the search index on the search thread. What the first paint does not
-need waits for it too (:meth:`MainWindow._finish_setup`): the actions, the results list,
-the find bar, the event filters, the refresh and packs parts (the sync layer).
-PySide6 builds a Qt type, with all its enums, the first time Python reads it (the ``Qt``
-namespace alone takes tens of milliseconds on an old machine), so the code that runs before
-the paint reads only the types it draws with; ``tests/ui/test_startup_diet.py`` keeps it
-so.
+The window shows first and loads afterwards: the library right after the first paint, the
+search index on the search thread. What the first paint does not need waits for it too
+(:meth:`MainWindow._finish_setup`): the actions, the results list, the find bar, the event
+filters, the refresh and packs parts. PySide6 builds a Qt type, with all its enums, the
+first time Python reads it (the ``Qt`` namespace alone takes tens of milliseconds on an old
+machine), so the code run before the paint reads only the types it draws with
+(``tests/ui/test_startup_diet.py``).
 
 Signals:
     firstPainted(): the window has painted once (start-up benchmark, loading).
     contentLoaded(): a library is loaded and shown in the tree.
     placeShown(str): the answer pane shows a place ("q:<id>", "p:<page>#<anchor>", …).
     resultsShown(object): the results list shows a search outcome.
-    refreshReady(): the refresh part (made after the packs part) is made and its menu
-        entries work.
+    refreshReady(): the refresh part (made after the packs part) is there, its entries work.
 """
 
 from __future__ import annotations
@@ -273,7 +270,9 @@ class MainWindow(QMainWindow):
         assert actions is not None
         actions.refresh.triggered.connect(refresh.start)
         actions.rollback.triggered.connect(refresh.rollback)
+        actions.redo.triggered.connect(refresh.redo)
         actions.wiki_preferences.triggered.connect(refresh.edit_preferences)
+        refresh.historyChanged.connect(self.commands.set_history)
         refresh.contentChanged.connect(self.show_content)
         refresh.questionRequested.connect(self.places.open_question)
         refresh.noted.connect(self.status.note)
@@ -341,8 +340,9 @@ class MainWindow(QMainWindow):
         self.places.set_content(loaded)
         self.answer.set_content(loaded)
         self.commands.set_content(loaded)
-        if self.packs is not None:
-            self.packs.set_content(loaded)
+        for part in (self.packs, self.refresh):
+            if part is not None:
+                part.set_content(loaded)
         self.search.set_library(loaded.library)
         self.status.show_source(loaded)
         warnings = list(loaded.warnings)
