@@ -6,10 +6,8 @@ clear line on stderr, 2 bad usage (argparse prints the usage line).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME
@@ -17,9 +15,6 @@ from reader import APP_NAME
 if TYPE_CHECKING:
     from reader.content.library import LoadedContent
     from reader.paths import Paths
-
-# A command: the parsed arguments and the folders, in; the exit code, out.
-Command = Callable[[argparse.Namespace, "Paths"], int]
 
 
 class CliError(Exception):

@@ -150,9 +150,3 @@ class Library:
         newest of them.
         """
         return max((p.source.fetched or p.source.last_modified for p in self.pages), default="")
-
-    def section_of(self, question: Question) -> Section | None:
-        page = self.page(question.page_id)
-        if page is None:
-            return None
-        return next((s for s in page.sections if question in s.questions), None)

@@ -86,7 +86,7 @@ _LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
 _INFOS = 100_000  # term infos remembered, at most
 
 
-class _TermsTokenizer(Tokenizer):  # type: ignore[misc]
+class _TermsTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped: its bases are Any
     """Splits pre-analysed, space-separated terms: ``str.split`` and one reused token."""
 
     def __call__(
@@ -122,7 +122,7 @@ def _schema() -> Schema:
     return Schema(id=COLUMN(VarBytesColumn()), page=ID(), **terms)
 
 
-class TermPool(PostingPool):  # type: ignore[misc]
+class TermPool(PostingPool):  # type: ignore[misc]  # an untyped Whoosh base
     """Whoosh's posting pool without its one big sort, which holds the GIL for a second.
 
     Whoosh's pool keeps every posting in one list and sorts it at commit. Documents come
@@ -170,7 +170,7 @@ class TermPool(PostingPool):  # type: ignore[misc]
     def items(self, maxfiles: int = 128) -> Iterator[Any]:
         if not self.runs:
             return self._sorted()
-        return super().items(maxfiles)  # type: ignore[no-any-return]
+        return super().items(maxfiles)  # type: ignore[no-any-return]  # untyped Whoosh
 
 
 def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) -> None:
@@ -191,7 +191,7 @@ def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) 
     writer.commit()
 
 
-class _MemoryStorage(RamStorage):  # type: ignore[misc]
+class _MemoryStorage(RamStorage):  # type: ignore[misc]  # an untyped Whoosh base
     """Whoosh's RamStorage with its temporary files in memory too (Whoosh's own go to
     the system's temporary folder: maybe the full or read-only disk that sent us here)."""
 

@@ -28,11 +28,6 @@ MatchKind = Literal["exact", "accent", "inflection", "completion", "typo", "soun
 - ``synonym``: another way to say a query word or phrase (the synonym list).
 """
 
-WORD_KINDS: frozenset[str] = frozenset({"exact", "accent", "inflection", "completion"})
-"""The kinds that are the user's own word: shown as the word itself. A typo or a
-sound-alike is shown the same way once the results line has said what was searched;
-only a synonym is a different word and is shown as such."""
-
 
 class MatchedWord(NamedTuple):
     """A word of a question that matched the query, and how.

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.content.model import Library, Page
+from reader.content.model import Page
 from reader.fsutil import atomic_write_text, read_json_object
 from reader.sync.budget import LeftOut
 
@@ -150,13 +150,6 @@ def diff_page(old: Page | None, new: Page | None) -> PageChanges:
     else:
         status = "unchanged"
     return PageChanges(page.id, page.title, status, added, changed, removed)
-
-
-def diff_libraries(old: Library, new: Library, pages: list[str] | None = None) -> list[PageChanges]:
-    """Per-page changes between two libraries, for ``pages`` (default: all of both)."""
-    ids = pages if pages is not None else [p.id for p in new.pages]
-    ids += [p.id for p in old.pages if p.id not in ids]
-    return [diff_page(old.page(i), new.page(i)) for i in ids]
 
 
 # -- marks ---------------------------------------------------------------------------------

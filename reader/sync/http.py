@@ -200,7 +200,10 @@ class UrllibClient:
         raise HttpError(f"trop de redirections{loop}", request.url, " → ".join(seen))
 
     # -- one request -----------------------------------------------------------------------
-    def _connection(self, url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+    def _connection(
+        self, url: str, timeout: float
+    ) -> tuple[http.client.HTTPConnection, str, dict[str, str]]:
+        """The connection for ``url``, the request target, a plain-HTTP proxy's headers."""
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise HttpError("adresse invalide", url)
@@ -219,7 +222,7 @@ class UrllibClient:
                 )
             else:
                 conn = http.client.HTTPConnection(parts.hostname, port, timeout=timeout)
-            return conn, target
+            return conn, target, {}
         p = urllib.parse.urlsplit(proxy)
         proxy_headers = {}
         if p.username:
@@ -236,10 +239,9 @@ class UrllibClient:
                 p.hostname or "", proxy_port, timeout=timeout, context=self._ssl()
             )
             tunnel.set_tunnel(parts.hostname, port, headers=proxy_headers)
-            return tunnel, target
+            return tunnel, target, {}
         conn = http.client.HTTPConnection(p.hostname or "", proxy_port, timeout=timeout)
-        conn._faq_proxy_headers = proxy_headers  # type: ignore[attr-defined]
-        return conn, url  # a plain-HTTP proxy takes the absolute URL
+        return conn, url, proxy_headers  # a plain-HTTP proxy takes the absolute URL
 
     def _get_once(self, url: str, request: Request, deadline: float) -> Response:
         limits = self.limits
@@ -249,7 +251,7 @@ class UrllibClient:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise HttpError("délai total dépassé", url)
-        conn, target = self._connection(url, min(limits.connect_timeout, remaining))
+        conn, target, proxy_headers = self._connection(url, min(limits.connect_timeout, remaining))
         unregister = cancel.on_cancel(lambda: _shutdown(conn)) if cancel else None
         try:
             try:
@@ -261,7 +263,7 @@ class UrllibClient:
                 "User-Agent": USER_AGENT,
                 "Accept-Encoding": "gzip, identity",
                 "Connection": "close",
-                **getattr(conn, "_faq_proxy_headers", {}),
+                **proxy_headers,
                 **request.headers,
             }
             self._set_timeout(sock, deadline)

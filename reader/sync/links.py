@@ -237,9 +237,3 @@ class LinkFollower:
             item = Fetched(page_id, data, entry.sha256, media, True, page, links=links, role=LINKED)
         self.budget.take_page(len(data))
         return item
-
-    @property
-    def stopped(self) -> str:
-        """Why the following stopped before the end (:data:`DEADLINE`,
-        :data:`UNREACHABLE`), or "" when it did not."""
-        return self._stopped

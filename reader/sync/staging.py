@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.content.linked_outline import build_any_page
 from reader.content.manifest import (
@@ -32,6 +32,9 @@ from reader.sync.fetch import PAGE_LINKS_KEY, PAGE_MEDIA_KEY, Fetched
 from reader.sync.media import Media
 from reader.sync.old_content import OldContent
 from reader.sync.sources import Sources
+
+if TYPE_CHECKING:
+    from reader.search import Searcher
 
 log = logging.getLogger(__name__)
 
@@ -138,14 +141,11 @@ def index(old: Library, new: Library, touched: list[str], cache_dir: Path | None
     """
     try:
         from reader.search.index import SearchIndex
-    except ImportError as error:  # a build without search: nothing to bring up to date
-        log.info("search index not updated: %s", error)
-        return []
-    try:
+
         if len(touched) * 2 > len(new.pages):  # mostly new content: a fresh build is cheaper
             SearchIndex.open(new, cache_dir).close()
             return []
-        search_index = SearchIndex.open(old, cache_dir)
+        search_index: Searcher = SearchIndex.open(old, cache_dir)
         try:
             search_index.update_pages(new, touched)
             return list(search_index.warnings)

@@ -128,7 +128,9 @@ def _www_end(source: str, start: int, host_end: int) -> int:
     dot = source.find(".", start + 5, host_end)
     if dot < 0 or dot + 1 >= host_end:
         return -1
-    run_end = _URL_RUN.match(source, host_end).end()  # type: ignore[union-attr]
+    run = _URL_RUN.match(source, host_end)
+    assert run is not None  # a '*' pattern matches at any position
+    run_end = run.end()
     end = _url_end(source, "www", start, run_end)
     return end if dot + 2 < end else -1
 

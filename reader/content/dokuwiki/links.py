@@ -100,7 +100,7 @@ def wikilink(body: str, state: ConversionState, markdown: bool) -> str:
     title = title.strip() if bar else ""
     label_html = ""
     if bar and _MEDIA_TITLE.fullmatch(title):
-        label_html = media(title[2:-2], state, markdown, inside_link=True)
+        label_html = media(title[2:-2], state, markdown)
     elif title:
         label_html = escape_text(title, markdown)
     resolved = link_target(target.strip(), state.page_id)

@@ -31,7 +31,7 @@ _MEDIA_SIZE = re.compile(r"(\d+)(x(\d+))?", re.IGNORECASE)
 _LINKONLY = re.compile("linkonly", re.IGNORECASE)
 
 
-def media(body: str, state: ConversionState, markdown: bool, inside_link: bool = False) -> str:
+def media(body: str, state: ConversionState, markdown: bool) -> str:
     """Convert ``{{body}}`` (the text between the braces)."""
     plugin = _MEDIA_PLUGIN.match(body)
     if plugin and body.startswith("rss>"):  # DokuWiki's feeds: the feed's address, a link

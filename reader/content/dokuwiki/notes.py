@@ -94,8 +94,8 @@ def note_html(body: str, state: ConversionState) -> str:
             i += 1
             continue
         flush()
-        if kind == "code":
-            index = int(block.group(1))  # type: ignore[union-attr]
+        if block is not None:  # kind "code"
+            index = int(block.group(1))
             if index < len(state.protected):
                 parts.append(_pre(code_text(state.protected[index])))
             i += 1

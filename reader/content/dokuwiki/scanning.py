@@ -59,7 +59,9 @@ class LinkEnds:
             if at < 0:
                 self.at = -1
                 return -1
-            self.at, self.end = at, _BRACKETS.match(self.text, at).end()  # type: ignore[union-attr]
+            run = _BRACKETS.match(self.text, at)
+            assert run is not None  # ']]' stands at ``at``
+            self.at, self.end = at, run.end()
         return self.end
 
 
