@@ -439,7 +439,7 @@ def test_no_offer_outside_portable_mode(qtbot, tmp_path):
     packs = PacksController(home_paths(), settings, program_folder=beside)
     window = new_window(packs=packs)
     qtbot.addWidget(window)
-    # A fixed wait after the window is up: the stick is never looked at, so nothing tells.
+    # A fixed wait: outside portable mode no look beside the program starts, so none ends.
     no_offer = qtbot.assertNotEmitted(packs.offer.checked, wait=500)
     with no_offer, qtbot.waitSignal(window.contentLoaded, timeout=10_000):
         window.show()
