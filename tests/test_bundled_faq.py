@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.content.manifest import read_manifest
 from reader.fsutil import sha256_file
 from reader.paths import resources_dir
+from tests.bundled import bundled_faq
 from tests.home import load_home_library
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,3 +96,24 @@ def test_bundled_page_is_the_raw_export_byte_for_byte() -> None:
         assert (resources_dir() / "pages" / "faq-kit-durgence.txt").read_bytes() == (
             fixture.read_bytes()
         )
+
+
+def test_the_facts_other_tests_compare_with_are_the_ones_that_ship() -> None:
+    from datetime import UTC, date, datetime
+
+    from reader.cli.search import content_date
+
+    bundled = bundled_faq()
+    assert bundled.page_ids == ("faq-kit-durgence",)
+    assert bundled.questions == 9
+    assert bundled.question_titles == tuple(SEED_TITLES)
+    assert bundled.answered == (True, True, True, True, False, True, True, True, False)
+    assert bundled.revisions == {"faq-kit-durgence": "1586336672"}
+    assert bundled.dated == "2020-04-08T09:04:32Z"
+    assert bundled.when == datetime(2020, 4, 8, 9, 4, 32, tzinfo=UTC)
+    assert bundled.day == date(2020, 4, 8)
+    assert bundled.day_fr == "8 avril 2020"
+    # The search's "mis à jour le …" and the packs' dates write the same day the same way.
+    library = load_home_library().library
+    assert library.updated == bundled.dated
+    assert content_date(library) == bundled.day_fr

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.bundled import bundled_faq
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -26,16 +28,16 @@ def faq(*args: str, home: Path, stdin: str | None = None) -> subprocess.Complete
     )
 
 
-def test_list_json_gives_the_nine_questions_in_page_order(faq_home: Path) -> None:
+def test_list_json_gives_every_question_in_page_order(faq_home: Path) -> None:
+    bundled = bundled_faq()
     result = faq("list", "--json", home=faq_home)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert len(rows) == 9
     assert {"id", "page", "section", "question", "answered"} <= set(rows[0])
-    assert rows[0]["question"].startswith("Suis-je obligé de suivre la formation")
-    assert [r["answered"] for r in rows].count(False) == 2
-    assert rows[4]["answered"] is False and rows[8]["answered"] is False
-    assert all(r["page"] == "faq-kit-durgence" for r in rows)
+    assert tuple(r["question"] for r in rows) == bundled.question_titles
+    assert tuple(r["answered"] for r in rows) == bundled.answered
+    assert False in bundled.answered  # the FAQ has unanswered questions, said as such
+    assert {r["page"] for r in rows} == set(bundled.page_ids)
 
 
 def test_show_prints_a_question_and_its_answer(faq_home: Path) -> None:
@@ -72,11 +74,12 @@ def test_version(faq_home: Path) -> None:
 
 
 def test_export_gives_one_standalone_html_document(faq_home: Path) -> None:
-    result = faq("export", "faq-kit-durgence", "--html", home=faq_home)
+    (page,) = bundled_faq().page_ids
+    result = faq("export", page, "--html", home=faq_home)
     assert result.returncode == 0, result.stderr
     doc = result.stdout
     assert doc.startswith("<!DOCTYPE html>") and doc.rstrip().endswith("</html>")
-    assert doc.count("<h3") == 9
+    assert doc.count("<h3") == bundled_faq().questions  # one heading a question
     assert "<script" not in doc and "http://" not in doc.split("<body>")[0].replace(
         "http-equiv", ""
     )
@@ -91,13 +94,17 @@ def test_info_says_where_content_and_per_user_files_are(faq_home: Path) -> None:
     result = faq("info", "--json", home=faq_home)
     assert result.returncode == 0
     info = json.loads(result.stdout)
+    bundled = bundled_faq()
     assert info["content"]["origin"] == "bundled"
-    assert info["content"]["pages"][0]["revision"] == "1586336672"
+    assert {p["id"]: p["revision"] for p in info["content"]["pages"]} == bundled.revisions
+    assert info["content"]["questions"] == bundled.questions
     assert info["user_files"]["mode"] == "FAQ_READER_HOME"
     for key in ("data", "cache", "config", "log"):
         assert info["user_files"][key].startswith(str(faq_home.resolve()))
     human = faq("info", home=faq_home)
-    assert "1586336672" in human.stdout and str(faq_home.resolve()) in human.stdout
+    for page, revision in bundled.revisions.items():
+        assert f"{page} : révision {revision}," in human.stdout
+    assert str(faq_home.resolve()) in human.stdout
 
 
 def test_faq_reader_home_keeps_every_per_user_file_inside(faq_home: Path, tmp_path: Path) -> None:

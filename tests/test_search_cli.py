@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from reader.cli import main
+from tests.bundled import bundled_faq
 from tests.search_support import ROOT
 
 FIELDS = {"id", "page", "section", "question", "score", "snippet", "answered", "missing"}
@@ -83,7 +84,7 @@ def test_a_word_no_answer_has_is_said_first_then_partial_matches(
     lines = _plain(capsys, "payer", "en", "ligne")
     assert lines[:4] == [
         "Aucune réponse ne parle de « payer ».",
-        "Le contenu hors ligne n'a pas de réponse (mis à jour le 8 avril 2020).",
+        f"Le contenu hors ligne n'a pas de réponse (mis à jour le {bundled_faq().day_fr}).",
         "Chercher sur le wiki : https://wiki.cagette.net/doku.php?do=search&q=payer%20en%20ligne",
         "Réponses partielles pour « payer en ligne »",
     ]
@@ -97,7 +98,7 @@ def test_nothing_about_the_query_is_no_answer_and_no_list(
     lines = _plain(capsys, "tracteur")
     assert lines == [
         "Aucune réponse ne parle de « tracteur ».",
-        "Le contenu hors ligne n'a pas de réponse (mis à jour le 8 avril 2020).",
+        f"Le contenu hors ligne n'a pas de réponse (mis à jour le {bundled_faq().day_fr}).",
         "Chercher sur le wiki : https://wiki.cagette.net/doku.php?do=search&q=tracteur",
     ]
     assert _plain(capsys, "--", "le la les") == ["Aucune question ne correspond."]

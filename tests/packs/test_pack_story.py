@@ -11,6 +11,7 @@ from reader.content.store import UserStore, select_content
 from reader.packs.offer import newer_pack_beside
 from reader.paths import Paths
 from reader.sync.changes import load_marks
+from tests.bundled import bundled_faq
 from tests.packs.conftest import MEDIA, PAGES, Run, install, read_members
 from tests.sync.conftest import snapshot
 
@@ -140,9 +141,9 @@ def test_pack_info_says_what_a_pack_holds_and_that_it_verifies(tmp_path: Path, f
     assert [p["id"] for p in data["pages"]] == list(PAGES)
     assert {m["id"] for m in data["media"]} == set(MEDIA)
     assert data["questions"] == len(json.loads(faq("list", "--json", home=home).out))
-    assert data["newer_than_content"] is True  # the farm shows the bundled 2020 content
-    assert data["content_date"] == "2020-04-08T09:04:32Z"
-    assert text.code == 0 and "Contenu du 1 juin 2026 (affiché : 8 avril 2020)" in text.out
+    bundled = bundled_faq()  # what the farm shows
+    assert data["newer_than_content"] is True and data["content_date"] == bundled.dated
+    assert text.code == 0 and f"Contenu du 1 juin 2026 (affiché : {bundled.day_fr})" in text.out
     assert "Vérification : réussie" in text.out
     assert not (farm / "data" / "content" / "sets").exists()  # info changes nothing
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from reader.content.library import load_library
+from tests.bundled import bundled_faq
 from tests.home import content_paths
 
 
@@ -119,7 +120,7 @@ def test_a_folder_that_cannot_be_written_is_said_once_and_the_faq_still_shows(
     blocker.write_text("a file where the per-user folder should be", encoding="utf-8")
     monkeypatch.setenv("FAQ_READER_HOME", str(blocker / "faq-reader"))
     window = open_window(wait_index=False)
-    assert window.places.model.question_count() == 9
+    assert window.places.model.question_count() == bundled_faq().questions
     assert window.status.warning_label.isVisible()
     assert "impossible d'enregistrer" in window.status.warning_label.text()
     assert window.status.warning_label.toolTip().count("impossible d'enregistrer") == 1
@@ -133,6 +134,6 @@ def test_damaged_refreshed_content_is_shown_as_a_lasting_warning(faq_home, open_
     (staged / "manifest.json").write_text("{broken", encoding="utf-8")
     store.commit(staged)
     window = open_window(wait_index=False)
-    assert window.places.model.question_count() == 9  # the bundled FAQ
+    assert window.places.model.question_count() == bundled_faq().questions
     assert window.status.warning_label.isVisible()
     assert "illisible" in window.status.warning_label.toolTip()

@@ -24,6 +24,7 @@ from reader.sync.sources import Sources
 from reader.sync.urls import search_url
 from reader.ui.search.results_model import HTML_ROLE
 from reader.ui.text import fold
+from tests.bundled import bundled_faq
 from tests.home import home_paths
 from tests.sync.conftest import FAST
 from tests.sync.fake_wiki import FakeWiki
@@ -58,12 +59,14 @@ def test_a_word_the_faq_never_speaks_of_is_answered_by_no_answer_and_enter_opens
     assert outcome.abstains
     said = plain(results.header)
     assert said.startswith("Aucune réponse ne parle de « tracteur ».")
-    assert "Le contenu hors ligne n'a pas de réponse (mis à jour le 8 avril 2020)." in said
+    when = bundled_faq().day_fr
+    assert f"Le contenu hors ligne n'a pas de réponse (mis à jour le {when})." in said
     assert "Questions proches" not in said + plain(results.partial)
     assert "Essayez d'autres mots" in plain(results.partial)
     assert not results.list.currentIndex().isValid()
     assert not results.list.selectionModel().hasSelection()
     keyboard_in(window, qtbot, window.search.field)
+    # A fixed wait: nothing is to open, and no signal says "nothing opened".
     with qtbot.assertNotEmitted(window.placeShown, wait=300):
         qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     assert window.windowTitle() == "FAQ Cagette.net"  # still the welcome page
@@ -71,6 +74,7 @@ def test_a_word_the_faq_never_speaks_of_is_answered_by_no_answer_and_enter_opens
 
 def test_enter_pressed_before_the_results_of_an_abstention_opens_nothing(window, qtbot):
     with (
+        # A fixed wait after the results: an early Enter must not open one once they come.
         qtbot.assertNotEmitted(window.placeShown, wait=300),
         qtbot.waitSignal(window.resultsShown, timeout=5000),
     ):
@@ -93,6 +97,7 @@ def test_partial_answers_come_after_the_no_answer_and_say_what_they_lack(window,
     assert "Ne contient pas : payer" in row.data(Qt.ItemDataRole.ToolTipRole).replace("\xa0", " ")
     assert not results.list.currentIndex().isValid()
     keyboard_in(window, qtbot, window.search.field)
+    # A fixed wait: nothing is to open, and no signal says "nothing opened".
     with qtbot.assertNotEmitted(window.placeShown, wait=300):
         qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     # A partial answer opens when the reader chooses it: Down into the list, then Enter.

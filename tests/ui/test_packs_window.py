@@ -24,6 +24,7 @@ from reader.packs.export import export_pack
 from reader.paths import Paths
 from reader.sync.lock import store_lock
 from reader.ui import settings as keys
+from tests.bundled import bundled_faq
 from tests.home import home_paths, new_window
 from tests.packs.conftest import MEDIA, PAGES, install
 from tests.sync.conftest import FAST, snapshot
@@ -129,7 +130,7 @@ def test_export_from_the_menu_writes_a_pack_that_verifies(qtbot, window, files, 
         {
             "title": "Exporter le contenu",
             "filter": "Paquets de contenu (*.faqpack)",
-            "name": "faq-cagette-2020-04-08.faqpack",  # the date of the content shown
+            "name": f"faq-cagette-{bundled_faq().day.isoformat()}.faqpack",  # the content's date
             "suffix": ".faqpack",
         }
     ]
@@ -397,7 +398,8 @@ def test_a_newer_pack_on_the_stick_is_offered_and_not_again_after_no(qtbot, tmp_
     assert box.isVisible() and not box.isModal()  # the window stays usable
     assert box.text() == "Contenu plus récent trouvé sur la clé : l'importer ?"
     assert box.informativeText() == (
-        "Le paquet « contenu.faqpack » date du 1 juin 2026 ; le contenu affiché, du 8 avril 2020."
+        "Le paquet « contenu.faqpack » date du 1 juin 2026 ; "
+        f"le contenu affiché, du {bundled_faq().day_fr}."
     )
     qtbot.mouseClick(button(box, "Non"), Qt.MouseButton.LeftButton)
     assert not window.packs.running
@@ -437,6 +439,7 @@ def test_no_offer_outside_portable_mode(qtbot, tmp_path):
     packs = PacksController(home_paths(), settings, program_folder=beside)
     window = new_window(packs=packs)
     qtbot.addWidget(window)
+    # A fixed wait: outside portable mode no look beside the program starts, so none ends.
     no_offer = qtbot.assertNotEmitted(packs.offer.checked, wait=500)
     with no_offer, qtbot.waitSignal(window.contentLoaded, timeout=10_000):
         window.show()
