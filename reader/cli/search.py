@@ -27,7 +27,8 @@ from reader import APP_NAME
 if TYPE_CHECKING:
     from reader.content.model import Library
     from reader.paths import Paths
-    from reader.search import Hit, SearchIndex, SearchResult
+    from reader.search import Hit, SearchResult
+    from reader.search.results import Searcher
 
 DEFAULT_LIMIT = 10
 _MARK = re.compile(r"<mark\b[^>]*>|</mark>")
@@ -123,7 +124,7 @@ def _usage(parser: argparse.ArgumentParser | None, message: str) -> int:
     return 2
 
 
-def _run_stdin(index: SearchIndex, limit: int, correct: bool) -> int:
+def _run_stdin(index: Searcher, limit: int, correct: bool) -> int:
     for line in sys.stdin:
         query = line.rstrip("\r\n")
         result = index.search(query, limit, correct=correct)

@@ -24,7 +24,7 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def fold(text: str) -> str:
+def fold_keeping_positions(text: str) -> str:
     """Lower-case and strip accents, one character for one, so positions still match."""
     out = []
     for char in text:

@@ -23,7 +23,7 @@ from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from reader.sync.urls import search_url
 from reader.ui.search.results_model import HTML_ROLE
-from reader.ui.text import fold
+from reader.ui.text import fold_keeping_positions
 from tests.bundled import bundled_faq
 from tests.home import home_paths
 from tests.sync.conftest import FAST
@@ -175,7 +175,7 @@ def test_an_answer_highlights_only_the_words_that_matched(window, qtbot):
 
     marked = window.answer.view.hit_selections()
     assert marked
-    assert {fold(word) for word, _ in marked} == {"cagette"}
+    assert {fold_keeping_positions(word) for word, _ in marked} == {"cagette"}
     assert all(tip == "" for _, tip in marked)  # the word itself, not a synonym
     assert {m.word for m in outcome.hits[0].matched} == {"Cagette"}
 
@@ -224,7 +224,7 @@ def test_a_synonym_is_marked_apart_with_the_word_it_stands_for(window, qtbot):
         qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     view = window.answer.view
     marked = view.hit_selections()
-    assert {fold(word) for word, _ in marked} == {"crise", "sanitaire"}
+    assert {fold_keeping_positions(word) for word, _ in marked} == {"crise", "sanitaire"}
     assert {tip.replace("\xa0", " ") for _, tip in marked} == {"synonyme de « covid »"}
     selection = view.extraSelections()[0]
     assert selection.format.underlineStyle() == selection.format.UnderlineStyle.DotLine

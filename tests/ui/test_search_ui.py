@@ -116,6 +116,9 @@ class _SlowIndex:
 
         return Result(query, (_Hit(f"p#{query}"),), correct=correct, words=(query,))
 
+    def close(self):
+        pass
+
 
 def test_stale_results_are_dropped_and_the_ui_does_not_wait(qtbot):
     from reader.content.model import Library

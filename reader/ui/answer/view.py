@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
-from reader.ui.text import fold
+from reader.ui.text import fold_keeping_positions
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTextEdit
@@ -166,7 +166,7 @@ class AnswerView(QTextBrowser):
             return 0
         words = sorted(tips, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
-        text = fold(self.document().toRawText())
+        text = fold_keeping_positions(self.document().toRawText())
         own, synonym = QTextCharFormat(), QTextCharFormat()
         for fmt, back in ((own, WORD_MARK), (synonym, SYNONYM_MARK)):
             fmt.setBackground(QColor(back))
@@ -201,7 +201,7 @@ class AnswerView(QTextBrowser):
             if getattr(term, "synonym", False):
                 query_word = str(getattr(term, "query_word", ""))
                 tip = self.tr("synonym of “%1”").replace("%1", query_word)
-            key = fold(word)
+            key = fold_keeping_positions(word)
             if tips.get(key) != "":  # the user's own word stays marked as such
                 tips[key] = tip
         return tips

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from reader.content.model import Library
     from reader.paths import Paths
+    from reader.search.results import Searcher
     from reader.ui.jobs import JobContext
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class SearchService(QObject):
     def __init__(
         self,
         parent: QObject | None = None,
-        index_factory: Callable[[Library], Any] | None = None,
+        index_factory: Callable[[Library], Searcher] | None = None,
         paths: Paths | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,7 +64,7 @@ class SearchService(QObject):
         self._factory = index_factory
         self._paths = paths
         # Used on the runner's thread only (its jobs never overlap).
-        self._index: Any = None
+        self._index: Searcher | None = None
         self._opening: Job | None = None
         self._query: Job | None = None
         self._ready = False
@@ -135,7 +136,7 @@ class SearchService(QObject):
         except Exception as error:
             log.exception("search index could not be opened")
             raise JobError(str(error), traceback.format_exc()) from error
-        return list(getattr(self._index, "warnings", []))
+        return list(self._index.warnings)
 
     def _run_search(self, _context: JobContext, query: str, correct: bool) -> SearchOutcome:
         index = self._index
@@ -149,7 +150,7 @@ class SearchService(QObject):
 
     def _close_index(self, _context: JobContext | None = None) -> None:
         old, self._index = self._index, None
-        if old is not None and hasattr(old, "close"):
+        if old is not None:
             old.close()
 
     # -- back on the UI thread -----------------------------------------------------------
