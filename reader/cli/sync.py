@@ -122,7 +122,7 @@ def _refuse_dropping(library: Library, sources: Sources) -> None:
 def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
     from reader.content.store import UserStore
     from reader.sync.errors import RefreshError
-    from reader.sync.refresh import redo, rollback
+    from reader.sync.history import redo, rollback
 
     store = UserStore(paths.data)
     if warning := store.history().warning:

@@ -37,7 +37,7 @@ from reader.packs.header import (
     parse_header,
 )
 from reader.paths import Paths
-from reader.sync.http import Cancelled, CancelToken
+from reader.sync.cancel import Cancelled, CancelToken
 from reader.sync.lock import Busy, store_lock
 from reader.sync.progress import Progress, ProgressCallback
 

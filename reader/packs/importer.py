@@ -43,9 +43,9 @@ from reader.packs.errors import (
 from reader.packs.header import Caps, PackHeader
 from reader.packs.reading import PackReader, VerifiedPack, verify_pack
 from reader.paths import Paths
+from reader.sync.cancel import Cancelled, CancelToken
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.fetch import PAGE_MEDIA_KEY
-from reader.sync.http import Cancelled, CancelToken
 from reader.sync.lock import Busy, store_lock
 from reader.sync.old_content import OldContent
 from reader.sync.progress import Progress, ProgressCallback

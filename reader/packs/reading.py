@@ -27,7 +27,7 @@ from reader.packs.errors import PackError, os_reason
 from reader.packs.header import MANIFEST_NAME, MEDIA, Caps, PackFile, PackHeader, parse_header
 from reader.packs.names import shown
 from reader.packs.zipstream import Bounds, Member, ZipReader
-from reader.sync.http import CancelToken
+from reader.sync.cancel import CancelToken
 from reader.sync.progress import Progress, ProgressCallback
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,8 @@ from xml.parsers import expat
 
 from reader.content.ids import namespace_of
 from reader.content.manifest import iso_utc
-from reader.sync.http import Cancelled, CancelToken, HttpClient, HttpError, Request, Response
+from reader.sync.cancel import Cancelled, CancelToken
+from reader.sync.http import HttpClient, HttpError, Request, Response
 from reader.sync.urls import UrlError, feed_url, parse_wiki_url
 from reader.sync.wiki import HTML_TYPES
 

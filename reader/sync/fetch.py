@@ -19,17 +19,10 @@ from reader.content.manifest import iso_utc
 from reader.content.model import LISTED, Page, PageSource
 from reader.content.page_cache import PageCache
 from reader.fsutil import sha256_bytes
+from reader.sync.cancel import Cancelled, CancelToken
 from reader.sync.errors import failure
 from reader.sync.feed import PageDate, fetch_dates, http_time
-from reader.sync.http import (
-    Cancelled,
-    CancelToken,
-    HttpClient,
-    HttpError,
-    Limits,
-    Request,
-    Response,
-)
+from reader.sync.http import HttpClient, HttpError, Limits, Request, Response
 from reader.sync.old_content import OldContent
 from reader.sync.progress import Progress, ProgressCallback
 from reader.sync.sources import Sources

@@ -19,7 +19,6 @@ import http.client
 import logging
 import socket
 import ssl
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from reader import APP_NAME, __version__
+from reader.sync.cancel import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -49,52 +49,8 @@ class HttpError(Exception):
         self.kind = kind
 
 
-class Cancelled(Exception):
-    """The user cancelled the request."""
-
-
 class _SinkFailed(Exception):
     """The request's sink raised (a full disk …): its error (``args[0]``) goes on as it is."""
-
-
-class CancelToken:
-    """A cancel flag that also interrupts a blocked read (its socket is shut down)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._callbacks: dict[int, Callable[[], None]] = {}
-        self._next = 0
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def cancel(self) -> None:
-        self._event.set()
-        with self._lock:
-            callbacks = list(self._callbacks.values())
-        for callback in callbacks:
-            with contextlib.suppress(OSError):
-                callback()
-
-    def check(self) -> None:
-        """Raise :class:`Cancelled` when cancelled."""
-        if self._event.is_set():
-            raise Cancelled()
-
-    def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Run ``callback`` on :meth:`cancel`; returns the function that unregisters it."""
-        with self._lock:
-            key = self._next
-            self._next += 1
-            self._callbacks[key] = callback
-
-        def remove() -> None:
-            with self._lock:
-                self._callbacks.pop(key, None)
-
-        return remove
 
 
 @dataclass(frozen=True)

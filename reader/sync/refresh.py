@@ -22,7 +22,8 @@ Any failure or a cancel before the commit removes the staging folder and changes
 nothing; the error is one :class:`~reader.sync.errors.RefreshError` whose message is a
 French sentence naming the page and the reason, or the folder that cannot be written
 (read-only or full disk, a folder where the lock file goes). A ``kill -9`` leaves at
-worst a staging folder, which the next refresh, rollback or start-up (:func:`cleanup`)
+worst a staging folder, which the next refresh, rollback or start-up
+(:func:`reader.sync.history.cleanup`)
 removes. When nothing changed, nothing is written.
 """
 
@@ -41,10 +42,11 @@ from reader.content.store import UserStore, select_content
 from reader.fsutil import write_failure
 from reader.paths import Paths
 from reader.sync.budget import Budget
+from reader.sync.cancel import Cancelled, CancelToken
 from reader.sync.changes import PageChanges, Summary, add_marks, diff_page
 from reader.sync.errors import KEPT, RefreshCancelled, RefreshError, failure
 from reader.sync.fetch import Fetched, Refresh
-from reader.sync.http import Cancelled, CancelToken, HttpClient, Limits
+from reader.sync.http import HttpClient, Limits
 from reader.sync.links import LinkFollower
 from reader.sync.lock import Busy
 from reader.sync.media import MediaFetcher
@@ -217,40 +219,3 @@ def _follow_and_commit(
     except OSError as error:
         log.warning("marks not saved: %s", error)
     return summary(True)
-
-
-def rollback(data_dir: Path) -> bool:
-    """Go back to the content before the last refresh; the content left is kept for
-    :func:`redo`. False when there is none (``UserStore.history()`` tells why)."""
-    return _move(UserStore(data_dir), "Retour", UserStore.rollback)
-
-
-def redo(data_dir: Path) -> bool:
-    """Bring back the content the last :func:`rollback` left. False when there is none."""
-    return _move(UserStore(data_dir), "Rétablissement", UserStore.redo)
-
-
-def _move(store: UserStore, what: str, change: Callable[[UserStore], bool]) -> bool:
-    try:
-        with store.lock():
-            store.cleanup()
-            return change(store)
-    except Busy as error:
-        raise RefreshError(f"{what} impossible : une mise à jour est en cours.") from error
-    except OSError as error:
-        log.warning("%s: cannot write: %r", what, error)
-        reason = write_failure(error, store.root)
-        raise RefreshError(f"{what} impossible : {reason}. {KEPT}", detail=repr(error)) from error
-
-
-def cleanup(data_dir: Path) -> None:
-    """Remove what an interrupted refresh left behind (call at start-up). Never raises;
-    skipped while another process is refreshing."""
-    store = UserStore(data_dir)
-    if not store.sets_dir.is_dir():
-        return
-    try:
-        with store.lock():
-            store.cleanup()
-    except (Busy, OSError) as error:
-        log.info("clean-up skipped: %s", error)

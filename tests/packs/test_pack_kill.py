@@ -16,7 +16,7 @@ from reader.content.library import load_library
 from reader.content.store import UserStore, check_set
 from reader.packs.export import export_pack
 from reader.paths import Paths
-from reader.sync.refresh import cleanup
+from reader.sync.history import cleanup
 from tests.packs.conftest import MEDIA, PAGES, install
 from tests.sync.conftest import snapshot
 

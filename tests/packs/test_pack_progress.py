@@ -12,7 +12,7 @@ from reader.packs.errors import PackCancelled, PackTooOld
 from reader.packs.export import export_pack
 from reader.packs.importer import import_pack
 from reader.paths import Paths
-from reader.sync.http import CancelToken
+from reader.sync.cancel import CancelToken
 from reader.sync.progress import Progress
 from tests.packs.conftest import MEDIA, PAGES, install
 from tests.sync.conftest import snapshot

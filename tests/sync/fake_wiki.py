@@ -19,7 +19,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from reader.sync.http import CancelToken
+from reader.sync.cancel import CancelToken
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "sync_wiki"
 # The pages the seed's FAQ page links to, in the order a refresh meets them (depth 1).

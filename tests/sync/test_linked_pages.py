@@ -16,7 +16,8 @@ from reader.content.library import load_library
 from reader.content.manifest import read_manifest
 from reader.content.store import UserStore
 from reader.sync.errors import RefreshError
-from reader.sync.refresh import refresh, rollback
+from reader.sync.history import rollback
+from reader.sync.refresh import refresh
 from reader.sync.sources import Following, Sources
 from tests.sync.conftest import (
     FAST,

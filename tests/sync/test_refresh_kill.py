@@ -14,7 +14,8 @@ import pytest
 
 from reader.content.library import load_library
 from reader.content.store import UserStore, check_set
-from reader.sync.refresh import cleanup, refresh
+from reader.sync.history import cleanup
+from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, REPO, paths_of, snapshot
 from tests.sync.fake_wiki import FakeWiki

@@ -9,11 +9,12 @@ import pytest
 from reader.content.library import load_library
 from reader.content.store import UserStore
 from reader.render.document import ContentLinkPolicy
+from reader.sync.cancel import CancelToken
 from reader.sync.changes import clear_mark, load_marks
 from reader.sync.errors import RefreshCancelled, RefreshError
-from reader.sync.http import CancelToken
+from reader.sync.history import cleanup, rollback
 from reader.sync.lock import store_lock
-from reader.sync.refresh import cleanup, refresh, rollback
+from reader.sync.refresh import refresh
 from reader.sync.sources import Sources
 from tests.sync.conftest import FAST, paths_of, snapshot
 from tests.sync.fake_wiki import LINKED, FakeWiki

@@ -13,7 +13,8 @@ from reader.content.manifest import page_path
 from reader.content.store import UserStore
 from reader.sync.changes import load_marks
 from reader.sync.errors import RefreshError
-from reader.sync.refresh import cleanup, refresh, rollback
+from reader.sync.history import cleanup, rollback
+from reader.sync.refresh import refresh
 from reader.sync.sources import SOURCES_NAME, Sources, save_sources
 from tests.sync.conftest import FAST, faq, paths_of, snapshot
 from tests.sync.fake_wiki import FakeWiki, refused_url

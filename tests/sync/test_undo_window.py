@@ -23,7 +23,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from reader.sync.refresh import rollback
+from reader.sync.history import rollback
 from tests.home import home_paths
 from tests.sync.conftest import snapshot
 from tests.sync.fake_wiki import FakeWiki

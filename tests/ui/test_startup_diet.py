@@ -69,6 +69,45 @@ def test_the_first_paint_builds_no_qt_type_it_does_not_draw_with(tmp_path):
     assert not early, f"read before the first paint: {early}"
 
 
+# The window set up in full (its refresh and packs parts made, the index opened), idle.
+SET_UP = r"""
+import json, sys
+from PySide6.QtCore import QDeadlineTimer, QEventLoop
+from reader.paths import Paths
+from reader.ui.app import create_application, create_window
+paths = Paths.from_environment()
+app = create_application([], paths)
+window = create_window(app, paths)
+window.show()
+def ready():
+    service = window.search.service
+    return bool(window.refresh and window.packs and service and service.ready)
+deadline = QDeadlineTimer(60_000)
+while not ready() and not deadline.hasExpired():
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+print(json.dumps({"ready": ready(), "modules": sorted(sys.modules)}))
+"""
+
+# Modules a window that only reads never needs: each comes with the first refresh.
+NOT_UNTIL_A_REFRESH = {
+    "reader.sync.http": "the wiki's HTTP client",
+    "ssl": "OpenSSL (about 5 MB)",
+    "http.client": "the HTTP protocol",
+}
+
+
+def test_a_window_that_only_reads_never_loads_the_http_stack(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", SET_UP], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    state = json.loads(done.stdout.strip().splitlines()[-1])
+    assert state["ready"], "the window did not finish setting up"
+    loaded = {name: why for name, why in NOT_UNTIL_A_REFRESH.items() if name in state["modules"]}
+    assert not loaded, f"loaded by a window that only reads: {loaded}"
+
+
 def test_the_tree_roles_are_qt_own_values():
     ours = {
         "DisplayRole": tree_model.DISPLAY_ROLE,

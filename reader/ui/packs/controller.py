@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.sync.http import CancelToken
+from reader.sync.cancel import CancelToken
 from reader.ui.jobs import Job, JobContext, JobRunner
 from reader.ui.message_box import ask, give_back_the_keyboard, inform
 from reader.ui.packs.dialog import PackDialog

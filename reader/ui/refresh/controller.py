@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.sync.http import CancelToken, HttpClient, Limits
 from reader.ui.jobs import Job, JobCancelled, JobContext, JobError, JobRunner
 from reader.ui.refresh.dialog import RefreshDialog
 from reader.ui.refresh.undo import ContentHistory
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from reader.content.model import Library
     from reader.paths import Paths
     from reader.sync.changes import Summary
+    from reader.sync.http import HttpClient, Limits
     from reader.sync.sources import Sources
     from reader.ui.refresh.preferences import WikiPreferences
     from reader.ui.refresh.seen_warnings import Warnings
@@ -133,6 +133,7 @@ class RefreshController(QObject):
                 self.dialog.raise_()
                 self.dialog.activateWindow()
             return
+        from reader.sync.cancel import CancelToken
         from reader.sync.sources import read_sources
 
         saved = read_sources(self.paths.config, self.paths.resources)
@@ -312,7 +313,7 @@ class RefreshController(QObject):
 
     def clean_up(self) -> None:
         """Remove what an interrupted refresh left behind (off the UI thread)."""
-        from reader.sync.refresh import cleanup
+        from reader.sync.history import cleanup
 
         self._runner.submit(lambda _context: cleanup(self.paths.data), "refresh-cleanup")
 

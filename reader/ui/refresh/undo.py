@@ -2,7 +2,7 @@
 
 A refresh (or an import) keeps the content it replaced; going back shows that one again
 and keeps the content left, which "Restore the undone update" brings back. Both run off
-the UI thread (:func:`reader.sync.refresh.rollback`, :func:`reader.sync.refresh.redo`,
+the UI thread (:func:`reader.sync.history.rollback`, :func:`reader.sync.history.redo`,
 then the content loaded). Which of them can do something is read from the store's
 history, off the UI thread too (:meth:`ContentHistory.update`), whenever the content
 shown changes; the window enables the two entries by it.
@@ -110,11 +110,11 @@ class ContentHistory(QObject):
     def _move(self, _context: JobContext, redo: bool) -> Moved:
         """On the job's thread: the change, then the content loaded and the history."""
         from reader.content.library import load_library
-        from reader.sync import refresh
+        from reader.sync import history
         from reader.sync.errors import RefreshError
 
         try:
-            done = refresh.redo(self.paths.data) if redo else refresh.rollback(self.paths.data)
+            done = history.redo(self.paths.data) if redo else history.rollback(self.paths.data)
         except RefreshError as error:
             raise JobError(error.message, error.detail) from error
         return Moved(load_library(self.paths) if done else None, self._history())

@@ -251,9 +251,7 @@ class MainWindow(QMainWindow):
             results.list.viewport(),
         ):
             widget.installEventFilter(side_buttons)
-        # Before the content, so before the search thread imports Whoosh: while it does,
-        # reader.search stands in for urllib.request, which the HTTP layer imports. The
-        # packs part first: when refreshReady comes, both are there.
+        # The packs part first: when refreshReady comes, both are there.
         self._make_packs()
         self._make_refresh()
 
