@@ -172,3 +172,19 @@ def test_what_the_window_logs_before_its_log_file_opens_is_kept(faq_home: Path) 
     log = Path(result.stdout.strip()).read_text(encoding="utf-8")
     assert "réglages illisibles, valeurs par défaut" in log
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("rollback",), "Rien à annuler : aucune mise à jour n'a remplacé le contenu."),
+        (("rollback", "--redo"), "Rien à rétablir : aucune mise à jour n'a été annulée."),
+    ],
+)
+def test_rollback_on_the_bundled_faq_says_there_is_nothing_to_undo(
+    args: tuple[str, ...], line: str, faq_home: Path
+) -> None:
+    done = faq(*args, home=faq_home)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [f"faq-reader: {line}"]
+    assert faq("list", "--json", home=faq_home).returncode == 0  # the FAQ still reads

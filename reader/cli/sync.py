@@ -148,7 +148,7 @@ def cmd_rollback(args: argparse.Namespace, paths: Paths) -> int:
         )
     if history.previous:
         raise CliError("Retour impossible : le contenu précédent est abîmé ou illisible.")
-    raise CliError("aucun contenu précédent : rien à annuler")
+    raise CliError("Rien à annuler : aucune mise à jour n'a remplacé le contenu.")
 
 
 def _depth(text: str) -> int:
