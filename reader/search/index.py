@@ -228,8 +228,8 @@ class SearchIndex:
 
     def _terms(self, docnum: int) -> TermsOnly:
         """The question ``docnum`` as the terms of its title and answer in the index."""
-        holding = self._scorer.impacts  # its keys: the documents that hold the term
-        return TermsOnly(lambda term: any(docnum in holding(f, term) for f in TEXT_FIELDS))
+        holds = self._scorer.holds
+        return TermsOnly(lambda term: any(holds(f, term, docnum) for f in TEXT_FIELDS))
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:
