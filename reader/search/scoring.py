@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress, repeat
@@ -26,7 +27,9 @@ K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
-CACHE_POSTINGS = 400_000  # cached postings in all, across terms (about 40 MB at most)
+CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
+_POSTING_BYTES = 16  # a term's posting in the cache: document, frequency, share in arrays
+_SCORE_BYTES = 100  # a word's score for one document, in a dict
 _SEEK_COST = 8  # a bisection costs about as much as this many postings read in turn
 
 
@@ -37,10 +40,12 @@ class _Postings:
 
     __slots__ = ("_norms", "_scale", "_values", "ids", "tfs")
 
-    def __init__(self, ids: list[int], tfs: list[float], scale: float, norms: list[float]):
+    def __init__(
+        self, ids: array[int], tfs: array[float], scale: float, norms: list[float]
+    ) -> None:
         self.ids, self.tfs = ids, tfs
         self._scale, self._norms = scale, norms
-        self._values: list[float] | None = None
+        self._values: array[float] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -51,10 +56,10 @@ class _Postings:
         norms = map(self._norms.__getitem__, ids)
         return map(truediv, map(mul, repeat(self._scale), tfs), map(add, tfs, norms))
 
-    def values(self) -> list[float]:
-        """The share of each document of ``ids``."""
+    def values(self) -> array[float]:
+        """The share of each document of ``ids`` (8-byte floats: the very same numbers)."""
         if self._values is None:
-            self._values = list(self._shares(self.ids, self.tfs))
+            self._values = array("d", self._shares(self.ids, self.tfs))
         return self._values
 
     def holds(self, docnum: int) -> bool:
@@ -138,10 +143,10 @@ class Scorer:
 
     def _remember(self, key: tuple[str, ...], value: _Postings | dict[int, float]) -> None:
         self._cache[key] = value
-        self._cached += len(value)
-        while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
+        self._cached += _bytes(value)
+        while self._cached > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
-            self._cached -= len(old)
+            self._cached -= _bytes(old)
 
     def word_scores(
         self, terms: list[tuple[str, str]], among: dict[int, float] | None = None
@@ -280,6 +285,10 @@ class Scorer:
                 return best + [(cut, doc) for doc in sorted(tied, key=position)[:limit]]
         chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
         return sorted(((score, doc) for doc, score in chosen), reverse=True)
+
+
+def _bytes(cached: _Postings | dict[int, float]) -> int:
+    return len(cached) * (_POSTING_BYTES if isinstance(cached, _Postings) else _SCORE_BYTES)
 
 
 def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
