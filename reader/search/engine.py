@@ -339,6 +339,11 @@ class Engine:
             lengths.extend([0] * (count - len(raw)))  # trailing documents of length 0
         return lengths
 
+    def question_ids(self) -> list[str]:
+        """The question id of every document, by document number (deleted ones too)."""
+        column = self._reader.column_reader("id", translate=False)
+        return [raw.decode("utf-8") for raw in column]
+
     def question_id(self, docnum: int) -> str:
         """The question id of document ``docnum`` (from the id column, remembered)."""
         found = self._ids.get(docnum)
