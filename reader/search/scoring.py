@@ -38,7 +38,7 @@ class _Postings:
     in each; its BM25F share per document worked out when first needed (for all of them
     only when a query scores every document that holds it)."""
 
-    __slots__ = ("_norms", "_scale", "_values", "ids", "tfs")
+    __slots__ = ("_norms", "_scale", "_values", "by_doc", "ids", "tfs")
 
     def __init__(
         self, ids: array[int], tfs: array[float], scale: float, norms: list[float]
@@ -46,6 +46,7 @@ class _Postings:
         self.ids, self.tfs = ids, tfs
         self._scale, self._norms = scale, norms
         self._values: array[float] | None = None
+        self.by_doc: dict[int, float] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -68,26 +69,24 @@ class _Postings:
         return at < len(ids) and ids[at] == docnum
 
     def among(self, docs: Mapping[int, float]) -> tuple[list[int], Iterable[float]]:
-        """The documents of ``docs`` that hold the term, and their shares."""
+        """The documents of ``docs`` that hold the term, and their shares (``docs`` much
+        smaller than the postings: each one looked for by bisection, in C)."""
         ids = self.ids
-        if len(docs) * _SEEK_COST < len(ids):
-            # Few candidates, a long list: each one looked for by bisection (in C).
-            wanted = list(docs)
-            # Within ids[:-1]: a candidate past the last document stops on it, unequal.
-            last = len(ids) - 1
-            at = list(map(bisect_left, repeat(ids), wanted, repeat(0), repeat(last)))
-            found = list(map(eq, map(ids.__getitem__, at), wanted))
-            where = list(compress(at, found))
-            held = list(compress(wanted, found))
-        else:
-            found = list(map(docs.__contains__, ids))
-            held = list(compress(ids, found))
-            if self._values is not None:
-                return held, compress(self._values, found)
-            where = list(compress(range(len(ids)), found))
+        wanted = list(docs)
+        # Within ids[:-1]: a candidate past the last document stops on it, unequal.
+        at = list(map(bisect_left, repeat(ids), wanted, repeat(0), repeat(len(ids) - 1)))
+        found = list(map(eq, map(ids.__getitem__, at), wanted))
+        where = list(compress(at, found))
+        held = list(compress(wanted, found))
         if self._values is not None:
             return held, map(self._values.__getitem__, where)
         return held, self._shares(held, map(self.tfs.__getitem__, where))
+
+    def shares(self) -> dict[int, float]:
+        """Document → share, for the documents that hold the term (read-only)."""
+        if self.by_doc is None:
+            self.by_doc = dict(zip(self.ids, self.values(), strict=True))
+        return self.by_doc
 
 
 class Scorer:
@@ -163,8 +162,18 @@ class Scorer:
             scores: dict[int, float] = {}
             for field, text in terms:
                 postings = self._postings(field, text)
-                if postings.ids:
+                if not postings.ids:
+                    continue
+                if len(among) * _SEEK_COST < len(postings):
                     _add(scores, *postings.among(among))
+                else:
+                    # The documents in both, met as dict keys in C (the smaller side
+                    # looked up in the other); the dict kept with the postings.
+                    if postings.by_doc is None:
+                        self._cached += _SCORE_BYTES * len(postings)
+                    shares = postings.shares()
+                    held = list(among.keys() & shares.keys())
+                    _add(scores, held, map(shares.__getitem__, held))
             return scores
         # A word's scores over all documents are kept with the postings: the same words
         # come back as a query is typed. Like every dict the scorer hands out, read-only.
@@ -288,7 +297,9 @@ class Scorer:
 
 
 def _bytes(cached: _Postings | dict[int, float]) -> int:
-    return len(cached) * (_POSTING_BYTES if isinstance(cached, _Postings) else _SCORE_BYTES)
+    if isinstance(cached, dict):
+        return len(cached) * _SCORE_BYTES
+    return len(cached) * (_POSTING_BYTES + (_SCORE_BYTES if cached.by_doc is not None else 0))
 
 
 def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
