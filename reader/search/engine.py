@@ -306,7 +306,10 @@ class Engine:
         if self.deleted:
             deleted = self.deleted
             kept = [n for n, d in enumerate(ids) if d not in deleted]
-            return array("I", map(ids.__getitem__, kept)), array("f", map(weights.__getitem__, kept))
+            ids, weights = (
+                array("I", map(ids.__getitem__, kept)),
+                array("f", map(weights.__getitem__, kept)),
+            )
         return ids, weights
 
     def _info(self, n: int, field: str, term: str) -> Any:

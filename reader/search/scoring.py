@@ -1,9 +1,11 @@
 """BM25F ranking over the index's postings, looped in C.
 
-Each term's postings (:meth:`reader.search.engine.Engine.postings`, two flat lists) become
-its BM25F share per document (its "impacts"), kept in a small LRU cache with each query
-word's sum over its terms (people type a query a letter at a time, so the same words come
-back). Documents are then met, summed and scaled through dict views, ``map`` and
+Each term's postings (:meth:`reader.search.engine.Engine.postings`, two compact arrays)
+give its BM25F share per document, worked out when first needed and kept in a small LRU
+cache with each query word's sum over its terms (people type a query a letter at a time,
+so the same words come back). A word met within a few candidates looks each one up in
+the term's sorted postings by bisection; within many, in the term's dict of shares.
+Documents are met, summed and scaled through dict views, ``map``, ``bisect`` and
 ``itertools.compress``: no bytecode runs per posting. Every dict the scorer hands out
 may be a cached one: read-only. Field lengths come from the index's length columns.
 """
@@ -12,9 +14,9 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict
 from array import array
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
