@@ -20,6 +20,7 @@ the reader never runs (:mod:`reader.search.lean_import`).
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate
 from pathlib import Path
@@ -281,11 +282,15 @@ class Engine:
         infos = (self._info(n, field, term) for n in range(len(self._leaves)))
         return sum(info.doc_frequency() for info in infos if info is not None)
 
-    def postings(self, field: str, term: str) -> tuple[list[int], list[float]]:
+    def postings(self, field: str, term: str) -> tuple[array[int], array[float]]:
         """The live documents holding ``term`` in ``field``, in order, and its frequency in
-        each (read block by block: whole blocks decoded in C, no matcher per document)."""
-        ids: list[int] = []
-        weights: list[float] = []
+        each (read block by block: whole blocks decoded in C, no matcher per document).
+
+        Compact arrays (4 bytes a posting each, where lists of numbers take 36 or more):
+        Whoosh writes weights as 4-byte floats, so nothing is lost.
+        """
+        ids: array[int] = array("I")
+        weights: array[float] = array("f")
         for n, (leaf, offset) in enumerate(self._leaves):
             info = self._info(n, field, term)
             if info is None:
@@ -294,12 +299,17 @@ class Engine:
             matcher = terms._codec.postings_reader(
                 terms._postfile, info, leaf.schema[field].format, term=(field, term)
             )
-            leaf_ids, leaf_weights = _read_postings(matcher)
-            ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
-            weights.extend(leaf_weights)
+            before = len(ids)
+            _read_postings(matcher, ids, weights)
+            if offset:
+                ids[before:] = array("I", map(offset.__add__, ids[before:]))
         if self.deleted:
-            kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in self.deleted]
-            return [d for d, _ in kept], [w for _, w in kept]
+            deleted = self.deleted
+            kept = [n for n, d in enumerate(ids) if d not in deleted]
+            ids, weights = (
+                array("I", map(ids.__getitem__, kept)),
+                array("f", map(weights.__getitem__, kept)),
+            )
         return ids, weights
 
     def _info(self, n: int, field: str, term: str) -> Any:
@@ -332,6 +342,11 @@ class Engine:
             lengths.extend([0] * (count - len(raw)))  # trailing documents of length 0
         return lengths
 
+    def question_ids(self) -> list[str]:
+        """The question id of every document, by document number (deleted ones too)."""
+        column = self._reader.column_reader("id", translate=False)
+        return [raw.decode("utf-8") for raw in column]
+
     def question_id(self, docnum: int) -> str:
         """The question id of document ``docnum`` (from the id column, remembered)."""
         found = self._ids.get(docnum)
@@ -342,26 +357,24 @@ class Engine:
         return found
 
 
-def _read_postings(matcher: Any) -> tuple[Iterable[int], Iterable[float]]:
+def _read_postings(matcher: Any, ids: array[int], weights: array[float]) -> None:
+    """Append the postings of ``matcher`` to ``ids`` and ``weights``."""
     if not (hasattr(matcher, "_read_data") and hasattr(matcher, "_lastblock")):
         # Postings kept inline in the term's info (a rare term): a list matcher.
-        ids, weights = [], []
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
             matcher.next()
-        return ids, weights
-    all_ids: list[int] = []
-    all_weights: list[float] = []
+        return
     while matcher.is_active():
         matcher._read_data()
-        raw_ids, weights = matcher._data[0], matcher._data[1]
-        all_ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
-        if weights is None or isinstance(weights, float):  # all 1.0, or all the same
-            all_weights.extend([1.0 if weights is None else weights] * len(raw_ids))
+        raw_ids, raw_weights = matcher._data[0], matcher._data[1]
+        ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
+        if raw_weights is None or isinstance(raw_weights, float):  # all 1.0, or all the same
+            same = 1.0 if raw_weights is None else raw_weights
+            weights.extend(array("f", (same,)) * len(raw_ids))
         else:
-            all_weights.extend(weights)
+            weights.extend(array("f", raw_weights))
         if matcher._lastblock:
             break
         matcher._next_block()
-    return all_ids, all_weights

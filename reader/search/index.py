@@ -18,6 +18,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 
 from reader.content.model import Library
@@ -62,6 +63,7 @@ class SearchIndex:
         self._key = key
         self._lock = threading.RLock()
         self._order_of: tuple[Library, dict[str, int]] | None = None
+        self._positions_of: tuple[engine.Engine, Library, list[int]] | None = None
         self._use(*opened)
 
     def _use(self, opened: engine.Engine, tables: Tables) -> None:
@@ -163,11 +165,7 @@ class SearchIndex:
         head = max(limit, CHECKED)
         ranked: dict[int, float] = {}  # docnum → score: pass after pass, best first
         checked: dict[int, Candidate | None] = {}
-        order, question_id = self._order(), self._engine.question_id
-
-        def position(docnum: int) -> int:
-            return order.get(question_id(docnum), 0)
-
+        position = self._positions().__getitem__
         tables = self._tables
         words = tables.words_with(checker.terms) if tables.complete else None
         for clauses, require_all in _passes(p.usable):
@@ -198,11 +196,9 @@ class SearchIndex:
         """The first ``size`` documents of a ranking; equal scores across the cut in the
         FAQ's order (document numbers change with updates)."""
         if len(top) > size and top[size][0] == top[size - 1][0]:
-            order = self._order()
             cut = top[size - 1][0]
             tied = sorted(
-                (docnum for score, docnum in top if score == cut),
-                key=lambda docnum: order.get(self._engine.question_id(docnum), 0),
+                (docnum for score, docnum in top if score == cut), key=self._positions().__getitem__
             )
             top = [pair for pair in top if pair[0] > cut] + [(cut, d) for d in tied]
         return [docnum for _, docnum in top[:size]]
@@ -228,8 +224,18 @@ class SearchIndex:
 
     def _terms(self, docnum: int) -> TermsOnly:
         """The question ``docnum`` as the terms of its title and answer in the index."""
-        holding = self._scorer.impacts  # its keys: the documents that hold the term
-        return TermsOnly(lambda term: any(docnum in holding(f, term) for f in TEXT_FIELDS))
+        holds = self._scorer.holds
+        return TermsOnly(lambda term: any(holds(f, term, docnum) for f in TEXT_FIELDS))
+
+    def _positions(self) -> list[int]:
+        """Each document's place in the FAQ, by document number (to break ties in the
+        FAQ's order): read once per index and library, then a list lookup in C."""
+        found = self._positions_of
+        if found is None or found[0] is not self._engine or found[1] is not self.library:
+            ids = self._engine.question_ids()
+            found = (self._engine, self.library, list(map(self._order().get, ids, repeat(0))))
+            self._positions_of = found
+        return found[2]
 
     def _order(self) -> dict[str, int]:
         if self._order_of is None or self._order_of[0] is not self.library:

@@ -1,9 +1,11 @@
 """BM25F ranking over the index's postings, looped in C.
 
-Each term's postings (:meth:`reader.search.engine.Engine.postings`, two flat lists) become
-its BM25F share per document (its "impacts"), kept in a small LRU cache with each query
-word's sum over its terms (people type a query a letter at a time, so the same words come
-back). Documents are then met, summed and scaled through dict views, ``map`` and
+Each term's postings (:meth:`reader.search.engine.Engine.postings`, two compact arrays)
+give its BM25F share per document, worked out when first needed and kept in a small LRU
+cache with each query word's sum over its terms (people type a query a letter at a time,
+so the same words come back). A word met within a few candidates looks each one up in
+the term's sorted postings by bisection; within many, in the term's dict of shares.
+Documents are met, summed and scaled through dict views, ``map``, ``bisect`` and
 ``itertools.compress``: no bytecode runs per posting. Every dict the scorer hands out
 may be a cached one: read-only. Field lengths come from the index's length columns.
 """
@@ -12,9 +14,10 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
+from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
 
@@ -26,7 +29,66 @@ K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
-CACHE_POSTINGS = 400_000  # cached postings in all, across terms (about 40 MB at most)
+CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
+_POSTING_BYTES = 16  # a term's posting in the cache: document, frequency, share in arrays
+_SCORE_BYTES = 100  # a word's score for one document, in a dict
+_SEEK_COST = 8  # a bisection costs about as much as this many postings read in turn
+
+
+class _Postings:
+    """One term's postings in one field: the documents, in order, and the term's frequency
+    in each; its BM25F share per document worked out when first needed (for all of them
+    only when a query scores every document that holds it)."""
+
+    __slots__ = ("_norms", "_scale", "_values", "by_doc", "ids", "tfs")
+
+    def __init__(
+        self, ids: array[int], tfs: array[float], scale: float, norms: list[float]
+    ) -> None:
+        self.ids, self.tfs = ids, tfs
+        self._scale, self._norms = scale, norms
+        self._values: array[float] | None = None
+        self.by_doc: dict[int, float] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _shares(self, ids: Iterable[int], tfs: Iterable[float]) -> Iterator[float]:
+        # scale * tf / (tf + norm), looped in C.
+        tfs = list(tfs)
+        norms = map(self._norms.__getitem__, ids)
+        return map(truediv, map(mul, repeat(self._scale), tfs), map(add, tfs, norms))
+
+    def values(self) -> array[float]:
+        """The share of each document of ``ids`` (8-byte floats: the very same numbers)."""
+        if self._values is None:
+            self._values = array("d", self._shares(self.ids, self.tfs))
+        return self._values
+
+    def holds(self, docnum: int) -> bool:
+        ids = self.ids
+        at = bisect_left(ids, docnum)
+        return at < len(ids) and ids[at] == docnum
+
+    def among(self, docs: Mapping[int, float]) -> tuple[list[int], Iterable[float]]:
+        """The documents of ``docs`` that hold the term, and their shares (``docs`` much
+        smaller than the postings: each one looked for by bisection, in C)."""
+        ids = self.ids
+        wanted = list(docs)
+        # Within ids[:-1]: a candidate past the last document stops on it, unequal.
+        at = list(map(bisect_left, repeat(ids), wanted, repeat(0), repeat(len(ids) - 1)))
+        found = list(map(eq, map(ids.__getitem__, at), wanted))
+        where = list(compress(at, found))
+        held = list(compress(wanted, found))
+        if self._values is not None:
+            return held, map(self._values.__getitem__, where)
+        return held, self._shares(held, map(self.tfs.__getitem__, where))
+
+    def shares(self) -> dict[int, float]:
+        """Document → share, for the documents that hold the term (read-only)."""
+        if self.by_doc is None:
+            self.by_doc = dict(zip(self.ids, self.values(), strict=True))
+        return self.by_doc
 
 
 class Scorer:
@@ -36,7 +98,7 @@ class Scorer:
         self._engine = engine
         self._doc_count = max(1, engine.doc_count)
         self._avg: dict[str, float] = {}
-        self._cache: OrderedDict[tuple[str, ...], dict[int, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, ...], _Postings | dict[int, float]] = OrderedDict()
         self._norm_cache: dict[str, list[float]] = {}
         self._cached = 0
 
@@ -63,31 +125,29 @@ class Scorer:
         idf = math.log(1.0 + (self._doc_count - df + 0.5) / (df + 0.5))
         return FIELD_BOOSTS[field] * idf * (K1 + 1.0)
 
-    def impacts(self, field: str, text: str) -> dict[int, float]:
-        """Document number → BM25F share of ``text`` in ``field``, for the documents that
-        hold it (cached: read-only)."""
+    def _postings(self, field: str, text: str) -> _Postings:
         key = (field, text)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
+            assert isinstance(cached, _Postings)
             return cached
         ids, tfs = self._engine.postings(field, text)
-        impacts: dict[int, float] = {}
-        if ids:
-            # scale * tf / (tf + norm), looped in C.
-            scale = self._scale(field, len(ids))
-            norms = map(self._norms(field).__getitem__, ids)
-            values = map(truediv, map(mul, repeat(scale), tfs), map(add, tfs, norms))
-            impacts = dict(zip(ids, values, strict=True))
-        self._remember(key, impacts)
-        return impacts
+        scale = self._scale(field, len(ids)) if ids else 0.0
+        postings = _Postings(ids, tfs, scale, self._norms(field) if ids else [])
+        self._remember(key, postings)
+        return postings
 
-    def _remember(self, key: tuple[str, ...], value: dict[int, float]) -> None:
+    def holds(self, field: str, text: str, docnum: int) -> bool:
+        """True when document ``docnum`` holds ``text`` in ``field``."""
+        return self._postings(field, text).holds(docnum)
+
+    def _remember(self, key: tuple[str, ...], value: _Postings | dict[int, float]) -> None:
         self._cache[key] = value
-        self._cached += len(value)
-        while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
+        self._cached += _bytes(value)
+        while self._cached > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
-            self._cached -= len(old)
+            self._cached -= _bytes(old)
 
     def word_scores(
         self, terms: list[tuple[str, str]], among: dict[int, float] | None = None
@@ -96,12 +156,26 @@ class Scorer:
 
         With ``among``, only those documents are scored (the others cannot match all words).
         """
+        # Each part's shares are added to the sums so far (from 0.0 when absent, which
+        # gives the share itself), looped in C; the parts in the same order as ever, so
+        # that the sums are the same to the last bit.
         if among is not None:
             # Only the candidates: the others cannot match every word.
             scores: dict[int, float] = {}
             for field, text in terms:
-                impacts = self.impacts(field, text)
-                _add(scores, impacts, among.keys() & impacts.keys())
+                postings = self._postings(field, text)
+                if not postings.ids:
+                    continue
+                if len(among) * _SEEK_COST < len(postings):
+                    _add(scores, *postings.among(among))
+                else:
+                    # The documents in both, met as dict keys in C (the smaller side
+                    # looked up in the other); the dict kept with the postings.
+                    if postings.by_doc is None:
+                        self._cached += _SCORE_BYTES * len(postings)
+                    shares = postings.shares()
+                    held = list(among.keys() & shares.keys())
+                    _add(scores, held, map(shares.__getitem__, held))
             return scores
         # A word's scores over all documents are kept with the postings: the same words
         # come back as a query is typed. Like every dict the scorer hands out, read-only.
@@ -109,17 +183,18 @@ class Scorer:
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
+            assert isinstance(cached, dict)
             return cached
-        parts = [d for d in (self.impacts(f, t) for f, t in terms) if d]
+        parts = [p for p in (self._postings(f, t) for f, t in terms) if p.ids]
         parts.sort(key=len, reverse=True)
-        scores = dict(parts[0]) if parts else {}  # a C-level copy of the biggest list
+        scores = dict(zip(parts[0].ids, parts[0].values(), strict=True)) if parts else {}
         for part in parts[1:]:
-            _add(scores, part, part.keys())
+            _add(scores, part.ids, part.values())
         self._remember(key, scores)
         return scores
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
-        return sum(len(self.impacts(f, t)) for f, t in terms)
+        return sum(len(self._postings(f, t)) for f, t in terms)
 
     def option_scores(
         self, option: Option, among: dict[int, float] | None = None
@@ -194,16 +269,17 @@ class Scorer:
                 if not total:
                     break
                 part = self.clause_scores(clause, among=total)
-                _add(total, part, part.keys())
+                _add(total, part.keys(), part.values())
         else:
             total = {}
             matched: dict[int, float] = {}
             for clause in clauses:
-                for doc, score in self.clause_scores(clause).items():
-                    total[doc] = total.get(doc, 0.0) + score
-                    matched[doc] = matched.get(doc, 0.0) + clause.weight
+                scores = self.clause_scores(clause)
+                _add(total, scores.keys(), scores.values())
+                _add(matched, scores.keys(), repeat(clause.weight))
             weight = sum(c.weight for c in clauses)
-            total = {d: s * matched[d] / weight for d, s in total.items()}
+            shares = map(mul, total.values(), map(matched.__getitem__, total.keys()))
+            total = dict(zip(total.keys(), map(truediv, shares, repeat(weight)), strict=True))
         # The cut from the scores alone (no pair to build per document), then the pairs at
         # or above it picked out in C.
         top = heapq.nlargest(limit + 1, total.values())
@@ -222,15 +298,18 @@ class Scorer:
         return sorted(((score, doc) for doc, score in chosen), reverse=True)
 
 
-def _add(scores: dict[int, float], part: Mapping[int, float], docs: AbstractSet[int]) -> None:
-    """``scores[d] += part[d]`` for each of ``docs`` (from 0 when absent), looped in C:
-    the same sums as a Python loop, without a bytecode per posting."""
-    have = scores.keys() & docs
-    fresh = docs - have
-    scores.update(
-        zip(have, map(add, map(scores.__getitem__, have), map(part.__getitem__, have)), strict=True)
-    )
-    scores.update(zip(fresh, map(part.__getitem__, fresh), strict=True))
+def _bytes(cached: _Postings | dict[int, float]) -> int:
+    if isinstance(cached, dict):
+        return len(cached) * _SCORE_BYTES
+    return len(cached) * (_POSTING_BYTES + (_SCORE_BYTES if cached.by_doc is not None else 0))
+
+
+def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
+    """``scores[d] += share`` for each of ``docs`` (each once; from 0.0 when absent),
+    looped in C: the same sums as a Python loop, without a bytecode per posting."""
+    docs = docs if isinstance(docs, list) else list(docs)
+    sums = map(add, map(scores.get, docs, repeat(0.0)), shares)
+    scores.update(zip(docs, sums, strict=True))
 
 
 def _both(total: dict[int, float], scores: dict[int, float]) -> dict[int, float]:
