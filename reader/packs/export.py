@@ -81,7 +81,15 @@ def _pack_header(content: ContentSet) -> PackHeader:
     except OSError as error:
         raise PackError(f"contenu illisible ({os_reason(error)})") from error
     created = content_date(manifest) or UNDATED
-    header = PackHeader(created, f"{APP_NAME} {__version__}", manifest.wiki, tuple(files))
+    header = PackHeader(
+        created,
+        f"{APP_NAME} {__version__}",
+        manifest.wiki,
+        tuple(files),
+        aliases=manifest.aliases(),
+        missing_media=tuple(sorted(manifest.missing_media())),
+        unavailable_pages=manifest.unavailable_pages(),
+    )
     # What the importer would refuse is not written: the same checks, caps included.
     parse_header(header_bytes(header), Caps())
     return header

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from reader.content.manifest import page_path
+from reader.content.ids import clean_id
+from reader.content.manifest import (
+    ALIASES_KEY,
+    MISSING_MEDIA_KEY,
+    UNAVAILABLE_KINDS,
+    UNAVAILABLE_PAGES_KEY,
+    page_path,
+)
 from reader.packs.dates import normal_date
 from reader.packs.errors import PackError
 from reader.packs.names import name_key, name_problem, shown
@@ -75,6 +83,19 @@ class PackHeader:
     wiki: str
     files: tuple[PackFile, ...]
     version: int = VERSION
+    # What a refresh learnt about the wiki around the pages, kept as the content set keeps
+    # it (optional keys of the manifest, written only when not empty):
+    aliases: Mapping[str, str] = field(default_factory=dict)  # namespace link → page held
+    missing_media: tuple[str, ...] = ()  # media ids the wiki said it does not have
+    unavailable_pages: Mapping[str, str] = field(default_factory=dict)  # id → login|missing
+
+    def manifest_extra(self) -> dict[str, Any]:
+        """These, as a content set's manifest keeps them (``Manifest.extra``)."""
+        return {
+            ALIASES_KEY: dict(self.aliases),
+            MISSING_MEDIA_KEY: list(self.missing_media),
+            UNAVAILABLE_PAGES_KEY: dict(self.unavailable_pages),
+        }
 
     @property
     def pages(self) -> tuple[PackFile, ...]:
@@ -111,6 +132,13 @@ def header_bytes(header: PackHeader) -> bytes:
         "wiki": header.wiki,
         "files": files,
     }
+    for key, value in (
+        (ALIASES_KEY, dict(sorted(header.aliases.items()))),
+        (MISSING_MEDIA_KEY, sorted(header.missing_media)),
+        (UNAVAILABLE_PAGES_KEY, dict(sorted(header.unavailable_pages.items()))),
+    ):
+        if value:
+            data[key] = value
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -164,6 +192,50 @@ def _file(raw: Any, number: int) -> PackFile:
     return PackFile(path, kind, file_id, revision, size, sha256, **optional)
 
 
+def _page_id(value: Any, key: str) -> str:
+    """A page id as DokuWiki writes them (already clean), or a :class:`PackError`."""
+    if not isinstance(value, str) or not value or len(value) > 255 or clean_id(value) != value:
+        raise PackError(f"manifeste invalide : identifiant de page mal formé dans « {key} »")
+    return value
+
+
+def _extras(raw: dict[str, Any], pages: set[str], caps: Caps) -> dict[str, Any]:
+    """The optional keys of what a refresh learnt about the wiki, each checked: an alias
+    leads to a page of the pack; a media id is printable; an unavailable page is a page
+    id, refused or missing."""
+    aliases, missing, unavailable = (
+        raw.get(ALIASES_KEY, {}),
+        raw.get(MISSING_MEDIA_KEY, []),
+        raw.get(UNAVAILABLE_PAGES_KEY, {}),
+    )
+    if not isinstance(aliases, dict) or not isinstance(unavailable, dict):
+        raise PackError(f"manifeste invalide : « {ALIASES_KEY} » ou « {UNAVAILABLE_PAGES_KEY} »")
+    if not isinstance(missing, list):
+        raise PackError(f"manifeste invalide : « {MISSING_MEDIA_KEY} » n'est pas une liste")
+    if max(len(aliases), len(missing), len(unavailable)) > caps.max_files:
+        raise PackError("manifeste invalide : trop d'identifiants hors des fichiers")
+    for link, page in aliases.items():
+        _page_id(link, ALIASES_KEY)
+        if page not in pages:
+            raise PackError(f"manifeste invalide : « {ALIASES_KEY} » mène hors du paquet")
+    for media_id in missing:
+        if not isinstance(media_id, str) or not media_id.isprintable() or len(media_id) > 255:
+            raise PackError(
+                f"manifeste invalide : identifiant mal formé dans « {MISSING_MEDIA_KEY} »"
+            )
+    for page, kind in unavailable.items():
+        _page_id(page, UNAVAILABLE_PAGES_KEY)
+        if kind not in UNAVAILABLE_KINDS:
+            raise PackError(
+                f"manifeste invalide : raison inconnue dans « {UNAVAILABLE_PAGES_KEY} »"
+            )
+    return {
+        "aliases": dict(aliases),
+        "missing_media": tuple(missing),
+        "unavailable_pages": dict(unavailable),
+    }
+
+
 def _check_caps(files: list[PackFile], caps: Caps) -> None:
     for f in files:
         cap = caps.max_page_bytes if f.kind == PAGE else caps.max_media_bytes
@@ -213,4 +285,5 @@ def parse_header(data: bytes, caps: Caps) -> PackHeader:
     _check_caps(files, caps)
     # Pages first, in reading order, then media: the order the content set keeps.
     ordered = [f for f in files if f.kind == PAGE] + [f for f in files if f.kind == MEDIA]
-    return PackHeader(created, app, wiki, tuple(ordered), VERSION)
+    extras = _extras(raw, {f.id for f in files if f.kind == PAGE}, caps)
+    return PackHeader(created, app, wiki, tuple(ordered), VERSION, **extras)

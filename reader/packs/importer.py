@@ -157,6 +157,9 @@ def _changes(
         and all(held[f.id] == f.sha256 for f in header.pages)
         and {(m.id, m.sha256) for m in manifest.media} == {(f.id, f.sha256) for f in header.media}
         and manifest.wiki == header.wiki
+        and manifest.aliases() == header.aliases
+        and manifest.missing_media() == frozenset(header.missing_media)
+        and manifest.unavailable_pages() == header.unavailable_pages
     )
     return changes, lines, same
 
@@ -179,7 +182,7 @@ def _set_manifest(header: PackHeader, pack_name: str, media_of: dict[str, list[s
         media=media,
         created=header.created,
         note=f"Importé depuis {pack_name}.",
-        extra={PAGE_MEDIA_KEY: media_of},
+        extra={PAGE_MEDIA_KEY: media_of, **header.manifest_extra()},
     )
 
 

@@ -187,7 +187,7 @@ def verify_pack(
             if problem:
                 warnings.append(f"Page {entry.id} : {problem}")
         size = reader.size
-    library = Library(tuple(built[f.id] for f in header.pages))
+    library = Library(tuple(built[f.id] for f in header.pages), aliases=dict(header.aliases))
     if next(library.questions(), None) is None:
         raise PackError("le paquet ne contient aucune question")
     return VerifiedPack(path, size, header, library, media_of, tuple(warnings))

@@ -44,9 +44,11 @@ def install(
     pages: dict[str, bytes],
     media: dict[str, bytes] | None = None,
     date: str = "2026-05-10T08:00:00Z",
+    extra: dict[str, object] | None = None,
 ) -> Path:
     """Commit a user content set of ``pages`` and ``media`` (every page dated ``date``) in
-    the store of ``paths``, as a refresh would; returns its folder."""
+    the store of ``paths``, as a refresh would (``extra``: what its manifest keeps beside
+    the entries); returns its folder."""
     store = UserStore(paths.data)
     staged = store.stage()
     entries, media_entries = [], []
@@ -60,7 +62,9 @@ def install(
         (staged / path).parent.mkdir(parents=True, exist_ok=True)
         (staged / path).write_bytes(data)
         media_entries.append(MediaEntry(media_id, path, sha(data)))
-    manifest = Manifest("https://wiki.example/", tuple(entries), tuple(media_entries), date)
+    manifest = Manifest(
+        "https://wiki.example/", tuple(entries), tuple(media_entries), date, extra=extra or {}
+    )
     write_set_manifest(staged, manifest)
     return store.commit(staged)
 

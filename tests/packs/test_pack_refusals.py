@@ -150,6 +150,14 @@ def hidden_by_the_directory(good: Path, out: Path) -> Path:
     return out
 
 
+def alias_out_of_the_pack(good: Path, out: Path) -> Path:
+    return rebuilt(good, out, manifest=lambda m: m.update(page_aliases={"faq": "prive:comptes"}))
+
+
+def unknown_reason_for_a_page(good: Path, out: Path) -> Path:
+    return rebuilt(good, out, manifest=lambda m: m.update(unavailable_pages={"faq:x": "<b>"}))
+
+
 CASES = {
     "flipped byte in a member's data": (flipped_byte, "livraison.txt"),
     "same-length edit of a page": (same_length_edit, "empreinte"),
@@ -171,6 +179,8 @@ CASES = {
     "small pack inflating to a lot": (small_pack_inflating_to_a_lot, "bombe"),
     "not a ZIP at all": (not_a_zip, "pas une archive ZIP"),
     "central directory disagreeing": (hidden_by_the_directory, "répertoire central"),
+    "namespace link to a page not in the pack": (alias_out_of_the_pack, "hors du paquet"),
+    "unknown reason a page is unavailable": (unknown_reason_for_a_page, "raison inconnue"),
 }
 
 

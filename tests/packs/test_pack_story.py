@@ -178,3 +178,32 @@ def test_an_exported_pack_can_be_read_by_the_other_accounts_of_the_machine(
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # as open() would make it
+
+
+def test_what_a_refresh_learnt_about_the_wiki_travels_with_the_pack(
+    tmp_path: Path, faq: Faq
+) -> None:
+    """The village's refresh followed a namespace link (``faq:`` is the page
+    faq:livraison), was told a document is missing from the wiki and was refused a page:
+    the farm reads the same, with no connection to learn it again."""
+    learnt = {
+        "page_aliases": {"faq": "faq:livraison"},
+        "missing_media": ["faq:tarifs.pdf"],
+        "unavailable_pages": {"prive:comptes": "login"},
+    }
+    home, farm = tmp_path / "village", tmp_path / "farm"
+    install(Paths.under(home), PAGES, MEDIA, NEWER, extra=learnt)
+    pack = tmp_path / "contenu.faqpack"
+
+    assert faq("pack", "export", str(pack), home=home).code == 0
+    imported = faq("pack", "import", str(pack), home=farm)
+
+    assert imported.code == 0, imported.err
+    manifest = load_library(Paths.under(farm)).content.manifest
+    assert manifest.aliases() == {"faq": "faq:livraison"}
+    assert manifest.missing_media() == {"faq:tarifs.pdf"}
+    assert manifest.unavailable_pages() == {"prive:comptes": "login"}
+    farm_library = load_library(Paths.under(farm)).library
+    assert farm_library.page("faq") is farm_library.page("faq:livraison") is not None
+    again = faq("pack", "import", str(pack), home=farm)
+    assert again.code == 0 and "rien n'a changé" in again.out  # the same content: no new set
