@@ -34,11 +34,12 @@ def give_usual_mode(fd: int) -> None:
         os.fchmod(fd, _MODE[0])
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     A reader sees the old file or the new one, never a half-written one, even if the
-    process is killed in the middle.
+    process is killed in the middle. ``durable`` false skips the flush to the disk (a
+    cache entry that checks itself when read: after a power cut it may be empty).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,8 +50,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         give_usual_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -60,9 +62,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     """Write UTF-8 ``text`` atomically (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -1,5 +1,6 @@
-"""How a big index is built: postings pooled without one big sort, a big library built in a
-process of its own (the window's thread is not held up), same index either way."""
+"""How a big index is built: postings pooled without one big sort, written a block at a
+time to what Whoosh's own writer would write, a big library built in a process of its own
+(the window's thread is not held up), same index either way."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.search import SearchIndex
+from reader.search import SearchIndex, engine, engine_write
 from reader.search import cache as cache_module
-from reader.search.engine import TermPool
+from reader.search.documents import documents as engine_documents
+from reader.search.documents import rows
+from reader.search.engine_write import TermPool
+from reader.search.tables import Tables
 from tests.search_support import wiki_library
 
 
@@ -55,7 +59,7 @@ class _Store:
 def test_the_pool_gives_the_postings_in_whooshs_sorted_order(limitmb: int) -> None:
     rng = random.Random(3)
     postings = []
-    for docnum in range(3000):
+    for docnum in range(12000):  # about 2 MB of postings: past 1 MB, runs on disk
         for field in ("title", "body"):
             for word in {rng.choice("abcdefghijklmnop") * rng.randint(1, 3) for _ in range(9)}:
                 postings.append((field, word.encode(), docnum, float(rng.randint(1, 4)), None))
@@ -110,3 +114,80 @@ def test_a_failed_build_process_falls_back_to_the_thread(
         assert index.search("formation obligatoire").hits
     finally:
         index.close()
+
+
+def _everything(index: engine.Engine) -> tuple[object, ...]:
+    """What an index holds: each term's info and postings, the field lengths, the ids."""
+    (leaf, _), *others = index._leaves
+    assert not others
+    terms = sorted((f, t) for f, t in leaf._terms.terms() if f != "id")
+    infos = []
+    for field, term in terms:
+        info = leaf._terms.term_info(field, term)
+        stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+        infos.append((field, term, stats, info.max_weight(), index.postings(field, term.decode())))
+    lengths = [index.lengths(field) for field in ("title", "title_folded", "body", "context")]
+    ids = [index.question_id(n) for n in range(index.doc_count_all)]
+    return tuple(infos), lengths, ids
+
+
+def _whoosh_writes(documents: list[engine.Document]) -> engine.Engine:
+    """The index Whoosh's own writer makes of ``documents`` (``add_document``, commit)."""
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.writing import SegmentWriter
+
+    ix = engine._MemoryStorage().create_index(engine._schema())
+    codec = W3Codec(blocklimit=engine.BLOCK_POSTINGS, compression=engine.BLOCK_COMPRESSION)
+    writer = SegmentWriter(ix, codec=codec)
+    for document in documents:
+        writer.add_document(**{**document, "id": document["id"].encode("utf-8")})
+    writer.commit()
+    return engine.Engine(ix)
+
+
+def _many_documents(count: int) -> list[engine.Document]:
+    rng = random.Random(5)
+    words = [f"mot{n}" for n in range(400)]
+
+    def terms(size: int) -> str:
+        return " ".join(rng.choice(words[: rng.randint(5, 400)]) for _ in range(size))
+
+    return [
+        {
+            "id": f"faq:p{n // 50}#question-{n}",
+            "page": f"faq:p{n // 50}",
+            "title": terms(6),
+            "title_folded": terms(6),
+            "body": terms(rng.randint(0, 300)),
+            "context": terms(3),
+        }
+        for n in range(count)
+    ]
+
+
+def test_the_index_holds_what_whooshs_own_writer_would_write() -> None:
+    documents = list(engine_documents(rows(wiki_library()), Tables()))
+    assert _everything(engine.in_memory(documents)) == _everything(_whoosh_writes(documents))
+
+
+def test_a_build_past_the_pools_memory_gives_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = _many_documents(3000)
+    whole = engine.in_memory(documents)
+    monkeypatch.setattr(engine_write, "WRITER_MB", 1)
+    spilled = []
+    real_save = engine_write.TermPool.save
+
+    def save(pool: engine_write.TermPool) -> None:
+        spilled.append(bool(pool._fields))
+        real_save(pool)
+
+    monkeypatch.setattr(engine_write.TermPool, "save", save)
+    engine.write_folder(tmp_path, documents)
+    assert any(spilled)  # sorted runs on disk, merged by Whoosh's own commit
+    on_disk = engine.open_files({p.name: p.read_bytes() for p in tmp_path.iterdir()})
+    assert _everything(on_disk) == _everything(whole)
+    # In memory the pool never spills (Whoosh could not read its runs back from there).
+    spilled.clear()
+    assert _everything(engine.in_memory(documents)) == _everything(whole) and not any(spilled)

@@ -205,7 +205,8 @@ class PageCache:
         }
         try:
             text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-            atomic_write_text(self.folder / name, text)
+            # Not flushed to the disk: an entry a power cut empties is converted again.
+            atomic_write_text(self.folder / name, text, durable=False)
         except OSError as error:  # read-only or full: carry on without writing
             self._writable = False
             log.debug("page cache not writable (%s): pages are converted each time", error)

@@ -212,12 +212,32 @@ _FIND_EACH = 24  # up to this many words, each is looked for on its own
 _APOSTROPHES_SET = frozenset(_APOSTROPHES)
 
 
+class _Terms(dict[str, str]):
+    """Raw word → its stemmed (or its folded) terms, space-separated, "" for a stop word;
+    worked out the first time a word is asked for."""
+
+    def __init__(self, folded: bool) -> None:
+        super().__init__()
+        self._folded = folded
+
+    def __missing__(self, raw: str) -> str:
+        parts = _parts(raw)
+        if self._folded:
+            terms = " ".join(folded for _, _, folded, _ in parts)
+        else:
+            terms = " ".join(stem for *_, stems in parts for stem in stems)
+        if len(self) > _CACHE_MAX:
+            self.clear()
+        self[raw] = terms
+        return terms
+
+
+_stemmed_terms = _Terms(folded=False)
+_folded_terms = _Terms(folded=True)
+
+
 def index_terms(text: str) -> tuple[str, str]:
     """The stemmed and the folded terms of ``text``, each space-separated, for indexing."""
-    stemmed: list[str] = []
-    folded: list[str] = []
-    for raw in WORD.findall(text):
-        for _, _, word, stems in _parts(raw):
-            folded.append(word)
-            stemmed.extend(stems)
-    return " ".join(stemmed), " ".join(folded)
+    words = WORD.findall(text)  # looked up and joined in C: most words were met before
+    stemmed = " ".join(filter(None, map(_stemmed_terms.__getitem__, words)))
+    return stemmed, " ".join(filter(None, map(_folded_terms.__getitem__, words)))

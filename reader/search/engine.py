@@ -1,4 +1,5 @@
-"""The one module that talks to Whoosh: index files written, opened, updated and read.
+"""The one module that talks to Whoosh (with its writing half,
+:mod:`reader.search.engine_write`): index files written, opened, updated and read.
 
 Whoosh keeps the postings (which questions hold a term, how often) and the field lengths;
 everything else of the search (analysis, ranking, coverage, snippets) is the reader's own
@@ -11,16 +12,17 @@ Python and asks this module through a small interface:
   question id of a document;
 - :func:`french_stem`: the Snowball French stemmer Whoosh ships.
 
-Whoosh's postings and columns are read below its public API, so this module is written for
-one release (:data:`WHOOSH_VERSION`) and refuses to load with another (:class:`EngineError`),
-rather than give wrong results. It imports Whoosh without the modules Whoosh imports but
-the reader never runs (:mod:`reader.search.lean_import`).
+Whoosh's postings and columns are read and written below its public API, so this module
+is written for one release (:data:`WHOOSH_VERSION`) and refuses to load with another
+(:class:`EngineError`), rather than give wrong results. It imports Whoosh without the
+modules Whoosh imports but the reader never runs (:mod:`reader.search.lean_import`).
 """
 
 from __future__ import annotations
 
 import functools
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate
 from pathlib import Path
@@ -69,14 +71,14 @@ import_lean(
 )
 
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield  # noqa: E402
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield  # noqa: E402
 from whoosh.columns import VarBytesColumn  # noqa: E402
 from whoosh.fields import COLUMN, ID, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
+from whoosh.formats import Format  # noqa: E402
 from whoosh.index import Index  # noqa: E402
 from whoosh.reading import TermNotFound  # noqa: E402
 from whoosh.util.numeric import byte_to_length  # noqa: E402
-from whoosh.writing import PostingPool, SegmentWriter  # noqa: E402
 
 Document = Mapping[str, str]
 """One question in the index: ``id`` (the question id), ``page`` (its page id), and the
@@ -113,83 +115,35 @@ class _TermsTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped: it
             yield token
 
 
+class Counts(Format):  # type: ignore[misc]
+    """Whoosh's ``Frequency`` format without the frequency written again as each posting's
+    value: the weight beside it is already the frequency times the field's boost (a third
+    of the postings file, before compression)."""
+
+    posting_size = 0
+
+    def word_values(self, value: str, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        counts = Counter(token.text for token in analyzer(value, **kwargs))
+        return ((w, n, float(n) * self.field_boost, b"") for w, n in counts.items())
+
+
 def _schema() -> Schema:
     """A fresh schema (Whoosh schemas are mutable; never share one). No positions (no
     phrase queries) and nothing stored: the id is a column, read without unpickling."""
-    terms = {
-        field: TEXT(analyzer=_TermsTokenizer(), phrase=False, field_boost=boost)
-        for field, boost in FIELD_BOOSTS.items()
-    }
+    terms = {}
+    for field, boost in FIELD_BOOSTS.items():
+        terms[field] = TEXT(analyzer=_TermsTokenizer(), phrase=False)
+        terms[field].format = Counts(boost)
     return Schema(id=COLUMN(VarBytesColumn()), page=ID(), **terms)
 
 
-class TermPool(PostingPool):  # type: ignore[misc]  # an untyped Whoosh base
-    """Whoosh's posting pool without its one big sort, which holds the GIL for a second.
-
-    Whoosh's pool keeps every posting in one list and sorts it at commit. Documents come
-    in docnum order, so each term's postings already are: here they are filed by field and
-    term as they come, and only the field names and each field's terms are sorted (from a
-    generator that lets other threads run). Spilled runs are written in the same order.
-    """
-
-    def __init__(self, tempstore: Any, segment: Any, limitmb: int) -> None:
-        super().__init__(tempstore, segment, limitmb=limitmb)
-        self._fields: dict[str, dict[bytes, list[Any]]] = {}
-
-    def add(self, item: tuple[str, bytes, int, float, Any]) -> None:
-        fieldname, tbytes = item[0], item[1]
-        terms = self._fields.get(fieldname)
-        if terms is None:
-            terms = self._fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        postings = terms.get(tbytes)
-        if postings is None:
-            terms[tbytes] = [item]
-        else:
-            postings.append(item)
-        # Whoosh's own estimate of a posting's bytes.
-        self.currentsize += 150 + len(fieldname) + 2 * len(tbytes) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
-
-    def _sorted(self) -> Iterator[Any]:
-        fields, self._fields = self._fields, {}
-        for fieldname in sorted(fields):
-            terms = fields.pop(fieldname)
-            for tbytes in sorted(terms):
-                postings = terms.pop(tbytes)
-                postings.sort()  # already in order: a linear check
-                yield from postings
-
-    def save(self) -> None:
-        if self._fields:
-            path, f = self._new_run()
-            self._write_run(f, self._sorted())
-            self._add_run(path)
-        self.currentsize = 0
-
-    def items(self, maxfiles: int = 128) -> Iterator[Any]:
-        if not self.runs:
-            return self._sorted()
-        return super().items(maxfiles)  # type: ignore[no-any-return]  # untyped Whoosh
-
-
-def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) -> None:
-    """One writer: delete the documents of ``pages``, add ``documents``, commit."""
-    codec = W3Codec(blocklimit=BLOCK_POSTINGS, compression=BLOCK_COMPRESSION)
-    writer = ix.writer(timeout=5.0, limitmb=WRITER_MB, codec=codec)
-    if isinstance(writer, SegmentWriter) and type(writer.pool) is PostingPool:
-        # Whoosh's ``ix.writer(poolclass=…)`` takes the argument but ignores it.
-        writer.pool = TermPool(writer._tempstorage, writer.newsegment, WRITER_MB)
-    try:
-        for page in pages:
-            writer.delete_by_term("page", page)
-        for document in documents:
-            writer.add_document(**{**document, "id": document["id"].encode("utf-8")})
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+def field_lengths(perdoc: Any, field: str, count: int) -> list[int]:
+    """The length of ``field`` in each of the ``count`` documents (as Whoosh rounds it)."""
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    if column is None:
+        return [0] * count
+    raw = bytes(column._dbfile.get(column._basepos, column._count))
+    return [_LENGTH_OF_BYTE[b] for b in raw] + [0] * (count - len(raw))  # trailing 0s
 
 
 class _MemoryStorage(RamStorage):  # type: ignore[misc]  # an untyped Whoosh base
@@ -198,6 +152,12 @@ class _MemoryStorage(RamStorage):  # type: ignore[misc]  # an untyped Whoosh bas
 
     def temp_storage(self, name: str | None = None) -> _MemoryStorage:
         return _MemoryStorage()
+
+
+def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) -> None:
+    from reader.search.engine_write import write  # the writer's half of this module
+
+    write(ix, documents, pages)
 
 
 def write_folder(folder: Path, documents: Iterable[Document]) -> None:
@@ -332,14 +292,7 @@ class Engine:
         """The length (in terms, as Whoosh rounds it) of ``field`` in each document."""
         lengths: list[int] = []
         for leaf, _ in self._leaves:
-            count = leaf.doc_count_all()
-            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-            if column is None:
-                lengths.extend([0] * count)
-                continue
-            raw = bytes(column._dbfile.get(column._basepos, column._count))
-            lengths.extend(_LENGTH_OF_BYTE[b] for b in raw)
-            lengths.extend([0] * (count - len(raw)))  # trailing documents of length 0
+            lengths += field_lengths(leaf._perdoc, field, leaf.doc_count_all())
         return lengths
 
     def question_ids(self) -> list[str]:

@@ -19,7 +19,6 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|wiki):[^>]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MARKUP = re.compile(r"(^|\s)(?:#{1,6}|[*+-]|\d+\.|>)\s+|[*_`~|]{1,3}", re.M)
-_SPACES = re.compile(r"\s+")
 
 SNIPPET_CHARS = 180
 
@@ -32,7 +31,7 @@ def plain_text(markdown: str) -> str:
     text = _AUTOLINK.sub(" ", text)
     text = _HTML_TAG.sub(" ", text)
     text = _MARKUP.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # what ``\s+`` → " " then strip() gives, faster
 
 
 MARK = "<mark>"

@@ -53,7 +53,10 @@ class Tables:
         if written is None:
             written = self._written = {w for words in self.forms.values() for w in words}
         forms = self.forms
-        for raw in WORD.findall(text):
+        words = WORD.findall(text)
+        if written.issuperset(words):  # mostly: a text's words were met before
+            return
+        for raw in words:
             if raw not in written:
                 written.add(raw)
                 for term in word_terms(raw):
