@@ -315,7 +315,8 @@ def _bytes(cached: _Postings | dict[int, float]) -> int:
     if isinstance(cached, dict):
         return len(cached) * _SCORE_BYTES
     values = _VALUE_BYTES if cached.has_values else 0
-    return len(cached) * (_POSTING_BYTES + values + (_SCORE_BYTES if cached.by_doc is not None else 0))
+    scores = _SCORE_BYTES if cached.by_doc is not None else 0
+    return len(cached) * (_POSTING_BYTES + values + scores)
 
 
 def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
