@@ -20,6 +20,7 @@ the reader never runs (:mod:`reader.search.lean_import`).
 from __future__ import annotations
 
 import functools
+import struct
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate
@@ -374,7 +375,8 @@ def _read_postings(matcher: Any, ids: array[int], weights: array[float]) -> None
             same = 1.0 if raw_weights is None else raw_weights
             weights.extend(array("f", (same,)) * len(raw_ids))
         else:
-            weights.extend(array("f", raw_weights))
+            # Packed in one call: filling an array item by item parses each float again.
+            weights.frombytes(struct.pack(f"{len(raw_weights)}f", *raw_weights))
         if matcher._lastblock:
             break
         matcher._next_block()
