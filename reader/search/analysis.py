@@ -154,7 +154,7 @@ def word_terms(raw: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
-def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, tuple[Token, ...]]:
+def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, list[Token]]:
     """Each folded form and stem of the words of ``text`` → their tokens, in text order.
 
     With ``only``, the words written otherwise are skipped, not analysed: given the words
@@ -169,7 +169,7 @@ def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, 
             for stem in stems:
                 if stem != folded:
                     positions.setdefault(stem, []).append(token)
-    return {key: tuple(found) for key, found in positions.items()}
+    return positions
 
 
 def _words(text: str) -> Iterator[tuple[int, str]]:
