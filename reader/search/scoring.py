@@ -68,7 +68,15 @@ class _Postings:
         """The share of each document of ``ids``: a list, not an array, as its floats are
         read back many times (an array would box each one again, and costs more to fill)."""
         if self._values is None:
-            self._values = list(self._shares(self.ids, self.tfs))
+            ids, tfs = self.ids, self.tfs
+            if tfs and tfs.tobytes() == tfs[:1].tobytes() * len(tfs):
+                # The same frequency everywhere (a title's word, once, times the field's
+                # boost): scale * tf once for all, the very same numbers in two steps.
+                tf = tfs[0]
+                norms = map(add, repeat(tf), map(self._norms.__getitem__, ids))
+                self._values = list(map(truediv, repeat(self._scale * tf), norms))
+            else:
+                self._values = list(self._shares(ids, tfs))
         return self._values
 
     def holds(self, docnum: int) -> bool:
