@@ -154,22 +154,23 @@ def word_terms(raw: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
-def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, tuple[Token, ...]]:
+def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, list[Token]]:
     """Each folded form and stem of the words of ``text`` → their tokens, in text order.
 
     With ``only``, the words written otherwise are skipped, not analysed: given the words
     with some terms (``Tables.words_with``), the tokens of those terms are the same.
     """
     positions: dict[str, list[Token]] = {}
+    new = tuple.__new__  # a named tuple's own __new__ is a Python function: one call more
     for start, raw in _words(text) if only is None else _words_among(text, only):
         for offset, surface, folded, stems in _parts(raw):
             begin = start + offset
-            token = Token(surface, folded, stems, begin, begin + len(surface))
+            token = new(Token, (surface, folded, stems, begin, begin + len(surface)))
             positions.setdefault(folded, []).append(token)
             for stem in stems:
                 if stem != folded:
                     positions.setdefault(stem, []).append(token)
-    return {key: tuple(found) for key, found in positions.items()}
+    return positions
 
 
 def _words(text: str) -> Iterator[tuple[int, str]]:

@@ -35,8 +35,9 @@ from reader.search.results import MatchedWord, MatchKind
 
 _LETTERS = re.compile(r"[^\W_]+")
 
-QuestionWords = Mapping[str, tuple[Token, ...]]
-"""One text of a question: each folded word and stem → the words of the text with it."""
+QuestionWords = Mapping[str, Sequence[Token]]
+"""One text of a question: each folded word and stem → the words of the text with it
+(read-only)."""
 
 _KIND_OF_WAY: dict[str, MatchKind] = {
     "completion": "completion",
@@ -46,7 +47,7 @@ _KIND_OF_WAY: dict[str, MatchKind] = {
 }
 
 
-class TermsOnly(Mapping[str, tuple[Token, ...]]):
+class TermsOnly(Mapping[str, Sequence[Token]]):
     """A text known only by which terms it has, not by its words: enough to tell what a
     question lacks (``Coverage.missing``), not how its words matched."""
 
@@ -56,7 +57,7 @@ class TermsOnly(Mapping[str, tuple[Token, ...]]):
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and self._has(term)
 
-    def __getitem__(self, term: str) -> tuple[Token, ...]:
+    def __getitem__(self, term: str) -> Sequence[Token]:
         if term in self:
             return ()
         raise KeyError(term)

@@ -21,6 +21,7 @@ modules Whoosh imports but the reader never runs (:mod:`reader.search.lean_impor
 from __future__ import annotations
 
 import functools
+import struct
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -322,12 +323,16 @@ def _read_postings(matcher: Any, ids: array[int], weights: array[float]) -> None
     while matcher.is_active():
         matcher._read_data()
         raw_ids, raw_weights = matcher._data[0], matcher._data[1]
-        ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
+        if matcher._byteids:
+            ids.extend(raw_ids)
+        else:
+            ids.fromlist(list(accumulate(raw_ids)))  # extend() would grow it item by item
         if raw_weights is None or isinstance(raw_weights, float):  # all 1.0, or all the same
             same = 1.0 if raw_weights is None else raw_weights
             weights.extend(array("f", (same,)) * len(raw_ids))
         else:
-            weights.extend(array("f", raw_weights))
+            # Packed in one call: filling an array item by item parses each float again.
+            weights.frombytes(struct.pack(f"{len(raw_weights)}f", *raw_weights))
         if matcher._lastblock:
             break
         matcher._next_block()

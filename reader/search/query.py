@@ -259,8 +259,9 @@ class KnownTerms:
     """How many questions hold a term, as one open index says, remembered.
 
     The plan asks about the same terms (and their synonyms) at every keystroke; the index
-    does not change while it is open, so what it said stays true. Bounded: a long session
-    of odd queries starts again rather than grow.
+    does not change while it is open, so what it said stays true: the frequencies, whether
+    a word's terms are known and which synonyms of a word or phrase it knows. Bounded: a
+    long session of odd queries starts again rather than grow.
     """
 
     LIMIT = 50_000
@@ -268,6 +269,9 @@ class KnownTerms:
     def __init__(self, index: Frequencies) -> None:
         self._index = index
         self._seen: dict[tuple[str, str], int] = {}
+        self._known: dict[tuple[tuple[str, str], ...], bool] = {}
+        self._table: SynonymTable | None = None  # the table ``_synonyms`` was found in
+        self._synonyms: dict[synonyms.Key, tuple[Option, ...]] = {}
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
         key = (fieldname, text)
@@ -278,11 +282,38 @@ class KnownTerms:
             found = self._seen[key] = self._index.doc_frequency(fieldname, text)
         return found
 
+    def known(self, pairs: tuple[tuple[str, str], ...]) -> bool:
+        """True when the index holds one of the (field, term) ``pairs``."""
+        found = self._known.get(pairs)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[pairs] = any(self.doc_frequency(f, t) > 0 for f, t in pairs)
+        return found
+
+    def synonyms(self, words: list[Token], table: SynonymTable) -> tuple[Option, ...]:
+        """The options of the other ways to say ``words`` in ``table`` that the index knows."""
+        if table is not self._table:
+            self._table, self._synonyms = table, {}
+        key = synonyms.key_of(words)
+        found = self._synonyms.get(key)
+        if found is None:
+            if len(self._synonyms) >= self.LIMIT:
+                self._synonyms.clear()
+            found = self._synonyms[key] = tuple(_find_synonyms(key, self, table))
+        return found
+
 
 def _synonyms(words: list[Token], index: Frequencies, table: SynonymTable) -> list[Option]:
     """The other ways to say ``words`` that the index knows, as options."""
+    if isinstance(index, KnownTerms):
+        return list(index.synonyms(words, table))
+    return _find_synonyms(synonyms.key_of(words), index, table)
+
+
+def _find_synonyms(key: synonyms.Key, index: Frequencies, table: SynonymTable) -> list[Option]:
     options = []
-    for alternative in table.get(synonyms.key_of(words), ())[:MAX_SYNONYMS]:
+    for alternative in table.get(key, ())[:MAX_SYNONYMS]:
         groups = tuple(tuple(terms_of(t)) for t in alternative.words)
         if all(_known(index, g) for g in groups):
             options.append(Option(groups, SYNONYM_WEIGHT, "synonym", alternative.text))
@@ -290,6 +321,8 @@ def _synonyms(words: list[Token], index: Frequencies, table: SynonymTable) -> li
 
 
 def _known(index: Frequencies, pairs: tuple[tuple[str, str], ...]) -> bool:
+    if isinstance(index, KnownTerms):
+        return index.known(pairs)
     return any(index.doc_frequency(f, t) > 0 for f, t in pairs)
 
 

@@ -30,7 +30,8 @@ B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
-_POSTING_BYTES = 16  # a term's posting in the cache: document, frequency, share in arrays
+_POSTING_BYTES = 8  # a term's posting in the cache: document and frequency, in arrays
+_VALUE_BYTES = 32  # its share, once worked out: a float in a list
 _SCORE_BYTES = 100  # a word's score for one document, in a dict
 _SEEK_COST = 8  # a bisection costs about as much as this many postings read in turn
 
@@ -47,7 +48,7 @@ class _Postings:
     ) -> None:
         self.ids, self.tfs = ids, tfs
         self._scale, self._norms = scale, norms
-        self._values: array[float] | None = None
+        self._values: list[float] | None = None
         self.by_doc: dict[int, float] | None = None
 
     def __len__(self) -> int:
@@ -59,10 +60,23 @@ class _Postings:
         norms = map(self._norms.__getitem__, ids)
         return map(truediv, map(mul, repeat(self._scale), tfs), map(add, tfs, norms))
 
-    def values(self) -> array[float]:
-        """The share of each document of ``ids`` (8-byte floats: the very same numbers)."""
+    @property
+    def has_values(self) -> bool:
+        return self._values is not None
+
+    def values(self) -> list[float]:
+        """The share of each document of ``ids``: a list, not an array, as its floats are
+        read back many times (an array would box each one again, and costs more to fill)."""
         if self._values is None:
-            self._values = array("d", self._shares(self.ids, self.tfs))
+            ids, tfs = self.ids, self.tfs
+            if tfs and tfs.tobytes() == tfs[:1].tobytes() * len(tfs):
+                # The same frequency everywhere (a title's word, once, times the field's
+                # boost): scale * tf once for all, the very same numbers in two steps.
+                tf = tfs[0]
+                norms = map(add, repeat(tf), map(self._norms.__getitem__, ids))
+                self._values = list(map(truediv, repeat(self._scale * tf), norms))
+            else:
+                self._values = list(self._shares(ids, tfs))
         return self._values
 
     def holds(self, docnum: int) -> bool:
@@ -173,6 +187,7 @@ class Scorer:
                     # looked up in the other); the dict kept with the postings.
                     if postings.by_doc is None:
                         self._cached += _SCORE_BYTES * len(postings)
+                    self._values(postings)  # counted in the cache's size
                     shares = postings.shares()
                     held = list(among.keys() & shares.keys())
                     _add(scores, held, map(shares.__getitem__, held))
@@ -187,11 +202,17 @@ class Scorer:
             return cached
         parts = [p for p in (self._postings(f, t) for f, t in terms) if p.ids]
         parts.sort(key=len, reverse=True)
-        scores = dict(zip(parts[0].ids, parts[0].values(), strict=True)) if parts else {}
+        scores = dict(zip(parts[0].ids, self._values(parts[0]), strict=True)) if parts else {}
         for part in parts[1:]:
-            _add(scores, part.ids, part.values())
+            _add(scores, part.ids, self._values(part))
         self._remember(key, scores)
         return scores
+
+    def _values(self, postings: _Postings) -> list[float]:
+        """The postings' shares, counted in the cache's size when first worked out."""
+        if not postings.has_values:
+            self._cached += _VALUE_BYTES * len(postings)
+        return postings.values()
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
         return sum(len(self._postings(f, t)) for f, t in terms)
@@ -301,7 +322,9 @@ class Scorer:
 def _bytes(cached: _Postings | dict[int, float]) -> int:
     if isinstance(cached, dict):
         return len(cached) * _SCORE_BYTES
-    return len(cached) * (_POSTING_BYTES + (_SCORE_BYTES if cached.by_doc is not None else 0))
+    values = _VALUE_BYTES if cached.has_values else 0
+    scores = _SCORE_BYTES if cached.by_doc is not None else 0
+    return len(cached) * (_POSTING_BYTES + values + scores)
 
 
 def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
