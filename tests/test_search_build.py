@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.search import SearchIndex, engine, engine_write
+from reader.search import SearchIndex, engine
 from reader.search import cache as cache_module
 from reader.search.documents import documents as engine_documents
 from reader.search.documents import rows
-from reader.search.engine_write import TermPool
+from reader.search.engine import writer as engine_write
+from reader.search.engine.writer import TermPool
 from reader.search.tables import Tables
 from tests.search_support import wiki_library
 

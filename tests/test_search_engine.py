@@ -1,4 +1,4 @@
-"""The engine module that owns Whoosh: the only one to import it, importable beside the
+"""The engine package that owns Whoosh: the only one to import it, importable beside the
 HTTP layer in any order, refusing another Whoosh release; and an updated index that
 answers exactly as one built afresh (issue 19)."""
 
@@ -26,14 +26,14 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_only_the_engine_modules_import_whoosh() -> None:
+def test_only_the_engine_package_imports_whoosh() -> None:
     importing = re.compile(r"^\s*(?:from|import)\s+whoosh\b", re.M)
     found = [
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / "reader").rglob("*.py"))
         if importing.search(path.read_text(encoding="utf-8"))
     ]
-    assert found == ["reader/search/engine.py", "reader/search/engine_write.py"]
+    assert found == ["reader/search/engine/__init__.py", "reader/search/engine/writer.py"]
 
 
 def test_the_http_layer_and_the_search_import_together_in_any_order() -> None:

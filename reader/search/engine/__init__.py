@@ -1,5 +1,5 @@
-"""The one module that talks to Whoosh (with its writing half,
-:mod:`reader.search.engine_write`): index files written, opened, updated and read.
+"""The one package that talks to Whoosh: index files opened, updated and read here, written
+by its writing half (:mod:`reader.search.engine.writer`).
 
 Whoosh keeps the postings (which questions hold a term, how often) and the field lengths;
 everything else of the search (analysis, ranking, coverage, snippets) is the reader's own
@@ -156,7 +156,7 @@ class _MemoryStorage(RamStorage):  # type: ignore[misc]  # an untyped Whoosh bas
 
 
 def _write(ix: Index, documents: Iterable[Document], pages: Iterable[str] = ()) -> None:
-    from reader.search.engine_write import write  # the writer's half of this module
+    from reader.search.engine.writer import write  # the writer's half of this module
 
     write(ix, documents, pages)
 
