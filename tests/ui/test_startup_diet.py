@@ -12,6 +12,8 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -53,17 +55,20 @@ NOT_BEFORE_PAINT = {
 }
 
 
-def test_the_first_paint_builds_no_qt_type_it_does_not_draw_with(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(tmp_path))
+def fresh_window(script: str, home: Path) -> tuple[Any, str]:
+    """Run ``script`` (a window made in a fresh interpreter) with its own home: the JSON
+    it prints last, and what it wrote on stderr."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(home))
     done = subprocess.run(
-        [sys.executable, "-c", BEFORE_PAINT],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180
     )
     assert done.returncode == 0, done.stderr
-    built = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
+def test_the_first_paint_builds_no_qt_type_it_does_not_draw_with(tmp_path):
+    names, _ = fresh_window(BEFORE_PAINT, tmp_path)
+    built = set(names)
     assert "QMainWindow" in built and "QTreeView" in built  # the check does see types
     early = {name: why for name, why in NOT_BEFORE_PAINT.items() if name in built}
     assert not early, f"read before the first paint: {early}"
@@ -97,13 +102,8 @@ NOT_UNTIL_A_REFRESH = {
 
 
 def test_a_window_that_only_reads_never_loads_the_http_stack(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAQ_READER_HOME=str(tmp_path))
-    done = subprocess.run(
-        [sys.executable, "-c", SET_UP], env=env, capture_output=True, text=True, timeout=180
-    )
-    assert done.returncode == 0, done.stderr
-    state = json.loads(done.stdout.strip().splitlines()[-1])
-    assert state["ready"], f"the window did not finish setting up: {done.stderr[-2000:]}"
+    state, stderr = fresh_window(SET_UP, tmp_path)
+    assert state["ready"], f"the window did not finish setting up: {stderr[-2000:]}"
     loaded = {name: why for name, why in NOT_UNTIL_A_REFRESH.items() if name in state["modules"]}
     assert not loaded, f"loaded by a window that only reads: {loaded}"
 
