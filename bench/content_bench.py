@@ -164,10 +164,19 @@ def cli_search(root: Path, home: Path, repeat: int) -> float:
     return best(repeat, run)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_parser(doc: str, dense: bool = False) -> argparse.ArgumentParser:
+    """A benchmark's command line, its description from ``doc``: the generated corpus's
+    size (``--pages`` × ``--questions``) and, with ``dense``, the dense page's."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--questions", type=int, default=50)
+    if dense:
+        parser.add_argument("--dense", type=int, default=2542, help="questions of the dense page")
+    return parser
+
+
+def main() -> int:
+    parser = corpus_parser(__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     args = parser.parse_args()

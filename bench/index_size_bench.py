@@ -14,7 +14,6 @@ term in Whoosh's files multiplies. Not a test: it asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
 import sys
@@ -59,11 +58,9 @@ def report(name: str, library: object) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--dense", type=int, default=2542, help="questions of the dense page")
-    args = parser.parse_args()
+    from bench.content_bench import corpus_parser
+
+    args = corpus_parser(__doc__, dense=True).parse_args()
     from bench.content_bench import dense_page, page_text
     from reader.content.library import load_library
     from reader.content.model import Library

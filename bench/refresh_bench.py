@@ -12,7 +12,6 @@ Reindex included in every figure. Uses the project's tools/dokuwiki/start-dokuwi
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import socket
@@ -157,11 +156,9 @@ def timed(label: str, target: float, func) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--dense", type=int, default=2542, help="questions of the dense page")
-    args = parser.parse_args()
+    from bench.content_bench import corpus_parser
+
+    args = corpus_parser(__doc__, dense=True).parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="faq-reader-bench-"))
     os.environ["FAQ_READER_HOME"] = str(tmp / "home")
     from reader.paths import Paths, resources_dir

@@ -43,3 +43,22 @@ def new_window(**options: Any) -> MainWindow:
 
     paths = home_paths()
     return MainWindow(Settings(settings_path(paths.config)), paths, **options)
+
+
+def commit_faq_page(home: Path, text: str) -> None:
+    """Make the user content set under ``home`` hold the bundled FAQ's one page as
+    ``text`` (its manifest otherwise the bundled one's), as a refresh would."""
+    from reader.content.manifest import page_path, read_manifest, write_manifest
+    from reader.content.store import UserStore
+    from reader.fsutil import sha256_bytes
+    from reader.paths import resources_dir
+
+    store = UserStore(home / "data")
+    staged = store.stage()
+    data = text.encode()
+    (staged / "pages").mkdir()
+    (staged / page_path("faq-kit-durgence")).write_bytes(data)
+    manifest = read_manifest(resources_dir())
+    entry = dataclasses.replace(manifest.pages[0], sha256=sha256_bytes(data))
+    write_manifest(staged, dataclasses.replace(manifest, pages=(entry,)))
+    store.commit(staged)

@@ -6,13 +6,9 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-from reader.content.manifest import page_path, read_manifest, write_manifest
-from reader.content.store import UserStore
-from reader.fsutil import sha256_bytes
-from reader.paths import resources_dir
+from tests.home import commit_faq_page as commit_page
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = (
@@ -22,19 +18,6 @@ HOSTILE = (
     "==== Une fac\xadture\x1b[31m ? ====\nOui.\n"
 )
 UNSEEN = ["\x00", "\x1b", "\u200b", "\u202e", "\u202c", "\xad"]
-
-
-def commit_page(home: Path, text: str) -> None:
-    """Make the user content set hold the FAQ page as ``text``, as a refresh would."""
-    store = UserStore(home / "data")
-    staged = store.stage()
-    data = text.encode()
-    (staged / "pages").mkdir()
-    (staged / page_path("faq-kit-durgence")).write_bytes(data)
-    manifest = read_manifest(resources_dir())
-    entry = replace(manifest.pages[0], sha256=sha256_bytes(data))
-    write_manifest(staged, replace(manifest, pages=(entry,)))
-    store.commit(staged)
 
 
 def faq_list(home: Path, *args: str) -> str:

@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,13 @@ import pytest
 from reader.content import outline
 from reader.content import page_cache as page_cache_module
 from reader.content.library import decode_page
-from reader.content.manifest import page_path, read_manifest, write_manifest
+from reader.content.manifest import page_path
 from reader.content.model import PageSource
 from reader.content.outline import build_page
 from reader.content.page_cache import PageCache, page_from_json, page_to_json
-from reader.content.store import UserStore
 from reader.fsutil import sha256_bytes
 from reader.paths import resources_dir
+from tests.home import commit_faq_page as commit_page
 from tests.home import load_home_library
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,19 +41,6 @@ def no_converting(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("converted although the cache holds the page")
 
     monkeypatch.setattr(outline, "build_page", refuse)
-
-
-def commit_page(faq_home: Path, text: str) -> None:
-    """Make a user content set whose one page has ``text``, as a refresh would."""
-    store = UserStore(faq_home / "data")
-    staged = store.stage()
-    data = text.encode()
-    (staged / "pages").mkdir()
-    (staged / page_path("faq-kit-durgence")).write_bytes(data)
-    manifest = read_manifest(resources_dir())
-    entry = replace(manifest.pages[0], sha256=sha256_bytes(data))
-    write_manifest(staged, replace(manifest, pages=(entry,)))
-    store.commit(staged)
 
 
 def test_page_cache_gives_the_same_library_as_converting(
