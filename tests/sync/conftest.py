@@ -230,6 +230,17 @@ def linked_wiki() -> Iterator[DokuWiki]:
         stop_dokuwiki(wiki)
 
 
+@pytest.fixture(scope="module")
+def wiki() -> Iterator[DokuWiki]:
+    """One DokuWiki seeded like :func:`linked_wiki`, for the tests of a module that only
+    read it (a module that needs another ``wiki`` defines its own)."""
+    started = start_dokuwiki(0, LINKED_SEED)
+    try:
+        yield started
+    finally:
+        stop_dokuwiki(started)
+
+
 @pytest.fixture(scope="module", params=[0, 1, 2], ids=["userewrite0", "userewrite1", "userewrite2"])
 def dokuwiki_any_rewrite(request: pytest.FixtureRequest) -> Iterator[DokuWiki]:
     wiki = start_dokuwiki(request.param)

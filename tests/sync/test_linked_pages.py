@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +25,6 @@ from tests.sync.conftest import (
     faq,
     paths_of,
     snapshot,
-    start_dokuwiki,
-    stop_dokuwiki,
 )
 
 pytestmark = pytest.mark.dokuwiki
@@ -41,16 +38,6 @@ DEPTH_1 = [
     "aide:aide",  # "[[aide:]]": no aide:start, the page named like the namespace
 ]
 PDF = base64.b64decode((LINKED_SEED / "media" / "faq" / "guide.pdf.b64").read_text())
-
-
-@pytest.fixture(scope="module")
-def wiki() -> Iterator[DokuWiki]:
-    """One DokuWiki for the tests that only read it."""
-    started = start_dokuwiki(0, LINKED_SEED)
-    try:
-        yield started
-    finally:
-        stop_dokuwiki(started)
 
 
 def run(url: str, data_dir: Path, **following: int):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,10 +23,7 @@ from reader.sync.sources import Sources, save_sources
 from tests.home import home_paths, new_window
 from tests.sync.conftest import (
     FAST,
-    LINKED_SEED,
     DokuWiki,
-    start_dokuwiki,
-    stop_dokuwiki,
 )
 from tests.sync.test_refresh_window import ctrl_r, summary_dialog
 from tests.ui.conftest import FakeDesktop
@@ -46,15 +42,6 @@ def french(qapp):
 
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     install_translators(qapp, home_paths().resources, french)
-
-
-@pytest.fixture(scope="module")
-def wiki() -> Iterator[DokuWiki]:
-    started = start_dokuwiki(0, LINKED_SEED)
-    try:
-        yield started
-    finally:
-        stop_dokuwiki(started)
 
 
 def open_window(qtbot, faq_home: Path, wiki_url: str):
