@@ -72,14 +72,15 @@ def setup_logging(log_dir: Path, console: bool = False, level: int = logging.INF
     if _early is not None:
         root.removeHandler(_early)
         held, _early = _early.records, None
-    path: Path | None = log_file(log_dir)
+    path = log_file(log_dir)
+    written: Path | None = path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = _quiet_file_handler(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError:
-        path = None
+        written = None
         root.addHandler(logging.NullHandler())  # not Python's last-resort stderr output
     if console:
         stream = logging.StreamHandler()
@@ -89,4 +90,4 @@ def setup_logging(log_dir: Path, console: bool = False, level: int = logging.INF
     root.propagate = False
     for record in held:
         root.handle(record)
-    return path
+    return written
