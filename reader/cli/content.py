@@ -11,6 +11,7 @@ from reader import APP_NAME, __version__
 from reader.cli.common import CliError, load, print_json
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.cli.lookup import Found
     from reader.content.library import LoadedContent
     from reader.content.model import Page
@@ -165,6 +166,16 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
     problem = storage_problem(paths)
     manifest = loaded.content.manifest
     origin = "fourni avec l'application" if loaded.origin == "bundled" else "mis à jour"
+    questions = sum(1 for _ in loaded.library.questions())
+    user_files = {
+        "mode": paths.mode,
+        "writable": problem is None,
+        "problem": problem,
+        "data": str(paths.data),
+        "cache": str(paths.cache),
+        "config": str(paths.config),
+        "log": str(paths.log),
+    }
     info = {
         "version": __version__,
         "content": {
@@ -182,18 +193,10 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
                 }
                 for p in manifest.pages
             ],
-            "questions": sum(1 for _ in loaded.library.questions()),
+            "questions": questions,
         },
         "resources": str(paths.resources),
-        "user_files": {
-            "mode": paths.mode,
-            "writable": problem is None,
-            "problem": problem,
-            "data": str(paths.data),
-            "cache": str(paths.cache),
-            "config": str(paths.config),
-            "log": str(paths.log),
-        },
+        "user_files": user_files,
         "warnings": list(loaded.warnings),
     }
     if args.json:
@@ -206,17 +209,17 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
         date = p.last_modified or "date inconnue"
         linked = " (page liée)" if p.role == LINKED else ""
         print(f"  {p.id}{linked} : révision {p.revision or '—'}, modifiée le {date}")
-    print(f"Questions : {info['content']['questions']}")
+    print(f"Questions : {questions}")
     print(f"Fichiers personnels ({MODE_LABELS.get(paths.mode, paths.mode)}) :")
     if problem is not None:
         print(f"  attention : {problem}")
     for key, label in (("data", "données"), ("cache", "cache"), ("config", "réglages")):
-        print(f"  {label} : {info['user_files'][key]}")
+        print(f"  {label} : {user_files[key]}")
     print(f"  journal : {paths.log}")
     return 0
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: Subcommands) -> None:
     """Register ``list``, ``show``, ``export`` and ``info``."""
     p = sub.add_parser("list", help="lister les questions")
     p.add_argument("--json", action="store_true", help="sortie JSON")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.paths import Paths
 
 DESKTOP_ID = "faq-reader"
@@ -158,7 +159,7 @@ def cmd_install_desktop(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: Subcommands) -> None:
     """Register ``install-desktop`` on the ``faq-reader`` command line."""
     p = subparsers.add_parser(
         "install-desktop",

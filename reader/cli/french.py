@@ -12,7 +12,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeAlias
 
 # argparse's messages (Python 3.11–3.13), in the order they are tried.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -67,7 +67,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", FrenchHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # its own "-h", with a French help, below
+        super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
         if add_help:
@@ -80,3 +81,7 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         """The usage line and one French line on stderr, exit code 2."""
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur : {translate(message)}\n")
+
+
+# What ``add_subparsers`` returns, on which each command family registers its subcommands.
+Subcommands: TypeAlias = "argparse._SubParsersAction[FrenchArgumentParser]"

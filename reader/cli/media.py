@@ -16,6 +16,7 @@ from reader import APP_NAME
 from reader.cli.common import load, print_json
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.content.library import LoadedContent
     from reader.paths import Paths
 
@@ -75,7 +76,7 @@ def cmd_media(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: Subcommands) -> None:
     """Register ``media``."""
     p = sub.add_parser(
         "media",

@@ -20,6 +20,7 @@ from reader import APP_NAME
 from reader.cli.common import CliError, print_json
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.content.store import ContentSet
     from reader.packs.reading import PackInfo
     from reader.paths import Paths
@@ -139,7 +140,7 @@ def _usage(args: argparse.Namespace, paths: Paths) -> int:
     return 2
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: Subcommands) -> None:
     """Register ``pack`` and its actions ``export``, ``import`` and ``info``."""
     pack = sub.add_parser(
         "pack",

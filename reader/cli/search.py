@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from reader import APP_NAME
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.content.model import Library
     from reader.paths import Paths
     from reader.search import Hit, SearchResult
@@ -44,7 +45,7 @@ def _limit(text: str) -> int:
     return value
 
 
-def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(subparsers: Subcommands) -> None:
     """Add the ``search`` subcommand to the CLI's subparsers."""
     p = subparsers.add_parser("search", help="chercher des questions par mots-clés")
     p.add_argument("query", nargs="*", metavar="REQUÊTE", help="les mots à chercher")

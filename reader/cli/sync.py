@@ -27,6 +27,7 @@ from reader.cli.common import CliError, load
 from reader.sync.sources import MAX_DEPTH
 
 if TYPE_CHECKING:
+    from reader.cli.french import Subcommands
     from reader.content.model import Library
     from reader.paths import Paths
     from reader.sync.http import Limits
@@ -163,7 +164,7 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+def add_parsers(subparsers: Subcommands) -> None:
     """Register ``refresh`` and ``rollback``."""
     p = subparsers.add_parser(
         "refresh",
