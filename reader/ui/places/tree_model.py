@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
 if TYPE_CHECKING:  # not needed to paint an empty tree (see reader.ui.window.main_window)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QObject, Qt
     from PySide6.QtGui import QColor, QIcon
 
     from reader.content.model import Library, Page, Question, Section
@@ -68,6 +68,10 @@ class _Node:
     parent: int  # position of the parent node, -1 for top level
     row: int
     target: str = ""
+    # Read when the row is drawn, so found once when the node is made.
+    linked: bool = False  # a linked page, or one of its entries
+    answered: bool = True  # False only for a question with no answer
+    has_children: bool = False
     children: list[int] = field(default_factory=list)
     built: bool = False  # its children are made the first time they are asked for
 
@@ -84,6 +88,11 @@ def _shown_questions(section: Section) -> tuple[Question, ...]:
     if questions and questions[0].linked and questions[0].anchor == section.anchor:
         return questions[1:]
     return questions
+
+
+def _page_has_children(page: Page) -> bool:
+    """Whether a page has rows under it (a linked page's text under its title has none)."""
+    return any(not page.linked or s.anchor != page.title_anchor for s in page.sections)
 
 
 def _dot(colour: QColor, size: int = 10) -> QIcon:
@@ -104,8 +113,9 @@ def _dot(colour: QColor, size: int = 10) -> QIcon:
 class SectionTreeModel(QAbstractItemModel):
     """Read-only tree of the library's pages, sections and questions, with the marks."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pages_shown: tuple[Page, ...] = ()
         self._nodes: list[_Node] = []
         self._roots: list[int] = []
         self._by_target: dict[str, int] = {}
@@ -120,37 +130,50 @@ class SectionTreeModel(QAbstractItemModel):
     # -- building ------------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
         self.beginResetModel()
+        self._pages_shown = library.pages
         self._nodes = []
         self._roots = []
         self._by_target = {}
         self._pages = {}
         for page in library.pages:
-            self._pages[page.id] = self._add("page", page, -1, f"{page.id}#{page.title_anchor}")
+            node = _Node("page", page, -1, len(self._roots), f"{page.id}#{page.title_anchor}")
+            node.linked = page.linked
+            node.has_children = _page_has_children(page)
+            self._pages[page.id] = self._add(node)
         self.endResetModel()
 
-    def _add(self, kind: str, item, parent: int, target: str) -> int:
-        siblings = self._roots if parent < 0 else self._nodes[parent].children
+    def _add(self, node: _Node) -> int:
+        """Append a node (its ``row`` already its place among its siblings); its position."""
+        siblings = self._roots if node.parent < 0 else self._nodes[node.parent].children
         position = len(self._nodes)
-        self._nodes.append(_Node(kind, item, parent, len(siblings), target))
+        self._nodes.append(node)
         siblings.append(position)
-        if kind == "question" or target not in self._by_target:
-            self._by_target[target] = position
+        if node.kind == "question" or node.target not in self._by_target:
+            self._by_target[node.target] = position
         return position
 
     def _children(self, position: int) -> list[int]:
         """The children of a node, made on first use (a page's sections, a section's questions)."""
+        from reader.content.model import Page, Section
+
         node = self._nodes[position]
         if not node.built:
             node.built = True
             item = node.item
-            if node.kind == "page":
+            if isinstance(item, Page):
                 for section in item.sections:
                     if item.linked and section.anchor == item.title_anchor:
                         continue  # the text under the title: the page's own row
-                    self._add("section", section, position, f"{item.id}#{section.anchor}")
-            elif node.kind == "section":
+                    target = f"{item.id}#{section.anchor}"
+                    child = _Node("section", section, position, len(node.children), target)
+                    child.has_children = bool(_shown_questions(section))
+                    self._add(child)
+            elif isinstance(item, Section):
                 for question in _shown_questions(item):
-                    self._add("question", question, position, question.id)
+                    child = _Node("question", question, position, len(node.children), question.id)
+                    child.linked = question.linked
+                    child.answered = question.answered
+                    self._add(child)
         return node.children
 
     # -- marks ---------------------------------------------------------------------------
@@ -192,9 +215,7 @@ class SectionTreeModel(QAbstractItemModel):
 
     def question_count(self) -> int:
         return sum(
-            len(section.questions)
-            for position in self._roots
-            for section in self._nodes[position].item.sections  # type: ignore[union-attr]
+            len(section.questions) for page in self._pages_shown for section in page.sections
         )
 
     # -- QAbstractItemModel --------------------------------------------------------------
@@ -227,13 +248,7 @@ class SectionTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: ItemIndex = QModelIndex()) -> bool:  # noqa: B008
         if not parent.isValid():
             return bool(self._roots)
-        node = self._nodes[parent.internalId()]
-        if node.kind == "page":
-            page = node.item
-            return any(not page.linked or s.anchor != page.title_anchor for s in page.sections)
-        if node.kind == "section":
-            return bool(_shown_questions(node.item))
-        return False
+        return self._nodes[parent.internalId()].has_children
 
     def flags(self, index: ItemIndex) -> Qt.ItemFlag:
         from PySide6.QtCore import Qt
@@ -242,14 +257,14 @@ class SectionTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: ItemIndex, role: int = DISPLAY_ROLE):
+    def data(self, index: ItemIndex, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
         item = node.item
         question = node.kind == "question"
-        linked = bool(getattr(item, "linked", False))  # a linked page, or one of its entries
-        answered = linked or not (question and not item.answered)  # type: ignore[union-attr]
+        linked = node.linked
+        answered = linked or node.answered
         mark = self._marks.get(node.target, "") if question else ""
         if role == DISPLAY_ROLE:
             label = _clip(item.title) or "—"
