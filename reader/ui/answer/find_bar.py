@@ -6,16 +6,21 @@ gives the focus back to the answer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.answer.view import AnswerView
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
 
 class FindBar(QWidget):
     """Finds text in an :class:`AnswerView`."""
 
-    def __init__(self, view: AnswerView, parent=None) -> None:
+    def __init__(self, view: AnswerView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
         self.field = QLineEdit(self)
@@ -79,7 +84,7 @@ class FindBar(QWidget):
         self.status.setText("" if found else self.tr("Not found"))
         return found
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return

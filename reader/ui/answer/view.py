@@ -37,7 +37,8 @@ from PySide6.QtWidgets import QTextBrowser
 from reader.ui.text import fold_keeping_positions
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTextEdit
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class AnswerView(QTextBrowser):
     externalLinkActivated = Signal(QUrl)
     zoomRequested = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -105,7 +106,7 @@ class AnswerView(QTextBrowser):
         self.setHtml(html)
         self.verticalScrollBar().setValue(0)
 
-    def loadResource(self, kind: int, url: QUrl | str):
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         from PySide6.QtGui import QImage, QTextDocument
 
         url = QUrl(url) if isinstance(url, str) else url
@@ -235,7 +236,7 @@ class AnswerView(QTextBrowser):
         return self.find(text, flags)
 
     # -- zoom ----------------------------------------------------------------------------
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the whole window (the window's zoom), not just this text."""
         from PySide6.QtCore import Qt
 

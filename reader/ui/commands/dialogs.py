@@ -60,7 +60,7 @@ def show_about(parent: QWidget, loaded: LoadedContent | None) -> None:
 class ContentInfoDialog(QDialog):
     """Where the content comes from: origin, folder, wiki, pages with revisions, warnings."""
 
-    def __init__(self, loaded: LoadedContent | None, parent=None) -> None:
+    def __init__(self, loaded: LoadedContent | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Content information"))
         metrics = self.fontMetrics()  # sized for its text, the window's zoom included
@@ -123,7 +123,7 @@ class ContentInfoDialog(QDialog):
 class LogDialog(QDialog):
     """The application's log file, read-only, with the newest lines at the bottom."""
 
-    def __init__(self, parent, log_dir: Path) -> None:
+    def __init__(self, parent: QWidget | None, log_dir: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "Log"))
         metrics = self.fontMetrics()

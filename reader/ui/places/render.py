@@ -126,7 +126,7 @@ def _question(
 
 
 def _page(
-    loaded: LoadedContent, page: Page, anchor: str, place: str, terms: tuple[str, ...] = ()
+    loaded: LoadedContent, page: Page, anchor: str, place: str, terms: tuple[object, ...] = ()
 ) -> Rendered:
     from reader.render.document import page_fragment
 

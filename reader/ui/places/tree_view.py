@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 RELAYOUT_DELAY_MS = 60  # while the splitter is dragged, lay out once it rests
@@ -79,7 +80,7 @@ class QuestionTree(QTreeView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._relayout.start()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The text elides (the default, ElideRight) only when one word is wider than the row.
         if self._ready and self.viewport().width() != self._laid_out_width:

@@ -230,7 +230,10 @@ class WikiPreferences(QDialog):
         count = len(titles)
         gone = self.tr("No longer in the list, removed at the next update:", "", count)
         anyway = self.tr("Save this list anyway?")
-        esc = lambda text: html.escape(text, quote=False)  # noqa: E731
+
+        def esc(text: str) -> str:
+            return html.escape(text, quote=False)
+
         names = "".join(f"<li>{esc(t)}</li>" for t in titles)
         text = f"<p>{esc(gone)}</p><ul>{names}</ul><p>{esc(anyway)}</p>"
         title = self.tr("Remove pages from the content?", "", count)

@@ -7,15 +7,18 @@ that the UI thread never imports the search package (it imports Whoosh).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.search.results import Hit, SearchResult
 
 
 @dataclass(frozen=True)
 class SearchOutcome:
     """What the results list shows for one query.
 
-    ``query`` is the query as typed; ``hits`` the questions found, best first (objects
-    with the fields of the search index's ``Hit``: ``missing`` the words each lacks,
+    ``query`` is the query as typed; ``hits`` the questions found, best first (the search
+    index's ``Hit``: ``missing`` the words each lacks,
     ``matched`` the words it matched and how). ``corrected`` is the query as searched
     when misspelt words were corrected (None otherwise), ``correct`` False when it was
     searched as typed. ``words`` are the query's content words as typed, ``uncovered``
@@ -23,7 +26,7 @@ class SearchOutcome:
     """
 
     query: str
-    hits: tuple[Any, ...] = ()
+    hits: tuple[Hit, ...] = ()
     corrected: str | None = None
     correct: bool = True
     words: tuple[str, ...] = ()
@@ -37,7 +40,7 @@ class SearchOutcome:
         return not any(not hit.missing for hit in self.hits)
 
     @classmethod
-    def of(cls, result: Any) -> SearchOutcome:
+    def of(cls, result: SearchResult) -> SearchOutcome:
         """The outcome of the index's ``SearchResult``."""
         return cls(
             result.query,

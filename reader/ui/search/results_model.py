@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.ui.theme import MARK_TEXT, SYNONYM_MARK, WORD_MARK
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from reader.search.results import Hit
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,23 +54,23 @@ def styled_marks(snippet: str) -> str:
 class ResultsModel(QAbstractListModel):
     """Search hits, best first."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: tuple[Any, ...] = ()
+        self._hits: tuple[Hit, ...] = ()
         self._unanswered = self.tr("(unanswered)")
 
-    def set_hits(self, hits: tuple[Any, ...]) -> None:
+    def set_hits(self, hits: tuple[Hit, ...]) -> None:
         self.beginResetModel()
         self._hits = tuple(hits)
         self.endResetModel()
 
-    def hit(self, row: int) -> Any | None:
+    def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
     def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         hit = self.hit(index.row()) if index.isValid() else None
         if hit is None:
             return None
@@ -88,11 +93,11 @@ class ResultsModel(QAbstractListModel):
             return self._html(hit)
         return None
 
-    def lacks(self, hit: Any) -> str:
+    def lacks(self, hit: Hit) -> str:
         """ "Lacks: payer" for a partial answer (plain text)."""
         return self.tr("Lacks: %1").replace("%1", ", ".join(hit.missing))
 
-    def _html(self, hit: Any) -> str:
+    def _html(self, hit: Hit) -> str:
         esc = html.escape
         title = f"<b>{esc(hit.question)}</b>"
         if not hit.answered:

@@ -16,6 +16,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -42,6 +44,12 @@ from reader.ui.search.outcome import SearchOutcome
 from reader.ui.search.results_model import HTML_ROLE, ID_ROLE, MATCHED_ROLE, ResultsModel
 from reader.ui.search.summary import ALTERNATIVE_LINK, SearchSummary
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QResizeEvent
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from reader.ui.search.results_model import ItemIndex
+
 ALTERNATIVE_KEY = "Alt+Shift+R"
 
 
@@ -50,7 +58,7 @@ class HtmlDelegate(QStyledItemDelegate):
 
     MARGIN = 6
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: ItemIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(self.MARGIN)
@@ -60,7 +68,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(120, width))
         return doc
 
-    def paint(self, painter, option, index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ItemIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
@@ -78,13 +86,19 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ItemIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
-    def helpEvent(self, event, view, option, index) -> bool:
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: ItemIndex,
+    ) -> bool:
         """A marked synonym's own tooltip ("synonyme de « … »") under the mouse."""
         if event.type() == QEvent.Type.ToolTip and index.isValid():
             opt = QStyleOptionViewItem(option)
@@ -115,7 +129,7 @@ class ResultsList(QListView):
     escapePressed = Signal()
     leftTop = Signal()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.escapePressed.emit()
@@ -128,7 +142,7 @@ class ResultsList(QListView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # rows wrap to the new width
 
@@ -146,7 +160,7 @@ class ResultsPanel(QWidget):
     alternativeRequested = Signal()
     wikiSearchRequested = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResultsModel(self)
         self.wording = SearchSummary(self)
@@ -247,8 +261,10 @@ class ResultsPanel(QWidget):
 
     def _show_offer(self) -> None:
         outcome = self.outcome
-        wanted = outcome is not None and not outcome.failed and outcome.abstains
-        self.wiki_button.setVisible(bool(wanted and outcome.words and self._wiki_reachable))
+        wanted = (
+            outcome is not None and not outcome.failed and outcome.abstains and bool(outcome.words)
+        )
+        self.wiki_button.setVisible(wanted and self._wiki_reachable)
 
     def focus_list(self) -> None:
         """Put the keyboard in the list, on its first row when none is current."""
