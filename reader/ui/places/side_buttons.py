@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 
 
 class SideButtons(QObject):
@@ -19,8 +20,8 @@ class SideButtons(QObject):
     forwardPressed = Signal()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress:
-            button = event.button()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            button = event.button()
             if button == Qt.MouseButton.BackButton:
                 self.backPressed.emit()
                 return True

@@ -281,9 +281,10 @@ class SearchPanel(QObject):
         # Installed after the first paint; Qt's names are read here, not at import (see
         # reader.ui.window.main_window on why).
         from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
 
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+            key = event.key() if isinstance(event, QKeyEvent) else None
             if key == Qt.Key.Key_Down:
                 if self._showing and self.results is not None:
                     self.results.focus_list()
