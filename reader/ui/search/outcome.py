@@ -18,11 +18,11 @@ class SearchOutcome:
     """What the results list shows for one query.
 
     ``query`` is the query as typed; ``hits`` the questions found, best first (the search
-    index's ``Hit``: ``missing`` the words each lacks,
-    ``matched`` the words it matched and how). ``corrected`` is the query as searched
-    when misspelt words were corrected (None otherwise), ``correct`` False when it was
-    searched as typed. ``words`` are the query's content words as typed, ``uncovered``
-    those that no hit covers. ``failed`` is true when the search itself failed.
+    index's ``Hit``: ``missing`` the words each lacks, ``matched`` the words it matched
+    and how). ``corrected`` is the query as searched when misspelt words were corrected
+    (None otherwise), ``correct`` False when it was searched as typed. ``words`` are the
+    query's content words as typed, ``uncovered`` those that no hit covers. ``failed`` is
+    true when the search itself failed.
     """
 
     query: str
