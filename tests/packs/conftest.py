@@ -69,6 +69,16 @@ def install(
     return store.commit(staged)
 
 
+def village_pack(folder: Path, name: str) -> Path:
+    """A sound pack ``name`` in ``folder`` of the village's content (pages and media,
+    refreshed on 1 June 2026), exported as the CLI exports it."""
+    from reader.packs.export import export_pack
+
+    village = Paths.under(folder / "village")
+    install(village, PAGES, MEDIA, "2026-06-01T09:30:00Z")
+    return export_pack(folder / name, village).path
+
+
 @dataclass
 class Run:
     """One run of the command line: its exit code and what it printed."""

@@ -14,15 +14,13 @@ from reader.packs.importer import import_pack
 from reader.paths import Paths
 from reader.sync.cancel import CancelToken
 from reader.sync.progress import Progress
-from tests.packs.conftest import MEDIA, PAGES, install
+from tests.packs.conftest import PAGES, install, village_pack
 from tests.sync.conftest import snapshot
 
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    village = Paths.under(tmp_path / "village")
-    install(village, PAGES, MEDIA, "2026-06-01T09:30:00Z")
-    return export_pack(tmp_path / "contenu.faqpack", village).path
+    return village_pack(tmp_path, "contenu.faqpack")
 
 
 @pytest.fixture

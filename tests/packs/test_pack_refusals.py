@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 
 from reader.content.library import load_library
-from reader.packs.export import export_pack
 from reader.paths import Paths
 from tests.packs.conftest import (
-    MEDIA,
     PAGES,
     Run,
     install,
     listed,
     read_members,
     rebuilt,
+    village_pack,
     write_zip,
 )
 from tests.sync.conftest import snapshot
@@ -35,9 +34,7 @@ LIVRAISON = "pages/faq/livraison.txt"
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     """A sound pack of the village's content (1 June 2026)."""
-    village = Paths.under(tmp_path / "village")
-    install(village, PAGES, MEDIA, "2026-06-01T09:30:00Z")
-    return export_pack(tmp_path / "bon.faqpack", village).path
+    return village_pack(tmp_path, "bon.faqpack")
 
 
 @pytest.fixture
