@@ -143,7 +143,10 @@ def test_a_removed_word_answers_as_in_a_fresh_index(tmp_path: Path, on_disk: boo
         fresh.close()
 
 
-@pytest.mark.parametrize("damage", ["texts.json garbled", "forms.json missing"])
+@pytest.mark.parametrize(
+    "damage",
+    ["texts.json garbled", "forms.json missing", "scores.bin garbled", "scores.bin missing"],
+)
 def test_damaged_or_missing_tables_are_rebuilt_like_the_index(tmp_path: Path, damage: str) -> None:
     library = wiki_library()
     index = SearchIndex.open(library, tmp_path)

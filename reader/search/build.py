@@ -18,6 +18,7 @@ from typing import Any
 from reader.content.model import Library
 from reader.search import engine
 from reader.search.documents import Row, documents, rows
+from reader.search.scores import ScoreTable
 from reader.search.storage import write_manifest
 from reader.search.tables import Tables
 
@@ -29,15 +30,26 @@ def build_in_memory(questions: Iterable[Row]) -> tuple[engine.Engine, Tables]:
 
 
 def build_folder(folder: Path, questions: Iterable[Row], key: str, count: int) -> None:
-    """Build the index files, the tables and, last, the manifest in ``folder``.
+    """Build the index files, the tables (the score table from the index just written)
+    and, last, the manifest in ``folder``.
 
     One writer: Whoosh's multiprocessing writer was slower on two cores (pickling every
     document to the workers costs more than it saves) and is fragile in a frozen app.
     """
     tables = Tables()
     engine.write_folder(folder, documents(questions, tables))
+    tables.scores = compute_scores(folder)
     tables.write(folder)
     write_manifest(folder, key, count)
+
+
+def compute_scores(folder: Path) -> ScoreTable:
+    """The score table of the index just written in ``folder``."""
+    opened = engine.open_folder(folder)
+    try:
+        return ScoreTable.compute(opened)
+    finally:
+        opened.close()
 
 
 # Above this many questions the index is built in a process of its own. On a thread, the

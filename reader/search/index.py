@@ -24,13 +24,14 @@ from pathlib import Path
 from reader.content.model import Library
 from reader.search import engine, synonyms
 from reader.search import query as q
-from reader.search.build import build_in_memory
+from reader.search.build import build_in_memory, compute_scores
 from reader.search.cache import build_on_disk, cleanup, index_key, remove_tree
 from reader.search.coverage import Checker, TermsOnly
 from reader.search.documents import documents, question_count, removed, rows
 from reader.search.outcome import Candidate, candidate, in_order, result
 from reader.search.results import SearchResult
 from reader.search.schema import TEXT_FIELDS
+from reader.search.scores import ScoreTable
 from reader.search.scoring import Scorer
 from reader.search.storage import MANIFEST, open_checked, write_manifest
 from reader.search.tables import Tables
@@ -69,8 +70,11 @@ class SearchIndex:
     def _use(self, opened: engine.Engine, tables: Tables) -> None:
         self._engine = opened
         self._tables = tables
-        self._scorer = Scorer(opened)
-        self._known_terms = q.KnownTerms(opened)
+        scores = tables.scores
+        if scores is None or not scores.fits(opened):
+            scores = tables.scores = ScoreTable.compute(opened)
+        self._scorer = Scorer(scores)
+        self._known_terms = q.KnownTerms(scores)
         vocabulary = tables.vocabulary
         self._vocabulary = q.Vocabulary(lambda: vocabulary)
         # What was just loaded lives as long as the index: the collector need not look
@@ -264,6 +268,7 @@ class SearchIndex:
             (folder / MANIFEST).unlink(missing_ok=True)  # mid-update: not trusted if we die
         removed(rows(self.library, pages), tables)
         added = documents(rows(library, pages), tables)
+        tables.scores = None  # every share changes with the documents
         if folder is None:
             self._use(self._engine.update(pages, added), tables)
         else:
@@ -272,6 +277,7 @@ class SearchIndex:
             if target != folder:
                 remove_tree(target)
                 os.replace(folder, target)
+            tables.scores = compute_scores(target)
             tables.write(target)
             count = question_count(library)
             write_manifest(target, key, count)

@@ -14,7 +14,7 @@ deletes a page's questions.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5  # 5: no posting values (the weights say it); 4: the id a column, big blocks
+SCHEMA_VERSION = 6  # 6: a score table; 5: no posting values; 4: the id a column, big blocks
 
 TITLE_BOOST = 3.0
 BODY_BOOST = 1.0

@@ -1,13 +1,13 @@
-"""BM25F ranking over the index's postings, looped in C.
+"""BM25F ranking over the index's score table, looped in C.
 
-Each term's postings (:meth:`reader.search.engine.Engine.postings`, two compact arrays)
-give its BM25F share per document, worked out when first needed and kept in a small LRU
-cache with each query word's sum over its terms (people type a query a letter at a time,
-so the same words come back). A word met within a few candidates looks each one up in
-the term's sorted postings by bisection; within many, in the term's dict of shares.
-Documents are met, summed and scaled through dict views, ``map``, ``bisect`` and
-``itertools.compress``: no bytecode runs per posting. Every dict the scorer hands out
-may be a cached one: read-only. Field lengths come from the index's length columns.
+Each term's documents and shares come from the score table worked out when the index was
+written (:mod:`reader.search.scores`), two arrays copied out of one buffer; each query
+word's sum over its terms is kept in a small LRU cache with the term's postings (people
+type a query a letter at a time, so the same words come back). A word met within a few
+candidates looks each one up in the term's sorted postings by bisection; within many, in
+the term's dict of shares. Documents are met, summed and scaled through dict views,
+``map``, ``bisect`` and ``itertools.compress``: no bytecode runs per posting. Every dict
+the scorer hands out may be a cached one: read-only.
 """
 
 from __future__ import annotations
@@ -17,67 +17,32 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
 
-from reader.search.engine import Engine
 from reader.search.query import Clause, Option
-from reader.search.schema import FIELD_BOOSTS
+from reader.search.scores import ScoreTable
 
-K1 = 1.2
-B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
-B_DEFAULT = 0.75
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
-_POSTING_BYTES = 8  # a term's posting in the cache: document and frequency, in arrays
-_VALUE_BYTES = 32  # its share, once worked out: a float in a list
+_POSTING_BYTES = 44  # a term's posting in the cache: a document in an array, a float in a list
 _SCORE_BYTES = 100  # a word's score for one document, in a dict
 _SEEK_COST = 8  # a bisection costs about as much as this many postings read in turn
 
 
 class _Postings:
-    """One term's postings in one field: the documents, in order, and the term's frequency
-    in each; its BM25F share per document worked out when first needed (for all of them
-    only when a query scores every document that holds it)."""
+    """One term's postings in one field: the documents, in order, and the term's share in
+    each; a dict of the shares made when first needed."""
 
-    __slots__ = ("_norms", "_scale", "_values", "by_doc", "ids", "tfs")
+    __slots__ = ("by_doc", "ids", "values")
 
-    def __init__(
-        self, ids: array[int], tfs: array[float], scale: float, norms: list[float]
-    ) -> None:
-        self.ids, self.tfs = ids, tfs
-        self._scale, self._norms = scale, norms
-        self._values: list[float] | None = None
+    def __init__(self, ids: array[int], values: list[float]) -> None:
+        self.ids, self.values = ids, values
         self.by_doc: dict[int, float] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def _shares(self, ids: Iterable[int], tfs: Iterable[float]) -> Iterator[float]:
-        # scale * tf / (tf + norm), looped in C.
-        tfs = list(tfs)
-        norms = map(self._norms.__getitem__, ids)
-        return map(truediv, map(mul, repeat(self._scale), tfs), map(add, tfs, norms))
-
-    @property
-    def has_values(self) -> bool:
-        return self._values is not None
-
-    def values(self) -> list[float]:
-        """The share of each document of ``ids``: a list, not an array, as its floats are
-        read back many times (an array would box each one again, and costs more to fill)."""
-        if self._values is None:
-            ids, tfs = self.ids, self.tfs
-            if tfs and tfs.tobytes() == tfs[:1].tobytes() * len(tfs):
-                # The same frequency everywhere (a title's word, once, times the field's
-                # boost): scale * tf once for all, the very same numbers in two steps.
-                tf = tfs[0]
-                norms = map(add, repeat(tf), map(self._norms.__getitem__, ids))
-                self._values = list(map(truediv, repeat(self._scale * tf), norms))
-            else:
-                self._values = list(self._shares(ids, tfs))
-        return self._values
 
     def holds(self, docnum: int) -> bool:
         ids = self.ids
@@ -92,52 +57,28 @@ class _Postings:
         # Within ids[:-1]: a candidate past the last document stops on it, unequal.
         at = list(map(bisect_left, repeat(ids), wanted, repeat(0), repeat(len(ids) - 1)))
         found = list(map(eq, map(ids.__getitem__, at), wanted))
-        where = list(compress(at, found))
         held = list(compress(wanted, found))
-        if self._values is not None:
-            return held, map(self._values.__getitem__, where)
-        return held, self._shares(held, map(self.tfs.__getitem__, where))
+        return held, map(self.values.__getitem__, compress(at, found))
 
     def shares(self) -> dict[int, float]:
         """Document → share, for the documents that hold the term (read-only)."""
         if self.by_doc is None:
-            self.by_doc = dict(zip(self.ids, self.values(), strict=True))
+            self.by_doc = dict(zip(self.ids, self.values, strict=True))
         return self.by_doc
 
 
 class Scorer:
-    """Reads postings and field lengths of one open index, and ranks documents."""
+    """Ranks the documents of one open index from its score table."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._doc_count = max(1, engine.doc_count)
-        self._avg: dict[str, float] = {}
+    def __init__(self, table: ScoreTable) -> None:
+        self._table = table
         self._cache: OrderedDict[tuple[str, ...], _Postings | dict[int, float]] = OrderedDict()
-        self._norm_cache: dict[str, list[float]] = {}
         self._cached = 0
 
     def clear_cache(self) -> None:
         """Forget cached postings (the benchmark measures cold queries with it)."""
         self._cache.clear()
         self._cached = 0
-
-    def _norms(self, field: str) -> list[float]:
-        norms = self._norm_cache.get(field)
-        if norms is None:
-            lengths = self._engine.lengths(field)
-            deleted = self._engine.deleted
-            total = sum(lengths) - sum(lengths[d] for d in deleted if d < len(lengths))
-            self._avg[field] = max(1.0, total / self._doc_count)
-            b = B.get(field, B_DEFAULT)
-            base = K1 * (1.0 - b)
-            per_length = K1 * b / self._avg[field]
-            norms = [base + per_length * length for length in lengths]
-            self._norm_cache[field] = norms
-        return norms
-
-    def _scale(self, field: str, df: int) -> float:
-        idf = math.log(1.0 + (self._doc_count - df + 0.5) / (df + 0.5))
-        return FIELD_BOOSTS[field] * idf * (K1 + 1.0)
 
     def _postings(self, field: str, text: str) -> _Postings:
         key = (field, text)
@@ -146,9 +87,7 @@ class Scorer:
             self._cache.move_to_end(key)
             assert isinstance(cached, _Postings)
             return cached
-        ids, tfs = self._engine.postings(field, text)
-        scale = self._scale(field, len(ids)) if ids else 0.0
-        postings = _Postings(ids, tfs, scale, self._norms(field) if ids else [])
+        postings = _Postings(*self._table.postings(field, text))
         self._remember(key, postings)
         return postings
 
@@ -187,7 +126,6 @@ class Scorer:
                     # looked up in the other); the dict kept with the postings.
                     if postings.by_doc is None:
                         self._cached += _SCORE_BYTES * len(postings)
-                    self._values(postings)  # counted in the cache's size
                     shares = postings.shares()
                     held = list(among.keys() & shares.keys())
                     _add(scores, held, map(shares.__getitem__, held))
@@ -202,20 +140,15 @@ class Scorer:
             return cached
         parts = [p for p in (self._postings(f, t) for f, t in terms) if p.ids]
         parts.sort(key=len, reverse=True)
-        scores = dict(zip(parts[0].ids, self._values(parts[0]), strict=True)) if parts else {}
+        scores = dict(zip(parts[0].ids, parts[0].values, strict=True)) if parts else {}
         for part in parts[1:]:
-            _add(scores, part.ids, self._values(part))
+            _add(scores, part.ids, part.values)
         self._remember(key, scores)
         return scores
 
-    def _values(self, postings: _Postings) -> list[float]:
-        """The postings' shares, counted in the cache's size when first worked out."""
-        if not postings.has_values:
-            self._cached += _VALUE_BYTES * len(postings)
-        return postings.values()
-
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
-        return sum(len(self._postings(f, t)) for f, t in terms)
+        frequency = self._table.doc_frequency
+        return sum(frequency(f, t) for f, t in terms)
 
     def option_scores(
         self, option: Option, among: dict[int, float] | None = None
@@ -322,9 +255,8 @@ class Scorer:
 def _bytes(cached: _Postings | dict[int, float]) -> int:
     if isinstance(cached, dict):
         return len(cached) * _SCORE_BYTES
-    values = _VALUE_BYTES if cached.has_values else 0
     scores = _SCORE_BYTES if cached.by_doc is not None else 0
-    return len(cached) * (_POSTING_BYTES + values + scores)
+    return len(cached) * (_POSTING_BYTES + scores)
 
 
 def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:

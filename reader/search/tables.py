@@ -8,13 +8,16 @@
   known from the terms it looks for (:meth:`Tables.words_with`), without running the
   stemmer over every hit's text.
 - ``vocabulary``: each folded word → how many questions use it (for corrections,
-  sound-alikes and completions).
+  sound-alikes and completions);
+- ``scores``: each term's share of the score in each document
+  (:mod:`reader.search.scores`), worked out from the index once it is written.
 
 A word's terms depend only on the word and the analyzer's version (which names the index
 folder), so a word no longer in any question only costs its place in ``forms``: an update
 adds the words of the pages it indexes and removes none; a full build starts afresh.
-``texts`` and ``vocabulary`` are exact after an update. The three files sit in the index
-folder, under its manifest: damaged or missing, the whole folder is rebuilt.
+``texts`` and ``vocabulary`` are exact after an update, and ``scores`` is worked out again.
+The four files sit in the index folder, under its manifest: damaged or missing, the whole
+folder is rebuilt (a score table that does not parse is worked out again instead).
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.search.analysis import WORD, word_terms
+from reader.search.scores import SCORES, ScoreTable
 
 log = logging.getLogger(__name__)
 
 TEXTS = "texts.json"
 FORMS = "forms.json"
 VOCABULARY = "vocabulary.json"
-FILES = (TEXTS, FORMS, VOCABULARY)
+_JSON = (TEXTS, FORMS, VOCABULARY)
+FILES = (*_JSON, SCORES)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Tables:
     texts: dict[str, str] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
     vocabulary: Counter[str] = field(default_factory=Counter)
+    scores: ScoreTable | None = None  # None: to be worked out from the index
     complete: bool = True
     _written: set[str] | None = None  # the words of ``forms``, for adding more
 
@@ -72,21 +78,29 @@ class Tables:
         return frozenset(word for term in terms for word in forms.get(term, ()))
 
     def write(self, folder: Path) -> None:
-        """Write the three files in ``folder`` (the manifest, written after, vouches for them)."""
+        """Write the files in ``folder`` (the manifest, written after, vouches for them; no
+        score table yet: none is written, and the folder will not open)."""
         vocabulary = {w: n for w, n in self.vocabulary.items() if n > 0}
         for name, data in ((TEXTS, self.texts), (FORMS, self.forms), (VOCABULARY, vocabulary)):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             (folder / name).write_text(text, encoding="utf-8")
+        if self.scores is not None:
+            (folder / SCORES).write_bytes(self.scores.to_bytes())
 
     @classmethod
     def parse(cls, files: Mapping[str, bytes]) -> Tables:
         """The tables from the files' contents (already checked against the manifest)."""
+        scores = None
         try:
-            texts, forms, vocabulary = (json.loads(files[name]) for name in FILES)
+            scores = ScoreTable.parse(files[SCORES])
+        except (KeyError, ValueError) as error:
+            log.warning("score table unreadable, worked out again: %s", error)
+        try:
+            texts, forms, vocabulary = (json.loads(files[name]) for name in _JSON)
             if not all(isinstance(table, dict) for table in (texts, forms, vocabulary)):
                 raise TypeError("not a JSON object")
-            return cls(texts, forms, Counter(vocabulary))
+            return cls(texts, forms, Counter(vocabulary), scores)
         except (KeyError, ValueError, TypeError) as error:
             # The manifest vouched for them: only a bug gets here. Search still works.
             log.warning("search tables unreadable: %s", error)
-            return cls(complete=False)
+            return cls(scores=scores, complete=False)

@@ -7,9 +7,10 @@ Python and asks this module through a small interface:
 
 - :func:`write_folder` and :func:`in_memory`: an index made of :data:`Document` s;
 - :func:`open_files`: an index from files already read and checked (``storage``);
+  :func:`open_folder`: from a folder's files as they are (to work out its score table);
 - :func:`update_folder` and :meth:`Engine.update`: some pages' documents replaced;
-- :class:`Engine`: one open index: postings, document frequencies, field lengths, the
-  question id of a document;
+- :class:`Engine`: one open index: its terms, postings, document frequencies, field
+  lengths, the question id of a document;
 - :func:`french_stem`: the Snowball French stemmer Whoosh ships.
 
 Whoosh's postings and columns are read and written below its public API, so this module
@@ -171,6 +172,11 @@ def update_folder(folder: Path, pages: Iterable[str], documents: Iterable[Docume
     _write(FileStorage(str(folder)).open_index(), documents, pages)
 
 
+def open_folder(folder: Path) -> Engine:
+    """The index written in ``folder``, read from its files as they are (close it after)."""
+    return Engine(FileStorage(str(folder)).open_index())
+
+
 def in_memory(documents: Iterable[Document]) -> Engine:
     """A new index of ``documents`` kept in memory."""
     ix = _MemoryStorage().create_index(_schema())
@@ -272,6 +278,11 @@ class Engine:
                 array("f", map(weights.__getitem__, kept)),
             )
         return ids, weights
+
+    def terms(self, field: str) -> Iterator[str]:
+        """The terms of ``field``, in order (some may be held by deleted documents only)."""
+        for raw in self._reader.lexicon(field):
+            yield raw.decode("utf-8")
 
     def _info(self, n: int, field: str, term: str) -> Any:
         key = (n, field, term)

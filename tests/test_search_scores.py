@@ -1,0 +1,99 @@
+"""The score table: each term's shares worked out once when the index is written, saved
+beside it, read back exactly, refused when it is not one, and worked out again from the
+index (never trusted) when its file does not parse (issue 17)."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from reader.search import SearchIndex
+from reader.search.scores import SCORES, ScoreTable
+from reader.search.storage import write_manifest
+from reader.search.tables import Tables
+from tests.search_support import wiki_library
+from tests.test_search_golden import digest
+
+QUERIES = ["livraison", "formation des producteurs", "paiement en ligne", "fromaiton", "kit"]
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory):
+    index = SearchIndex.open(wiki_library(), tmp_path_factory.mktemp("cache"))
+    yield index
+    index.close()
+
+
+def _table(index: SearchIndex) -> ScoreTable:
+    scores = index._tables.scores
+    assert scores is not None
+    return scores
+
+
+def test_the_saved_table_reads_back_exactly_what_was_worked_out(opened: SearchIndex) -> None:
+    assert opened.folder is not None
+    saved = ScoreTable.parse((opened.folder / SCORES).read_bytes())
+    fresh = ScoreTable.compute(opened._engine)
+    assert saved.to_bytes() == fresh.to_bytes()
+    terms = [(f, t) for f, listed in fresh._directory for t, _ in listed]
+    assert len(terms) > 500  # every term of the four scored fields
+    for field, term in terms:
+        ids, shares = saved.postings(field, term)
+        assert list(ids) == list(opened._engine.postings(field, term)[0])
+        assert len(shares) == len(ids) == saved.doc_frequency(field, term)
+        assert all(share > 0 for share in shares)
+    assert saved.postings("body", "topinambour") == (saved.postings("body", "x")[0], [])
+    assert saved.doc_frequency("body", "topinambour") == 0
+
+
+def _broken(data: bytes) -> list[bytes]:
+    header = struct.Struct("<4sIIII")
+    magic, version, live, total, size = header.unpack_from(data)
+    return [
+        b"",
+        data[:10],
+        data[:-1],  # a share cut short
+        data + b"\x00" * 12,  # postings the directory does not list
+        b"XXXX" + data[4:],
+        header.pack(magic, version + 1, live, total, size) + data[header.size :],
+        header.pack(magic, version, total + 1, total, size) + data[header.size :],
+        header.pack(magic, version, live, total, size + 3) + data[header.size :],
+        header.pack(magic, version, live, total, 2) + b"[]" + data[header.size + size :],
+        header.pack(magic, version, live, total, 7) + b'[["x"]]' + data[header.size + size :],
+        header.pack(magic, version, live, total, 4) + b"\xff\xfe[]" + data[header.size + size :],
+    ]
+
+
+def test_a_file_that_is_not_a_score_table_is_refused(opened: SearchIndex) -> None:
+    data = _table(opened).to_bytes()
+    for broken in _broken(data):
+        with pytest.raises(ValueError):
+            ScoreTable.parse(broken)
+    assert ScoreTable.parse(data).to_bytes() == data
+
+
+def test_a_score_table_that_does_not_parse_is_worked_out_again(tmp_path: Path) -> None:
+    library = wiki_library()
+    index = SearchIndex.open(library, tmp_path)
+    before = {q: digest(index.search(q)) for q in QUERIES}
+    folder, key = index.folder, index._key
+    index.close()
+    assert folder is not None
+    # Vouched for by the manifest (as a bug could write it), yet not a table.
+    (folder / SCORES).write_bytes(b"FRSC" + b"\x00" * 40)
+    write_manifest(folder, key, sum(1 for _ in library.questions()))
+    again = SearchIndex.open(library, tmp_path)
+    try:
+        assert again.folder == folder and again.warnings == []
+        assert {q: digest(again.search(q)) for q in QUERIES} == before
+    finally:
+        again.close()
+
+
+def test_tables_without_a_readable_score_table_keep_the_others() -> None:
+    tables = Tables.parse(
+        {"texts.json": b'{"a#b": "x"}', "forms.json": b"{}", "vocabulary.json": b"{}"}
+    )
+    assert tables.complete and tables.scores is None and tables.texts == {"a#b": "x"}
