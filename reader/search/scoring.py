@@ -180,12 +180,17 @@ class Scorer:
                 continue
             # A phrase said in more or fewer words than typed counts as the words typed.
             scale = len(clause.tokens) / len(option.groups)
-            for doc, score in scores.items():
-                score = min(score * scale, cap)
-                if doc not in own and score > total.get(doc, 0.0):
-                    if total is own:
-                        total = dict(own)
-                    total[doc] = score
+            # Each document not found with the user's words: its score this way, capped,
+            # if better than another way's (looped in C: a correction of a common word
+            # meets thousands).
+            docs = list(scores.keys() - own.keys()) if own else list(scores)
+            values = list(map(mul, map(scores.__getitem__, docs), repeat(scale)))
+            if cap != math.inf:
+                values = list(map(min, values, repeat(cap)))
+            better = list(map(gt, values, map(total.get, docs, repeat(0.0))))
+            if total is own and any(better):
+                total = dict(own)
+            total.update(zip(compress(docs, better), compress(values, better)))
         return _times(total, clause.weight)
 
     def _clause_size(self, clause: Clause) -> int:
