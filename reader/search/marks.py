@@ -14,15 +14,11 @@ from typing import TYPE_CHECKING
 
 from reader.search.analysis import word_parts
 from reader.search.results import MatchedWord
-from reader.search.snippets import MARK, synonym_mark
+from reader.search.snippets import MARK, Mark, synonym_mark
 
 if TYPE_CHECKING:
     from reader.search.coverage import Way
     from reader.search.textwords import Found
-
-Mark = tuple[int, int, str, MatchedWord]
-"""A word of a text that matched: where it starts and ends, the opening tag that marks it
-in a snippet, and how it matched."""
 
 _Parts = tuple[tuple[int, int, str, MatchedWord], ...]
 

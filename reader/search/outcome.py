@@ -11,7 +11,7 @@ by score, then in the FAQ's order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.content.model import Question
 from reader.search.analysis import tokens
@@ -24,8 +24,7 @@ from reader.search.textwords import QuestionWords, question_words
 _CORRECTIONS = ("correction", "phonetic")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A question the index found, with what it covers of the query."""
 
     question: Question
@@ -77,13 +76,17 @@ def in_order(
 def make_hit(candidate: Candidate) -> Hit:
     """The :class:`Hit` of a candidate: its snippet marks only the words that matched."""
     question, coverage, texts = candidate.question, candidate.coverage, candidate.words.texts
+    marks = coverage.marker.marks
+    shown = title_words = marks(texts[0])
     answered = len(texts) > 1
-    title_words = coverage.marker.marks(texts[0])
-    body_words = coverage.marker.marks(texts[1]) if answered else []
-    hits = [m[:3] for m in (body_words if answered else title_words)]
-    html = snippet(candidate.answer, hits) if answered else mark(question.title, hits)
+    if answered:
+        shown = marks(texts[1])
+        html = snippet(candidate.answer, shown)
+    else:
+        html = mark(question.title, shown)
     matched: dict[str, MatchedWord] = {}
-    for *_, word in title_words + body_words:
+    for marked in title_words + shown if answered else shown:
+        word = marked[3]
         matched.setdefault(word.word, word)
     return Hit(
         id=question.id,
@@ -102,7 +105,7 @@ def make_hit(candidate: Candidate) -> Hit:
 def result(plan: Plan, checker: Checker, found: list[Candidate], correct: bool) -> SearchResult:
     """The :class:`SearchResult` of the query planned as ``plan``, hits in ``found`` order."""
     text = plan.text
-    hits = tuple(make_hit(c) for c in found)
+    hits = tuple(map(make_hit, found))
     corrected = _corrected(text, found)
     suggestion = corrected if found else _no_hit_suggestion(text, plan)
     explanation = interpreted = None
@@ -129,8 +132,11 @@ def _corrected(text: str, found: list[Candidate]) -> str | None:
     replacements: dict[int, tuple[Clause, str]] = {}
     for candidate in found:
         for cover in candidate.coverage.clauses:
-            option, start = cover.option, cover.clause.start
-            if option is not None and option.via in _CORRECTIONS and start not in replacements:
+            option = cover.option
+            if option is None or option.via not in _CORRECTIONS:
+                continue
+            start = cover.clause.start
+            if start not in replacements:
                 found_as = candidate.found_as(option)
                 if found_as:
                     replacements[start] = (cover.clause, found_as)

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.search.results import MatchedWord
+
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|wiki):[^>]*>")
@@ -43,24 +45,24 @@ def synonym_mark(stands_for: str) -> str:
     return f'<mark class="{SYNONYM_CLASS}" title="{title}">'
 
 
-Span = tuple[int, int, str]
-"""A word to mark: where it starts and ends in the text, and its opening tag (:data:`MARK`
-or :func:`synonym_mark`)."""
+Mark = tuple[int, int, str, MatchedWord]
+"""A word to mark: where it starts and ends in the text, its opening tag (:data:`MARK` or
+:func:`synonym_mark`), and how it matched."""
 
 
-def mark(text: str, hits: Sequence[Span], start: int = 0, end: int | None = None) -> str:
+def mark(text: str, hits: Sequence[Mark], start: int = 0, end: int | None = None) -> str:
     """Escape ``text[start:end]`` and wrap the ``hits`` inside it in their tags."""
     end = len(text) if end is None else end
-    # Most texts have nothing to escape: their pieces are then taken as they are.
-    escape = _escape if _SPECIAL.search(text, start, end) else str
-    out: list[str] = []
+    out: list[str] = []  # the text's pieces at even places, the tags between them
     pos = start
-    for begin, stop, tag in hits:
+    for begin, stop, tag, _ in hits:
         if begin < pos or stop > end:
             continue
-        out += (escape(text[pos:begin]), tag, escape(text[begin:stop]), "</mark>")
+        out += (text[pos:begin], tag, text[begin:stop], "</mark>")
         pos = stop
-    out.append(escape(text[pos:end]))
+    out.append(text[pos:end])
+    if _SPECIAL.search(text, start, end):  # most texts have nothing to escape
+        out[::2] = map(_escape, out[::2])
     return "".join(out)
 
 
@@ -83,7 +85,7 @@ def index_text(markdown: str) -> str:
     return markdown
 
 
-def snippet(text: str, hits: Sequence[Span], width: int = SNIPPET_CHARS) -> str:
+def snippet(text: str, hits: Sequence[Mark], width: int = SNIPPET_CHARS) -> str:
     """Safe HTML: a window of about ``width`` characters of ``text`` around the most hits.
 
     ``hits`` are the words of ``text`` to mark, in order, as for :func:`mark`.
@@ -93,11 +95,11 @@ def snippet(text: str, hits: Sequence[Span], width: int = SNIPPET_CHARS) -> str:
     best_start, best_count = 0, -1
     # The hits within ``width`` of each one are a run of those after it (words in text
     # order end in order too): found by bisection.
-    ends = [stop for _, stop, _ in hits]
-    for i, (begin, _, _) in enumerate(hits):
-        count = bisect_right(ends, begin + width, i) - i
+    ends = [marked[1] for marked in hits]
+    for i, marked in enumerate(hits):
+        count = bisect_right(ends, marked[0] + width, i) - i
         if count > best_count:
-            best_start, best_count = begin, count
+            best_start, best_count = marked[0], count
     # Start a little before the first hit, on a word boundary.
     start = max(0, best_start - width // 4)
     if start:
