@@ -103,13 +103,16 @@ class Token(NamedTuple):
     end: int
 
 
-# What a raw word of the text gives: (offset in the raw word, surface, folded, stems) for
-# each indexable part. Cached: a text's vocabulary is small next to its length.
-_Parts = tuple[tuple[int, str, str, tuple[str, ...]], ...]
-_word_cache: dict[str, _Parts] = {}
+Parts = tuple[tuple[int, str, str, tuple[str, ...]], ...]
+"""What a word as a text writes it gives: (offset in the word, surface, folded, stems) for
+each indexable part."""
+_word_cache: dict[str, Parts] = {}
 
 
-def _parts(raw: str) -> _Parts:
+def word_parts(raw: str) -> Parts:
+    """The indexable parts of one word as a text writes it (a match of :data:`WORD`):
+    ``l'accès`` gives ``accès`` at offset 2; cached, a text's vocabulary is small next
+    to its length."""
     cached = _word_cache.get(raw)
     if cached is not None:
         return cached
@@ -139,7 +142,7 @@ def tokens(text: str) -> Iterator[Token]:
     """Analyse ``text`` into tokens; stop words and over-long words are left out."""
     for match in WORD.finditer(text):
         start = match.start()
-        for offset, surface, folded, stems in _parts(match.group()):
+        for offset, surface, folded, stems in word_parts(match.group()):
             begin = start + offset
             yield Token(surface, folded, stems, begin, begin + len(surface))
 
@@ -148,69 +151,10 @@ def word_terms(raw: str) -> tuple[str, ...]:
     """The index terms (folded forms and stems) of one word as a text writes it (a match
     of :data:`WORD`, ``l'accès`` included), in order, each once."""
     terms: dict[str, None] = {}
-    for _, _, folded, stems in _parts(raw):
+    for _, _, folded, stems in word_parts(raw):
         terms[folded] = None
         terms.update(dict.fromkeys(stems))
     return tuple(terms)
-
-
-def token_positions(text: str, only: frozenset[str] | None = None) -> dict[str, list[Token]]:
-    """Each folded form and stem of the words of ``text`` → their tokens, in text order.
-
-    With ``only``, the words written otherwise are skipped, not analysed: given the words
-    with some terms (``Tables.words_with``), the tokens of those terms are the same.
-    """
-    positions: dict[str, list[Token]] = {}
-    new = tuple.__new__  # a named tuple's own __new__ is a Python function: one call more
-    for start, raw in _words(text) if only is None else _words_among(text, only):
-        for offset, surface, folded, stems in _parts(raw):
-            begin = start + offset
-            token = new(Token, (surface, folded, stems, begin, begin + len(surface)))
-            positions.setdefault(folded, []).append(token)
-            for stem in stems:
-                if stem != folded:
-                    positions.setdefault(stem, []).append(token)
-    return positions
-
-
-def _words(text: str) -> Iterator[tuple[int, str]]:
-    for match in WORD.finditer(text):
-        yield match.start(), match.group()
-
-
-def _words_among(text: str, only: frozenset[str]) -> list[tuple[int, str]]:
-    """Where :data:`WORD` finds the words of ``only`` in ``text``, in order.
-
-    Each word is looked for with ``str.find`` (the text's words are first listed in C and
-    met with ``only`` as sets when there are many to look for), and an occurrence counts
-    where WORD would cut one word there: not after a letter (or a letter and an
-    apostrophe, which WORD would have gone on through), not before one (or an apostrophe
-    and a letter). ``[^\\W_]`` is ``str.isalnum`` for one character.
-    """
-    if len(only) > _FIND_EACH:
-        only = only.intersection(WORD.findall(text))
-    out: list[tuple[int, str]] = []
-    end_of_text = len(text)
-    for raw in only:
-        at = text.find(raw)
-        while at >= 0:
-            end = at + len(raw)
-            if (
-                (at == 0 or not text[at - 1].isalnum())
-                and (at < 2 or not (text[at - 1] in _APOSTROPHES and text[at - 2].isalnum()))
-                and (end == end_of_text or not text[end].isalnum())
-                and not (
-                    text[end : end + 1] in _APOSTROPHES_SET and text[end + 1 : end + 2].isalnum()
-                )
-            ):
-                out.append((at, raw))
-            at = text.find(raw, end)
-    out.sort()
-    return out
-
-
-_FIND_EACH = 24  # up to this many words, each is looked for on its own
-_APOSTROPHES_SET = frozenset(_APOSTROPHES)
 
 
 class _Terms(dict[str, str]):
@@ -222,7 +166,7 @@ class _Terms(dict[str, str]):
         self._folded = folded
 
     def __missing__(self, raw: str) -> str:
-        parts = _parts(raw)
+        parts = word_parts(raw)
         if self._folded:
             terms = " ".join(folded for _, _, folded, _ in parts)
         else:

@@ -1,10 +1,11 @@
 """Which words of the query a question covers, and how each of its words matched.
 
-A step of its own after ranking. Its input is, for one question, the forms of the words
-it contains: :data:`QuestionWords`, each folded word and stem of a text → that text's
-words with this form. Only the terms the check can ask about (:attr:`Checker.terms`) are
-needed: :func:`question_words` reads the title and the answer's plain text for the words
-with those terms, known from the word table written at index time, without the stemmer.
+A step of its own after ranking. Its input is, for one question, where its texts write
+the words with the terms the check can ask about (:attr:`Checker.terms`):
+:class:`~reader.search.textwords.QuestionWords`. What a question covers depends only on
+which of those words it writes, so :meth:`Checker.check` works it out once per query for
+all the questions that write the same ones; how each of its words matched is worked out
+once per word (:class:`~reader.search.marks.Marker`).
 
 Where only the question's terms are known (:class:`TermsOnly`, from the index's postings),
 the check still says what is missing, at little cost; how each word matched, and whether
@@ -25,19 +26,30 @@ covers it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from reader.search.analysis import Token, fold_word, stems_of, token_positions
+from reader.search.analysis import Token, fold_word, stems_of
+from reader.search.marks import Marker
 from reader.search.query import Clause, Option, Plan
-from reader.search.results import MatchedWord, MatchKind
+from reader.search.results import MatchKind
+from reader.search.textwords import QuestionWords
 
 _LETTERS = re.compile(r"[^\W_]+")
 
-QuestionWords = Mapping[str, Sequence[Token]]
-"""One text of a question: each folded word and stem → the words of the text with it
-(read-only)."""
+
+class Words(Protocol):
+    """What the check asks of a question: which terms, and which folded words, it has."""
+
+    def isdisjoint(self, terms: Iterable[str], /) -> bool:
+        """True when the question has none of ``terms`` (folded forms or stems)."""
+        ...
+
+    def itself(self, forms: Iterable[str], /) -> bool:
+        """True when a word of the question, folded, is one of ``forms``."""
+        ...
+
 
 _KIND_OF_WAY: dict[str, MatchKind] = {
     "completion": "completion",
@@ -47,34 +59,20 @@ _KIND_OF_WAY: dict[str, MatchKind] = {
 }
 
 
-class TermsOnly(Mapping[str, Sequence[Token]]):
-    """A text known only by which terms it has, not by its words: enough to tell what a
-    question lacks (``Coverage.missing``), not how its words matched."""
+class TermsOnly:
+    """A question known only by which terms it has, not by its words: enough to tell what
+    it lacks (``Coverage.missing``, checked without detail), not how its words matched."""
 
     def __init__(self, has: Callable[[str], bool]) -> None:
         self._has = has
 
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._has(term)
+    def isdisjoint(self, terms: Iterable[str]) -> bool:
+        """True when the question has none of ``terms``."""
+        return not any(map(self._has, terms))
 
-    def __getitem__(self, term: str) -> Sequence[Token]:
-        if term in self:
-            return ()
-        raise KeyError(term)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
-def question_words(texts: Sequence[str], only: frozenset[str] | None) -> tuple[QuestionWords, ...]:
-    """The word forms of a question's texts (its title, and its answer's plain text if it
-    has one). With ``only``, just the words written so are analysed: the words with one of
-    the :attr:`Checker.terms` (``Tables.words_with``) are all that :meth:`Checker.cover`
-    and :meth:`Coverage.matched` look up."""
-    return tuple(token_positions(text, only) for text in texts)
+    def itself(self, forms: Iterable[str]) -> bool:
+        """Not known from the terms: False (only a check with detail asks)."""
+        return False
 
 
 class Way(NamedTuple):
@@ -88,13 +86,13 @@ class Way(NamedTuple):
     stands_for: str  # the query word or phrase, as typed
     query: Token | None = None
 
-    def kind(self, word: Token) -> MatchKind:
-        """How ``word``, a word of the question with this term, matched."""
+    def kind(self, surface: str, folded: str) -> MatchKind:
+        """How a word of the question with this term (as written, and folded) matched."""
         if self.query is None:
             return _KIND_OF_WAY.get(self.via, "exact")
-        if word.surface == self.query.surface or word.surface.lower() == self.query.surface.lower():
+        if surface == self.query.surface or surface.lower() == self.query.surface.lower():
             return "exact"
-        return "accent" if word.folded == self.query.folded else "inflection"
+        return "accent" if folded == self.query.folded else "inflection"
 
 
 class ClauseCover(NamedTuple):
@@ -107,32 +105,20 @@ class ClauseCover(NamedTuple):
     # synonym, a correction or a sound-alike (a missing clause counts as found as itself:
     # it counts among the missing).
     same_word: bool
-    found_as: str = ""  # for a correction or sound-alike: the word found, as written
 
 
 class Coverage(NamedTuple):
-    """What a question covers of the query: per content clause, and each term's way."""
+    """What a question covers of the query: per content clause, and how its words matched."""
 
     clauses: tuple[ClauseCover, ...]
-    # Index term (folded word or stem) → how it stands for the query; the first that has a
-    # term says how (the user's own words come first).
-    ways: tuple[dict[str, Way], ...]
+    # The words that matched, from each index term's way (the user's own words first):
+    # one marker for the questions of a query whose words matched the same ways.
+    marker: Marker
     missing: tuple[str, ...]  # the content words the question lacks, as typed
     # Content clauses found only through other words: of the same stem (``formats`` for
     # ``formation``), synonyms, corrections. Such a question ranks below one with the
     # words themselves.
     indirect: int
-
-    def matched(self, words: QuestionWords) -> list[tuple[Token, MatchedWord]]:
-        """The words of one text that matched, each with how, in text order."""
-        found: dict[int, tuple[Token, MatchedWord]] = {}
-        for ways in self.ways:
-            for term, way in ways.items():
-                for token in words.get(term, ()):
-                    if token.start not in found:
-                        matched = MatchedWord(token.surface, way.kind(token), way.stands_for)
-                        found[token.start] = (token, matched)
-        return [found[start] for start in sorted(found)]
 
 
 class _Option:
@@ -153,20 +139,23 @@ class _Option:
         self._ways: dict[str, Way] | None = None
         self._itself: tuple[tuple[str, ...], ...] | None = None
 
-    def found(self, texts: Sequence[QuestionWords]) -> bool:
+    def found(self, texts: Sequence[Words]) -> bool:
         # A loop rather than all(): this runs for every clause of every candidate.
         for group in self.groups:  # noqa: SIM110
             if not _has(texts, group):
                 return False
         return True
 
-    def as_typed(self, texts: Sequence[QuestionWords]) -> bool:
+    def as_typed(self, texts: Sequence[Words]) -> bool:
         """True when each word typed is there as itself, not only as a word of its stem."""
         if self.option.via != "exact":
             return True  # the word being typed: whatever it becomes is the word itself
         if self._itself is None:
             self._itself = tuple(_itself(token.folded) for token in self._clause.tokens)
-        return all(_as_itself(texts, forms) for forms in self._itself)
+        for forms in self._itself:  # noqa: SIM110 (a loop: this runs for every question)
+            if not _as_itself(texts, forms):
+                return False
+        return True
 
     @property
     def ways(self) -> dict[str, Way]:
@@ -238,6 +227,10 @@ class Checker:
         self._clauses = [_Clause(c, plan.text) for c in plan.clauses if c.required]
         self.terms = _terms_asked(self._clauses)
         """Every term :meth:`cover` may look a question's words up by."""
+        self._checked: dict[frozenset[str], Coverage] = {}
+        # By the identities of the ways' dicts: each is made once per query, and lives in
+        # this checker's clauses as long as the checker.
+        self._markers: dict[tuple[int, ...], Marker] = {}
 
     def best_possible(self, coverage: Coverage) -> bool:
         """True when a question covers every content clause the index can match at all
@@ -249,7 +242,15 @@ class Checker:
         """The content words of the query, as typed."""
         return tuple(c.typed for c in self._clauses)
 
-    def cover(self, texts: Sequence[QuestionWords], detail: bool = True) -> Coverage:
+    def check(self, words: QuestionWords) -> Coverage:
+        """What the question that writes ``words`` covers of the query (the same object
+        for the questions that write the same words of it)."""
+        found = self._checked.get(words.key)
+        if found is None:
+            found = self._checked[words.key] = self.cover((words,))
+        return found
+
+    def cover(self, texts: Sequence[Words], detail: bool = True) -> Coverage:
         """What the question whose texts are ``texts`` covers of the query.
 
         Without ``detail``, only what it lacks (``missing``): the cheaper check of the
@@ -268,11 +269,9 @@ class Checker:
                 continue
             found = [o for o in c.others if o.found(texts)]
             if found:
-                found_as = ""
                 if detail:
                     other += [option.ways for option in found]
-                    found_as = _first_word(texts, found[0].groups[0])
-                covers.append(ClauseCover(c.clause, found[0].option, (), False, found_as))
+                covers.append(ClauseCover(c.clause, found[0].option, (), False))
                 continue
             missing = []
             same = detail
@@ -294,7 +293,12 @@ class Checker:
             covers.append(ClauseCover(c.clause, None, tuple(missing), same))
         lacks = tuple(word for c in covers for word in c.missing)
         indirect = sum(1 for c in covers if not c.same_word)
-        return Coverage(tuple(covers), (*own, *other), lacks, indirect)
+        matched = (*own, *other)
+        key = tuple(map(id, matched))
+        marker = self._markers.get(key)
+        if marker is None:
+            marker = self._markers[key] = Marker(matched)
+        return Coverage(tuple(covers), marker, lacks, indirect)
 
 
 def _terms_asked(clauses: list[_Clause]) -> frozenset[str]:
@@ -317,13 +321,11 @@ def _itself(folded: str) -> tuple[str, ...]:
     return (folded, *(bare + end for end in ("", "s", "x", "e", "es", "ee", "ees")))
 
 
-def _as_itself(texts: Sequence[QuestionWords], forms: tuple[str, ...]) -> bool:
+def _as_itself(texts: Sequence[Words], forms: tuple[str, ...]) -> bool:
     """True when a word of the question, folded, is one of ``forms``."""
-    for form in forms:
-        for words in texts:
-            for word in words.get(form, ()):
-                if word.folded == form:
-                    return True
+    for words in texts:  # noqa: SIM110 (a loop: this runs for every question)
+        if words.itself(forms):
+            return True
     return False
 
 
@@ -356,20 +358,9 @@ def _forms(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys((token.folded, *token.stems)))
 
 
-def _has(texts: Sequence[QuestionWords], terms: tuple[str, ...]) -> bool:
+def _has(texts: Sequence[Words], terms: tuple[str, ...]) -> bool:
     # A loop rather than any(): this runs for every clause of every candidate.
     for words in texts:  # noqa: SIM110
-        if not words.keys().isdisjoint(terms):
+        if not words.isdisjoint(terms):
             return True
     return False
-
-
-def _words(texts: Sequence[QuestionWords], terms: Iterable[str]) -> Iterable[Token]:
-    for term in terms:
-        for words in texts:
-            yield from words.get(term, ())
-
-
-def _first_word(texts: Sequence[QuestionWords], terms: Iterable[str]) -> str:
-    word = next(iter(_words(texts, terms)), None)
-    return "" if word is None else word.surface.lower()

@@ -11,27 +11,32 @@ by score, then in the FAQ's order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.content.model import Question
 from reader.search.analysis import tokens
-from reader.search.coverage import Checker, Coverage, QuestionWords, question_words
-from reader.search.query import Clause, Plan
+from reader.search.coverage import Checker, Coverage
+from reader.search.query import Clause, Option, Plan
 from reader.search.results import Hit, MatchedWord, SearchResult
-from reader.search.snippets import mark, plain_text, snippet, synonym_mark
+from reader.search.snippets import mark, plain_text, snippet
+from reader.search.textwords import QuestionWords, question_words
 
 _CORRECTIONS = ("correction", "phonetic")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A question the index found, with what it covers of the query."""
 
     question: Question
     score: float  # rounded as shown
     coverage: Coverage
-    texts: tuple[QuestionWords, ...]  # the title's words, and the answer's if it has one
+    words: QuestionWords  # where the title, and the answer if it has one, write them
     answer: str  # the answer as plain text ("" without one)
+
+    def found_as(self, option: Option) -> str:
+        """The question's first word found for ``option`` (a correction, a sound-alike:
+        its first word), in lower case."""
+        return self.words.first(dict.fromkeys(term for _, term in option.groups[0]))
 
 
 def candidate(
@@ -44,14 +49,14 @@ def candidate(
     """A question the index found with ``score``, checked against the query.
 
     ``answer`` is its answer as plain text (None: worked out here); ``words`` the words
-    of its texts to check (:func:`~reader.search.coverage.question_words`; None: all).
+    of the texts that matter (``Tables.words_with`` of :attr:`Checker.terms`; None: all).
     """
     if question.answered:
         answer = plain_text(question.answer) if answer is None else answer
-        texts = question_words((question.title, answer), words)
+        found = question_words(question.title, answer, words)
     else:
-        answer, texts = "", question_words((question.title,), words)
-    return Candidate(question, round(float(score), 4), checker.cover(texts), texts, answer)
+        answer, found = "", question_words(question.title, None, words)
+    return Candidate(question, round(float(score), 4), checker.check(found), found, answer)
 
 
 def in_order(
@@ -70,19 +75,18 @@ def in_order(
 
 def make_hit(candidate: Candidate) -> Hit:
     """The :class:`Hit` of a candidate: its snippet marks only the words that matched."""
-    question, coverage = candidate.question, candidate.coverage
-    answered = len(candidate.texts) > 1
-    title_words = coverage.matched(candidate.texts[0])
-    body_words = coverage.matched(candidate.texts[1]) if answered else []
-    shown = body_words if answered else title_words
-    hits = [token for token, _ in shown]
-    tags = {t.start: synonym_mark(w.query_word) for t, w in shown if w.synonym}
+    question, coverage, texts = candidate.question, candidate.coverage, candidate.words.texts
+    marks = coverage.marker.marks
+    shown = title_words = marks(texts[0])
+    answered = len(texts) > 1
     if answered:
-        html = snippet(candidate.answer, hits, tags)
+        shown = marks(texts[1])
+        html = snippet(candidate.answer, shown)
     else:
-        html = mark(question.title, hits, tags=tags)
+        html = mark(question.title, shown)
     matched: dict[str, MatchedWord] = {}
-    for _, word in title_words + body_words:
+    for marked in title_words + shown if answered else shown:
+        word = marked[3]
         matched.setdefault(word.word, word)
     return Hit(
         id=question.id,
@@ -101,12 +105,12 @@ def make_hit(candidate: Candidate) -> Hit:
 def result(plan: Plan, checker: Checker, found: list[Candidate], correct: bool) -> SearchResult:
     """The :class:`SearchResult` of the query planned as ``plan``, hits in ``found`` order."""
     text = plan.text
-    hits = tuple(make_hit(c) for c in found)
+    hits = tuple(map(make_hit, found))
     corrected = _corrected(text, found)
     suggestion = corrected if found else _no_hit_suggestion(text, plan)
     explanation = interpreted = None
     if found:
-        interpreted = _interpreted(text, plan, found[0].coverage)
+        interpreted = _interpreted(text, plan, found[0])
         if interpreted is not None:
             explanation = f"résultats pour « {interpreted} »"
     return SearchResult(
@@ -129,8 +133,13 @@ def _corrected(text: str, found: list[Candidate]) -> str | None:
     for candidate in found:
         for cover in candidate.coverage.clauses:
             option = cover.option
-            if option is not None and option.via in _CORRECTIONS and cover.found_as:
-                replacements.setdefault(cover.clause.start, (cover.clause, cover.found_as))
+            if option is None or option.via not in _CORRECTIONS:
+                continue
+            start = cover.clause.start
+            if start not in replacements:
+                found_as = candidate.found_as(option)
+                if found_as:
+                    replacements[start] = (cover.clause, found_as)
     return rewrite(text, list(replacements.values())) if replacements else None
 
 
@@ -140,14 +149,14 @@ def _no_hit_suggestion(text: str, plan: Plan) -> str | None:
     return rewrite(text, spelt) if spelt else None
 
 
-def _interpreted(text: str, plan: Plan, coverage: Coverage) -> str | None:
+def _interpreted(text: str, plan: Plan, first: Candidate) -> str | None:
     """The query as the first hit answers it, when that is not the words typed.
 
     A synonym already among the other words typed is left out rather than repeated
     ("crise sanitaire covid" is not "crise sanitaire crise sanitaire").
     """
     replaced: list[tuple[Clause, str]] = []
-    for cover in coverage.clauses:
+    for cover in first.coverage.clauses:
         option = cover.option
         if option is None or option.own:
             continue
@@ -156,7 +165,7 @@ def _interpreted(text: str, plan: Plan, coverage: Coverage) -> str | None:
             said = [t.folded for t in tokens(option.text)]
             replaced.append((cover.clause, "" if set(said) <= others else option.text))
         else:
-            replaced.append((cover.clause, cover.found_as or option.text))
+            replaced.append((cover.clause, first.found_as(option) or option.text))
     return rewrite(text, replaced) if replaced else None
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
-from reader.search.analysis import Token
+from reader.search.results import MatchedWord
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -44,30 +45,32 @@ def synonym_mark(stands_for: str) -> str:
     return f'<mark class="{SYNONYM_CLASS}" title="{title}">'
 
 
-def mark(
-    text: str,
-    hits: Sequence[Token],
-    start: int = 0,
-    end: int | None = None,
-    tags: Mapping[int, str] | None = None,
-) -> str:
-    """Escape ``text[start:end]`` and wrap the hit tokens inside it in ``<mark>``.
+Mark = tuple[int, int, str, MatchedWord]
+"""A word to mark: where it starts and ends in the text, its opening tag (:data:`MARK` or
+:func:`synonym_mark`), and how it matched."""
 
-    ``tags`` gives another opening tag for some tokens, by where they start
-    (:func:`synonym_mark`).
-    """
+
+def mark(text: str, hits: Sequence[Mark], start: int = 0, end: int | None = None) -> str:
+    """Escape ``text[start:end]`` and wrap the ``hits`` inside it in their tags."""
     end = len(text) if end is None else end
-    out: list[str] = []
+    out: list[str] = []  # the text's pieces at even places, the tags between them
     pos = start
-    for token in hits:
-        if token.start < pos or token.end > end:
+    for begin, stop, tag, _ in hits:
+        if begin < pos or stop > end:
             continue
-        tag = tags.get(token.start, MARK) if tags else MARK
-        out.append(html.escape(text[pos : token.start], quote=False))
-        out.append(tag + html.escape(text[token.start : token.end], quote=False) + "</mark>")
-        pos = token.end
-    out.append(html.escape(text[pos:end], quote=False))
+        out += (text[pos:begin], tag, text[begin:stop], "</mark>")
+        pos = stop
+    out.append(text[pos:end])
+    if _SPECIAL.search(text, start, end):  # most texts have nothing to escape
+        out[::2] = map(_escape, out[::2])
     return "".join(out)
+
+
+_SPECIAL = re.compile("[&<>]")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def index_text(markdown: str) -> str:
@@ -82,23 +85,21 @@ def index_text(markdown: str) -> str:
     return markdown
 
 
-def snippet(
-    text: str,
-    hits: Sequence[Token],
-    tags: Mapping[int, str] | None = None,
-    width: int = SNIPPET_CHARS,
-) -> str:
+def snippet(text: str, hits: Sequence[Mark], width: int = SNIPPET_CHARS) -> str:
     """Safe HTML: a window of about ``width`` characters of ``text`` around the most hits.
 
-    ``hits`` are the tokens of ``text`` to mark, in order; ``tags`` as for :func:`mark`.
+    ``hits`` are the words of ``text`` to mark, in order, as for :func:`mark`.
     """
     if len(text) <= width:
-        return mark(text, hits, tags=tags)
+        return mark(text, hits)
     best_start, best_count = 0, -1
-    for i, first in enumerate(hits):
-        count = sum(1 for t in hits[i:] if t.end - first.start <= width)
+    # The hits within ``width`` of each one are a run of those after it (words in text
+    # order end in order too): found by bisection.
+    ends = [marked[1] for marked in hits]
+    for i, marked in enumerate(hits):
+        count = bisect_right(ends, marked[0] + width, i) - i
         if count > best_count:
-            best_start, best_count = first.start, count
+            best_start, best_count = marked[0], count
     # Start a little before the first hit, on a word boundary.
     start = max(0, best_start - width // 4)
     if start:
@@ -108,5 +109,5 @@ def snippet(
     if end < len(text):
         space = text.find(" ", end)
         end = space if 0 <= space - end < 20 else end
-    body = mark(text, hits, start, end, tags)
+    body = mark(text, hits, start, end)
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
