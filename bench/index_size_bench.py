@@ -8,8 +8,8 @@ against the plain text of the questions (titles and answers as the snippets show
 then each file of the folder and each part of Whoosh's segment file: the postings
 (``.pst``), the term index (``.trm``), the id column (``id.col``), the field lengths
 (``_*_len.col``), and the reader's tables beside them (``texts.json``, ``forms.json``,
-``vocabulary.json``, ``scores.bin``). Also the count of terms and postings, which the fixed cost of a
-term in Whoosh's files multiplies. Not a test: it asserts nothing.
+``vocabulary.json``, ``scores.bin``). Also the count of terms and postings, which the fixed
+cost of a term in Whoosh's files multiplies. Not a test: it asserts nothing.
 """
 
 from __future__ import annotations

@@ -190,7 +190,7 @@ class Scorer:
             better = list(map(gt, values, map(total.get, docs, repeat(0.0))))
             if total is own and any(better):
                 total = dict(own)
-            total.update(zip(compress(docs, better), compress(values, better)))
+            total.update(zip(compress(docs, better), compress(values, better), strict=True))
         return _times(total, clause.weight)
 
     def _clause_size(self, clause: Clause) -> int:
