@@ -97,3 +97,34 @@ def test_tables_without_a_readable_score_table_keep_the_others() -> None:
         {"texts.json": b'{"a#b": "x"}', "forms.json": b"{}", "vocabulary.json": b"{}"}
     )
     assert tables.complete and tables.scores is None and tables.texts == {"a#b": "x"}
+
+
+def test_a_common_word_alone_ranks_its_kept_documents_as_all_of_them(tmp_path: Path) -> None:
+    from reader.search import query as q
+    from reader.search import synonyms
+    from reader.search.scores import TOP
+    from reader.search.scoring import Scorer
+    from tests.test_search_golden import bench_set
+
+    library, queries = bench_set()
+    index = SearchIndex.open(library, tmp_path)
+    try:
+        kept = index._tables.scores
+        assert kept is not None and kept._words  # common words of the generated corpus
+        everything = Scorer(ScoreTable.compute(index._engine))  # no word kept
+        assert everything._table._words == []
+        position = index._positions().__getitem__
+        words = {w for query in queries for w in query.split()}
+        used = 0
+        for word in sorted(words):
+            plan = q.plan(word, index._known_terms, index._vocabulary, synonyms.load())
+            clauses = plan.usable
+            if len(clauses) != 1 or len(clauses[0].options) != 1:
+                continue
+            used += kept.top(clauses[0].options[0].groups[0]) is not None
+            for limit in (1, 10, 30, TOP - 1, TOP, 100):
+                fast = index._scorer.rank(clauses, limit, True, position)
+                assert fast == everything.rank(clauses, limit, True, position), (word, limit)
+        assert used >= 10
+    finally:
+        index.close()

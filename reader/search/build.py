@@ -38,16 +38,16 @@ def build_folder(folder: Path, questions: Iterable[Row], key: str, count: int) -
     """
     tables = Tables()
     engine.write_folder(folder, documents(questions, tables))
-    tables.scores = compute_scores(folder)
+    tables.scores = compute_scores(folder, tables)
     tables.write(folder)
     write_manifest(folder, key, count)
 
 
-def compute_scores(folder: Path) -> ScoreTable:
-    """The score table of the index just written in ``folder``."""
+def compute_scores(folder: Path, tables: Tables) -> ScoreTable:
+    """The score table of the index just written in ``folder`` (``tables``: its tables)."""
     opened = engine.open_folder(folder)
     try:
-        return ScoreTable.compute(opened)
+        return ScoreTable.compute(opened, tables.written())
     finally:
         opened.close()
 

@@ -72,7 +72,7 @@ class SearchIndex:
         self._tables = tables
         scores = tables.scores
         if scores is None or not scores.fits(opened):
-            scores = tables.scores = ScoreTable.compute(opened)
+            scores = tables.scores = ScoreTable.compute(opened, tables.written())
         self._scorer = Scorer(scores)
         self._known_terms = q.KnownTerms(scores)
         vocabulary = tables.vocabulary
@@ -277,7 +277,7 @@ class SearchIndex:
             if target != folder:
                 remove_tree(target)
                 os.replace(folder, target)
-            tables.scores = compute_scores(target)
+            tables.scores = compute_scores(target, tables)
             tables.write(target)
             count = question_count(library)
             write_manifest(target, key, count)

@@ -22,13 +22,14 @@ from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
 
 from reader.search.query import Clause, Option
-from reader.search.scores import ScoreTable
+from reader.search.scores import TOP, ScoreTable, word_sums
+from reader.search.scores import add_shares as _add
 
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
 _POSTING_BYTES = 44  # a term's posting in the cache: a document in an array, a float in a list
 _SCORE_BYTES = 100  # a word's score for one document, in a dict
-_SEEK_COST = 8  # a bisection costs about as much as this many postings read in turn
+_SEEK_COST = 32  # a bisection costs about as much as this many postings read in turn
 
 
 class _Postings:
@@ -138,11 +139,8 @@ class Scorer:
             self._cache.move_to_end(key)
             assert isinstance(cached, dict)
             return cached
-        parts = [p for p in (self._postings(f, t) for f, t in terms) if p.ids]
-        parts.sort(key=len, reverse=True)
-        scores = dict(zip(parts[0].ids, parts[0].values, strict=True)) if parts else {}
-        for part in parts[1:]:
-            _add(scores, part.ids, part.values)
+        parts = [self._postings(f, t) for f, t in terms]
+        scores = word_sums([(part.ids, part.values) for part in parts])
         self._remember(key, scores)
         return scores
 
@@ -212,6 +210,8 @@ class Scorer:
         """
         if not clauses:
             return []
+        if require_all and (kept := self._one_word(clauses, limit)) is not None:
+            return _best(kept, limit, position)
         if require_all:
             required = sorted((c for c in clauses if c.required), key=self._clause_size)
             optional = [c for c in clauses if not c.required]
@@ -239,22 +239,46 @@ class Scorer:
             weight = sum(c.weight for c in clauses)
             shares = map(mul, total.values(), map(matched.__getitem__, total.keys()))
             total = dict(zip(total.keys(), map(truediv, shares, repeat(weight)), strict=True))
-        # The cut from the scores alone (no pair to build per document), then the pairs at
-        # or above it picked out in C.
-        top = heapq.nlargest(limit + 1, total.values())
-        if len(top) <= limit:
-            cut = top[-1] if top else 0.0
-        else:
-            cut = top[limit - 1]
-            if top[limit] == cut:
-                # Equal scores across the cut: keep them all (up to as many again), in the
-                # FAQ's order, so that the caller breaks the tie by it, not by docnums.
-                above = compress(total.items(), map(gt, total.values(), repeat(cut)))
-                tied = compress(total.keys(), map(eq, total.values(), repeat(cut)))
-                best = sorted(((score, doc) for doc, score in above), reverse=True)
-                return best + [(cut, doc) for doc in sorted(tied, key=position)[:limit]]
-        chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
-        return sorted(((score, doc) for doc, score in chosen), reverse=True)
+        return _best(total, limit, position)
+
+    def _one_word(self, clauses: list[Clause], limit: int) -> dict[int, float] | None:
+        """For a query of one word as typed, its best documents kept in the score table,
+        when they hold every document the ranking could keep (None: rank them all)."""
+        if len(clauses) != 1:
+            return None
+        clause = clauses[0]
+        if not clause.required or clause.weight != 1.0 or len(clause.options) != 1:
+            return None
+        option = clause.options[0]
+        if not option.own or option.weight != 1.0 or len(option.groups) != 1:
+            return None
+        # Any document not kept scores less than all those kept, of which there are at
+        # least TOP: when fewer are ranked, all those the ranking keeps are there.
+        found = self._table.top(option.groups[0]) if limit < TOP else None
+        return None if found is None else dict(zip(*found, strict=True))
+
+
+def _best(
+    total: dict[int, float], limit: int, position: Callable[[int], int]
+) -> list[tuple[float, int]]:
+    """The best ``limit`` of ``total`` as (score, docnum), best first; those tied with the
+    last one in the FAQ's order (``position`` of a docnum)."""
+    # The cut from the scores alone (no pair to build per document), then the pairs at
+    # or above it picked out in C.
+    top = heapq.nlargest(limit + 1, total.values())
+    if len(top) <= limit:
+        cut = top[-1] if top else 0.0
+    else:
+        cut = top[limit - 1]
+        if top[limit] == cut:
+            # Equal scores across the cut: keep them all (up to as many again), in the
+            # FAQ's order, so that the caller breaks the tie by it, not by docnums.
+            above = compress(total.items(), map(gt, total.values(), repeat(cut)))
+            tied = compress(total.keys(), map(eq, total.values(), repeat(cut)))
+            best = sorted(((score, doc) for doc, score in above), reverse=True)
+            return best + [(cut, doc) for doc in sorted(tied, key=position)[:limit]]
+    chosen = compress(total.items(), map(ge, total.values(), repeat(cut)))
+    return sorted(((score, doc) for doc, score in chosen), reverse=True)
 
 
 def _bytes(cached: _Postings | dict[int, float]) -> int:
@@ -262,14 +286,6 @@ def _bytes(cached: _Postings | dict[int, float]) -> int:
         return len(cached) * _SCORE_BYTES
     scores = _SCORE_BYTES if cached.by_doc is not None else 0
     return len(cached) * (_POSTING_BYTES + scores)
-
-
-def _add(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
-    """``scores[d] += share`` for each of ``docs`` (each once; from 0.0 when absent),
-    looped in C: the same sums as a Python loop, without a bytecode per posting."""
-    docs = docs if isinstance(docs, list) else list(docs)
-    sums = map(add, map(scores.get, docs, repeat(0.0)), shares)
-    scores.update(zip(docs, sums, strict=True))
 
 
 def _both(total: dict[int, float], scores: dict[int, float]) -> dict[int, float]:

@@ -72,6 +72,12 @@ class Tables:
         for question_id in question_ids:
             self.texts.pop(question_id, None)
 
+    def written(self) -> set[str]:
+        """The words of the titles and answers as written, and folded: what a query word
+        may be (for the score table's common words)."""
+        folded = {w for w, n in self.vocabulary.items() if n > 0}
+        return folded.union(*self.forms.values())
+
     def words_with(self, terms: Iterable[str]) -> frozenset[str]:
         """The words of the index's titles and answers, as written, with one of ``terms``."""
         forms = self.forms
