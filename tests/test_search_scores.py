@@ -102,7 +102,7 @@ def test_tables_without_a_readable_score_table_keep_the_others() -> None:
 def test_a_common_word_alone_ranks_its_kept_documents_as_all_of_them(tmp_path: Path) -> None:
     from reader.search import query as q
     from reader.search import synonyms
-    from reader.search.scores import TOP
+    from reader.search.wordsums import TOP
     from reader.search.scoring import Scorer
     from tests.test_search_golden import bench_set
 

@@ -5,43 +5,40 @@ A document's score for a query is a sum of shares: for each (field, term) it hol
 the field's boost, and ``norm`` from the document's field length against the average. None
 of it depends on the query, so the reader works all of it out once, after the index is
 written (built or updated), rather than at every query: a query reads each of its terms'
-documents and shares as two arrays copied out of one buffer, in C.
+documents and shares as two arrays copied out of one buffer, in C. So it does for the
+common query words of the index (:mod:`reader.search.wordsums`): their sums over all
+documents, and their best documents.
 
-The table is derived from the engine's postings and field lengths (:meth:`ScoreTable.compute`)
-and depends on the whole index (a new document changes every term's ``scale`` and every
-field's average length): an update works it out again, which reads every postings list
-once (a tenth of a second at 10,000 questions). It is saved in the index folder
-(:data:`SCORES`) under the folder's manifest; a file that does not parse is worked out
-again from the engine rather than trusted.
-
-Beside each term's shares, for each common query word the texts write (a word is common
-when more than :data:`TOP` questions have it), its best :data:`TOP` questions (and those
-tied with the last) and their scores: a query of that word alone ranks them as they are,
-rather than sum and sort the shares of thousands of questions at every search.
+The table is derived from the engine's postings and field lengths
+(:meth:`ScoreTable.compute`) and depends on the whole index (a new document changes every
+term's ``scale`` and every field's average length): an update works it out again, which
+reads every postings list once (a few tenths of a second at 10,000 questions). It is saved
+in the index folder (:data:`SCORES`) under the folder's manifest; a file that does not
+parse is worked out again from the engine rather than trusted.
 
 The file, little-endian: ``FRSC``, then four 32-bit numbers (format version, live
 documents, all documents, length of the directory), the directory (UTF-8 JSON: per field,
-its terms and each term's number of documents; each common word's (field, term) pairs and
-the number of questions kept; in file order), then per term, and then per common word, its
-document numbers (32-bit) followed by its shares or scores (64-bit floats).
+its terms and each term's number of documents; per common word, its (field, term) pairs,
+its number of documents and of best documents; in file order), then per term its document
+numbers (32-bit) and its shares (64-bit floats), then per common word its document numbers,
+its two sums, the numbers of its best documents and their scores.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import struct
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, repeat
-from operator import add, ge, itemgetter, mul, truediv
+from collections.abc import Iterable, Iterator
+from itertools import repeat
+from operator import add, mul, truediv
+from typing import TypeAlias
 
-from reader.search.analysis import tokens
 from reader.search.engine import Engine
-from reader.search.query import terms_of
 from reader.search.schema import FIELD_BOOSTS
+from reader.search.wordsums import Pairs, Part, common_words
 
 SCORES = "scores.bin"
 MAGIC = b"FRSC"
@@ -52,27 +49,21 @@ K1 = 1.2
 B = {"title": 0.5, "title_folded": 0.5, "context": 0.3}
 B_DEFAULT = 0.75
 
-# A common word's best documents kept, best first: a query of that word alone ranks these
-# instead of every document that has it (the window and the command line rank 30). With
-# the documents tied with the last of them: if more than MAX_KEPT, none (rank them all).
-TOP = 64
-MAX_KEPT = 1024
-
-Pairs = tuple[tuple[str, str], ...]  # a query word's (field, term) pairs
+Columns: TypeAlias = "tuple[array[int], list[float]]"  # documents in order, a number each
 _EMPTY_IDS: array[int] = array("I")
 
 
 class ScoreTable:
     """Every scored (field, term) of one index: its live documents, in order, and its share
-    in each. Read-only; the documents are the engine's numbers for the index it was worked
-    out from (:meth:`fits`)."""
+    in each; and its common words' sums and best documents. Read-only; the documents are
+    the engine's numbers for the index it was worked out from (:meth:`fits`)."""
 
     def __init__(
         self,
         doc_count: int,
         doc_count_all: int,
         directory: list[tuple[str, list[tuple[str, int]]]],
-        words: list[tuple[Pairs, int]],
+        words: list[tuple[Pairs, int, int]],
         data: bytes,
     ) -> None:
         self.doc_count = doc_count
@@ -86,14 +77,14 @@ class ScoreTable:
             for term, count in terms:
                 where[field, term] = (at, count)
                 at += 12 * count
-        tops: dict[Pairs, tuple[int, int]] = {}
-        for pairs, count in words:
-            tops[pairs] = (at, count)
-            at += 12 * count
+        common: dict[Pairs, tuple[int, int, int]] = {}
+        for pairs, count, best in words:
+            common[pairs] = (at, count, best)
+            at += 20 * count + 12 * best
         if at != len(data):
             raise ValueError(f"score table: {len(data)} bytes of postings, {at} expected")
         self._where = where
-        self._tops = tops
+        self._common = common
 
     def fits(self, engine: Engine) -> bool:
         """True when the table was worked out from an index of the same documents."""
@@ -104,36 +95,57 @@ class ScoreTable:
         found = self._where.get((field, term))
         return 0 if found is None else found[1]
 
-    def postings(self, field: str, term: str) -> tuple[array[int], list[float]]:
+    def postings(self, field: str, term: str) -> Columns:
         """The live documents holding ``term`` in ``field``, in order, and its share in each
         (a list: its floats are read back many times, and an array would box each again)."""
         found = self._where.get((field, term))
-        return (_EMPTY_IDS, []) if found is None else self._arrays(*found)
+        if found is None:
+            return _EMPTY_IDS, []
+        at, count = found
+        return self._ids(at, count), self._floats(at + 4 * count, count)
 
-    def top(self, pairs: Pairs) -> tuple[array[int], list[float]] | None:
-        """The best documents of a common query word (its ``pairs``: all its (field, term)
-        pairs, :func:`~reader.search.query.terms_of`) and their scores, best first: every
-        document scoring at least the :data:`TOP`-th best score, so that any other scores
-        less. None for a word not kept (a rare one, or one no text writes so)."""
-        found = self._tops.get(pairs)
-        return None if found is None else self._arrays(*found)
+    def word_sums(self, pairs: Pairs, by_size: bool) -> Columns | None:
+        """A common query word's documents (it stands for ``pairs``, all its (field, term)
+        pairs, :func:`~reader.search.query.terms_of`), in order, and its score in each, as
+        :func:`~reader.search.wordsums.word_sums` adds them; None for a word not kept (a
+        rare one, or one no text writes so)."""
+        found = self._common.get(pairs)
+        if found is None:
+            return None
+        at, count, _ = found
+        return self._ids(at, count), self._floats(at + (4 if by_size else 12) * count, count)
 
-    def _arrays(self, at: int, count: int) -> tuple[array[int], list[float]]:
+    def top(self, pairs: Pairs) -> Columns | None:
+        """A common query word's best documents and their scores, best first: every
+        document scoring at least the :data:`~reader.search.wordsums.TOP`-th best score, so
+        that any other scores less. None for a word not kept, or too many tied."""
+        found = self._common.get(pairs)
+        if found is None or not found[2]:
+            return None
+        at, count, best = found
+        at += 20 * count
+        return self._ids(at, best), self._floats(at + 4 * best, best)
+
+    def _ids(self, at: int, count: int) -> array[int]:
         ids = array("I")
         ids.frombytes(self._data[at : at + 4 * count])
-        shares = array("d")
-        shares.frombytes(self._data[at + 4 * count : at + 12 * count])
         if sys.byteorder == "big":
             ids.byteswap()
-            shares.byteswap()
-        return ids, shares.tolist()
+        return ids
+
+    def _floats(self, at: int, count: int) -> list[float]:
+        floats = array("d")
+        floats.frombytes(self._data[at : at + 8 * count])
+        if sys.byteorder == "big":
+            floats.byteswap()
+        return floats.tolist()
 
     # -- the file --------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
         listed = {
             "fields": self._directory,
-            "words": [[[part for pair in pairs for part in pair], n] for pairs, n in self._words],
+            "words": [[[t for pair in pairs for t in pair], n, k] for pairs, n, k in self._words],
         }
         raw = json.dumps(listed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         header = _HEADER.pack(MAGIC, FORMAT, self.doc_count, self.doc_count_all, len(raw))
@@ -154,24 +166,24 @@ class ScoreTable:
                 (str(field), [(str(term), int(count)) for term, count in terms])
                 for field, terms in listed["fields"]
             ]
-            words = [(_pairs(flat), int(count)) for flat, count in listed["words"]]
+            words = [(_pairs(flat), int(n), int(k)) for flat, n, k in listed["words"]]
         except (UnicodeDecodeError, TypeError, KeyError) as error:
             raise ValueError(f"score table: directory unreadable ({error})") from error
         counts = [count for _, terms in directory for _, count in terms]
-        if live > total or any(n <= 0 for n in counts + [n for _, n in words]):
+        if live > total or any(n <= 0 for n in counts) or any(n <= 0 or k < 0 for _, n, k in words):
             raise ValueError("score table: impossible counts")
         return cls(live, total, directory, words, data[end:])
 
     # -- working it out --------------------------------------------------------------------
 
     @classmethod
-    def compute(cls, engine: Engine, words: Iterable[str] = ()) -> ScoreTable:
+    def compute(cls, engine: Engine, written: Iterable[str] = ()) -> ScoreTable:
         """The table of the index ``engine`` has open: every scored field's terms, and the
-        best documents of the common ones of ``words`` (the words the texts write)."""
+        common query words of ``written`` (the words the texts write)."""
         doc_count = max(1, engine.doc_count)
         directory: list[tuple[str, list[tuple[str, int]]]] = []
-        parts: list[bytes] = []
-        postings: dict[tuple[str, str], tuple[array[int], array[float]]] = {}
+        chunks: list[bytes] = []
+        parts: dict[tuple[str, str], Part] = {}
         for field in sorted(FIELD_BOOSTS):
             norms: list[float] | None = None  # none without a term (an empty index)
             terms: list[tuple[str, int]] = []
@@ -182,61 +194,17 @@ class ScoreTable:
                 if norms is None:
                     norms = _norms(engine, field, doc_count)
                 shares = array("d", _shares(ids, tfs, _scale(field, len(ids), doc_count), norms))
-                postings[field, term] = (ids, shares)
-                parts += _little(ids, shares)
+                parts[field, term] = (ids, shares)
+                chunks += (_little(ids), _little(shares))
                 terms.append((term, len(ids)))
             directory.append((field, terms))
-        tops = list(_tops(postings, words))
-        for _, ids, shares in tops:
-            parts += _little(ids, shares)
-        listed = [(pairs, len(ids)) for pairs, ids, _ in tops]
-        data = b"".join(parts)
-        return cls(engine.doc_count, engine.doc_count_all, directory, listed, data)
-
-
-def word_sums(parts: Sequence[tuple[array[int], Sequence[float]]]) -> dict[int, float]:
-    """A query word's score in each document that has it: the shares of its (field, term)
-    ``parts`` added, the biggest part first (and so to the last bit at every search)."""
-    found = sorted((p for p in parts if p[0]), key=lambda p: len(p[0]), reverse=True)
-    scores = dict(zip(found[0][0], found[0][1], strict=True)) if found else {}
-    for ids, shares in found[1:]:
-        add_shares(scores, ids, shares)
-    return scores
-
-
-def add_shares(scores: dict[int, float], docs: Iterable[int], shares: Iterable[float]) -> None:
-    """``scores[d] += share`` for each of ``docs`` (each once; from 0.0 when absent),
-    looped in C: the same sums as a Python loop, without a bytecode per posting."""
-    docs = docs if isinstance(docs, list) else list(docs)
-    sums = map(add, map(scores.get, docs, repeat(0.0)), shares)
-    scores.update(zip(docs, sums, strict=True))
-
-
-def _tops(
-    postings: dict[tuple[str, str], tuple[array[int], array[float]]], words: Iterable[str]
-) -> Iterator[tuple[Pairs, array[int], array[float]]]:
-    """For each query word the texts' ``words`` make with more than :data:`TOP` documents,
-    its best :data:`TOP` documents and their scores, best first."""
-    seen: set[Pairs] = set()
-    empty = (_EMPTY_IDS, array("d"))
-    for word in sorted(set(words)):
-        for token in tokens(word):
-            pairs = tuple(terms_of(token))
-            if pairs in seen:
-                continue
-            seen.add(pairs)
-            parts = [postings.get(pair, empty) for pair in pairs]
-            if sum(len(ids) for ids, _ in parts) <= TOP:
-                continue  # a rare word: ranked in no time
-            scores = word_sums(parts)
-            if len(scores) <= TOP:
-                continue
-            # Every document scoring at least the TOP-th best score (ties included).
-            floor = heapq.nlargest(TOP, scores.values())[-1]
-            kept = list(compress(scores.items(), map(ge, scores.values(), repeat(floor))))
-            if len(kept) <= MAX_KEPT:
-                kept.sort(key=itemgetter(1), reverse=True)
-                yield pairs, array("I", [d for d, _ in kept]), array("d", [v for _, v in kept])
+        words: list[tuple[Pairs, int, int]] = []
+        for word in common_words(parts, written):
+            chunks += (_little(word.ids), _little(word.by_size), _little(word.in_order))
+            chunks += (_little(word.top_ids), _little(word.top_scores))
+            words.append((word.pairs, len(word.ids), len(word.top_ids)))
+        data = b"".join(chunks)
+        return cls(engine.doc_count, engine.doc_count_all, directory, words, data)
 
 
 def _pairs(flat: list[str]) -> Pairs:
@@ -245,13 +213,12 @@ def _pairs(flat: list[str]) -> Pairs:
     return tuple(zip(flat[::2], flat[1::2], strict=True))
 
 
-def _little(ids: array[int], shares: array[float]) -> tuple[bytes, bytes]:
-    """The two arrays as the file keeps them (little-endian)."""
+def _little(column: array[int] | array[float]) -> bytes:
+    """The column as the file keeps it (little-endian)."""
     if sys.byteorder == "big":
-        ids, shares = array("I", ids), array("d", shares)
-        ids.byteswap()
-        shares.byteswap()
-    return ids.tobytes(), shares.tobytes()
+        column = array(column.typecode, column)
+        column.byteswap()
+    return column.tobytes()
 
 
 def _norms(engine: Engine, field: str, doc_count: int) -> list[float]:

@@ -17,13 +17,14 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from itertools import compress, repeat
 from operator import add, eq, ge, gt, mul, truediv
 
 from reader.search.query import Clause, Option
-from reader.search.scores import TOP, ScoreTable, word_sums
-from reader.search.scores import add_shares as _add
+from reader.search.scores import ScoreTable
+from reader.search.wordsums import TOP, word_sums
+from reader.search.wordsums import add_shares as _add
 
 SYNONYM_CAP = 0.5  # share of the best exact score a question reached another way may get
 CACHE_BYTES = 40_000_000  # postings and word scores kept for the next queries, at most
@@ -34,13 +35,12 @@ _SEEK_COST = 32  # a bisection costs about as much as this many postings read in
 
 class _Postings:
     """One term's postings in one field: the documents, in order, and the term's share in
-    each; a dict of the shares made when first needed."""
+    each."""
 
-    __slots__ = ("by_doc", "ids", "values")
+    __slots__ = ("ids", "values")
 
     def __init__(self, ids: array[int], values: list[float]) -> None:
         self.ids, self.values = ids, values
-        self.by_doc: dict[int, float] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -50,7 +50,7 @@ class _Postings:
         at = bisect_left(ids, docnum)
         return at < len(ids) and ids[at] == docnum
 
-    def among(self, docs: Mapping[int, float]) -> tuple[list[int], Iterable[float]]:
+    def among(self, docs: Iterable[int]) -> tuple[list[int], Iterable[float]]:
         """The documents of ``docs`` that hold the term, and their shares (``docs`` much
         smaller than the postings: each one looked for by bisection, in C)."""
         ids = self.ids
@@ -60,12 +60,6 @@ class _Postings:
         found = list(map(eq, map(ids.__getitem__, at), wanted))
         held = list(compress(wanted, found))
         return held, map(self.values.__getitem__, compress(at, found))
-
-    def shares(self) -> dict[int, float]:
-        """Document → share, for the documents that hold the term (read-only)."""
-        if self.by_doc is None:
-            self.by_doc = dict(zip(self.ids, self.values, strict=True))
-        return self.by_doc
 
 
 class Scorer:
@@ -110,39 +104,49 @@ class Scorer:
 
         With ``among``, only those documents are scored (the others cannot match all words).
         """
-        # Each part's shares are added to the sums so far (from 0.0 when absent, which
-        # gives the share itself), looped in C; the parts in the same order as ever, so
-        # that the sums are the same to the last bit.
-        if among is not None:
-            # Only the candidates: the others cannot match every word.
+        # The parts' shares are added in a fixed order, so that the sums are the same to
+        # the last bit whichever way they are found: biggest part first over all
+        # documents, in the terms' order among candidates (reader.search.wordsums).
+        if among is None:
+            return self._whole(terms, by_size=True)
+        whole = self._known(terms, by_size=False)
+        if whole is None and len(among) * _SEEK_COST < self._size(terms):
+            # A few candidates: each looked for in the postings, by bisection.
             scores: dict[int, float] = {}
             for field, text in terms:
                 postings = self._postings(field, text)
-                if not postings.ids:
-                    continue
-                if len(among) * _SEEK_COST < len(postings):
+                if postings.ids:
                     _add(scores, *postings.among(among))
-                else:
-                    # The documents in both, met as dict keys in C (the smaller side
-                    # looked up in the other); the dict kept with the postings.
-                    if postings.by_doc is None:
-                        self._cached += _SCORE_BYTES * len(postings)
-                    shares = postings.shares()
-                    held = list(among.keys() & shares.keys())
-                    _add(scores, held, map(shares.__getitem__, held))
             return scores
-        # A word's scores over all documents are kept with the postings: the same words
-        # come back as a query is typed. Like every dict the scorer hands out, read-only.
-        key = ("word", *(part for pair in terms for part in pair))
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            assert isinstance(cached, dict)
-            return cached
-        parts = [self._postings(f, t) for f, t in terms]
-        scores = word_sums([(part.ids, part.values) for part in parts])
-        self._remember(key, scores)
+        # Many: met with the word's scores over all documents, as dict keys in C.
+        if whole is None:
+            whole = self._whole(terms, by_size=False)
+        held = among.keys() & whole.keys()
+        return dict(zip(held, map(whole.__getitem__, held), strict=True))
+
+    def _whole(self, terms: list[tuple[str, str]], by_size: bool) -> dict[int, float]:
+        """A word's scores over all documents (kept for the next queries: read-only)."""
+        found = self._known(terms, by_size)
+        if found is not None:
+            return found
+        stored = self._table.word_sums(tuple(terms), by_size)
+        if stored is not None:
+            scores = dict(zip(*stored, strict=True))
+        else:
+            parts = [self._postings(f, t) for f, t in terms]
+            scores = word_sums([(part.ids, part.values) for part in parts], by_size)
+        self._remember(_key(terms, by_size), scores)
         return scores
+
+    def _known(self, terms: list[tuple[str, str]], by_size: bool) -> dict[int, float] | None:
+        """A word's scores over all documents, if kept from an earlier query."""
+        key = _key(terms, by_size)
+        cached = self._cache.get(key)
+        if cached is None:
+            return None
+        self._cache.move_to_end(key)
+        assert isinstance(cached, dict)
+        return cached
 
     def _size(self, terms: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> int:
         frequency = self._table.doc_frequency
@@ -284,8 +288,11 @@ def _best(
 def _bytes(cached: _Postings | dict[int, float]) -> int:
     if isinstance(cached, dict):
         return len(cached) * _SCORE_BYTES
-    scores = _SCORE_BYTES if cached.by_doc is not None else 0
-    return len(cached) * (_POSTING_BYTES + scores)
+    return len(cached) * _POSTING_BYTES
+
+
+def _key(terms: list[tuple[str, str]], by_size: bool) -> tuple[str, ...]:
+    return ("word" if by_size else "in order", *(part for pair in terms for part in pair))
 
 
 def _both(total: dict[int, float], scores: dict[int, float]) -> dict[int, float]:
