@@ -2,12 +2,14 @@
 
 Each term's documents and shares come from the score table worked out when the index was
 written (:mod:`reader.search.scores`), two arrays copied out of one buffer; each query
-word's sum over its terms is kept in a small LRU cache with the term's postings (people
-type a query a letter at a time, so the same words come back). A word met within a few
-candidates looks each one up in the term's sorted postings by bisection; within many, in
-the term's dict of shares. Documents are met, summed and scaled through dict views,
-``map``, ``bisect`` and ``itertools.compress``: no bytecode runs per posting. Every dict
-the scorer hands out may be a cached one: read-only.
+word's scores over all documents (copied from the table for a common word, else added up
+from its terms) are kept in a small LRU cache with the terms' postings (people type a
+query a letter at a time, so the same words come back). A word met within a few
+candidates looks each one up in its terms' sorted postings by bisection; within many, in
+its scores over all documents. A query of one common word ranks only its best documents,
+kept in the table. Documents are met, summed and scaled through dict views, ``map``,
+``bisect`` and ``itertools.compress``: no bytecode runs per posting. Every dict the scorer
+hands out may be a cached one: read-only.
 """
 
 from __future__ import annotations
