@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from reader.content.dokuwiki import to_markdown
 from reader.content.model import Page
@@ -46,6 +46,7 @@ def test_whatever_the_wiki_text_the_converter_writes_the_dialect(text: str) -> N
 
 @settings(max_examples=200, deadline=None)
 @given(dokuish)
+@example("**\n\x03")  # python-markdown's placeholder after a space: once a trailing space
 def test_whatever_the_wiki_text_the_dialect_renders_as_python_markdown(text: str) -> None:
     markdown = to_markdown(text, "faq:page").markdown
     assert _sanitise(render_dialect(markdown) or "") == _sanitise(_markdown(markdown))

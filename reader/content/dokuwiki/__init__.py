@@ -47,6 +47,9 @@ __all__ = ["Conversion", "to_markdown"]
 
 _STRIP = str.maketrans({c: "\ufffd" for c in PLACEHOLDER_CHARS + "\x00"})
 _RESERVED = re.compile(f"[{PLACEHOLDER_CHARS}\x00]")
+# python-markdown's own placeholders: it deletes them from what it renders, after the
+# converter has trimmed its lines (a space before one would be left at a line's end).
+_MARKDOWN_RESERVED = str.maketrans("", "", "\x02\x03")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _convert(
     text: str, state: ConversionState, heading_shift: int, used_anchors: set[str]
 ) -> Conversion:
     state.footnotes.source = text
-    clean = text.replace("\r\n", "\n").replace("\r", "\n")
+    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_MARKDOWN_RESERVED)
     if _RESERVED.search(clean):
         state.warn("reserved control characters replaced by U+FFFD")
         clean = clean.translate(_STRIP)
