@@ -34,7 +34,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from itertools import repeat
 from operator import add, mul, truediv
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from reader.search.engine import Engine
 from reader.search.schema import FIELD_BOOSTS
@@ -127,18 +127,18 @@ class ScoreTable:
         return self._ids(at, best), self._floats(at + 4 * best, best)
 
     def _ids(self, at: int, count: int) -> array[int]:
-        ids = array("I")
-        ids.frombytes(self._data[at : at + 4 * count])
-        if sys.byteorder == "big":
-            ids.byteswap()
-        return ids
+        return self._column("I", at, count)
 
     def _floats(self, at: int, count: int) -> list[float]:
-        floats = array("d")
-        floats.frombytes(self._data[at : at + 8 * count])
+        return self._column("d", at, count).tolist()
+
+    def _column(self, typecode: str, at: int, count: int) -> array[Any]:
+        """``count`` numbers of ``typecode`` from ``at``, as the file keeps them."""
+        column: array[Any] = array(typecode)
+        column.frombytes(self._data[at : at + column.itemsize * count])
         if sys.byteorder == "big":
-            floats.byteswap()
-        return floats.tolist()
+            column.byteswap()
+        return column
 
     # -- the file --------------------------------------------------------------------------
 

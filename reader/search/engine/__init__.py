@@ -9,8 +9,8 @@ Python and asks this module through a small interface:
 - :func:`open_files`: an index from files already read and checked (``storage``);
   :func:`open_folder`: from a folder's files as they are (to work out its score table);
 - :func:`update_folder` and :meth:`Engine.update`: some pages' documents replaced;
-- :class:`Engine`: one open index: its terms, postings, document frequencies, field
-  lengths, the question id of a document;
+- :class:`Engine`: one open index: its terms, postings, field lengths, the question id
+  of a document;
 - :func:`french_stem`: the Snowball French stemmer Whoosh ships.
 
 Whoosh's postings and columns are read and written below its public API, so this module
@@ -230,7 +230,7 @@ class Engine:
         self._ids: dict[int, str] = {}
         self._id_column: Any = None
         # (leaf, field, term) → Whoosh's term info or None: one hash lookup per term (in
-        # Python, tens of microseconds), shared by the document frequency and the postings.
+        # Python, tens of microseconds).
         self._infos: dict[tuple[int, str, str], Any] = {}
 
     def close(self) -> None:
@@ -240,14 +240,6 @@ class Engine:
         """The documents of ``pages`` replaced (an in-memory index; see :func:`update_folder`)."""
         _write(self._ix, documents, pages)
         return Engine(self._ix)
-
-    def doc_frequency(self, field: str, term: str) -> int:
-        """How many live documents hold ``term`` in ``field`` (deleted ones left out, as
-        in an index built afresh)."""
-        if self.deleted:
-            return len(self.postings(field, term)[0])
-        infos = (self._info(n, field, term) for n in range(len(self._leaves)))
-        return sum(info.doc_frequency() for info in infos if info is not None)
 
     def postings(self, field: str, term: str) -> tuple[array[int], array[float]]:
         """The live documents holding ``term`` in ``field``, in order, and its frequency in
